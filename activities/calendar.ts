@@ -1,0 +1,22 @@
+// Deadlines on the working-time calendar. Computed in an activity because administrators can change the
+// calendar in MongoDB; the result is recorded in history, so replay stays deterministic.
+import type { Models } from '../db/models';
+import { addWorkingDays, addWorkingHours, defaultCalendarData, mergeCalendarData, type CalendarData } from '../rules/calendar';
+
+export const CALENDAR_SETTING = 'calendar';
+
+export async function loadCalendar(m: Models): Promise<CalendarData> {
+  const doc = await m.Setting.findById(CALENDAR_SETTING).lean<{ value?: object }>();
+  return doc?.value ? mergeCalendarData(defaultCalendarData(), doc.value) : defaultCalendarData();
+}
+
+export function calendarActivities(m: Models) {
+  return {
+    async addWorkingTime(req: { from: string; workingHours?: number; workingDays?: number }): Promise<string> {
+      const cal = await loadCalendar(m);
+      const from = new Date(req.from);
+      const at = req.workingDays !== undefined ? addWorkingDays(cal, from, req.workingDays) : addWorkingHours(cal, from, req.workingHours ?? 0);
+      return at.toISOString();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+// Saves a case's view to MongoDB. Safe to retry and to run out of order: a snapshot only replaces an older one.
+import type { Models } from '../db/models';
+import { isDuplicateKey } from '../db/models';
+import type { CaseView } from '../workflows/definitions';
+
+/** Replace the document unless the stored one is as new or newer (then the upsert collides and is ignored). */
+async function replaceIfNewer(model: Models['Case'], id: string, versionField: string, version: number, doc: object): Promise<void> {
+  try {
+    await model.replaceOne({ _id: id, [versionField]: { $lt: version } }, doc, { upsert: true });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+}
+
+export function persistenceActivities(m: Models) {
+  return {
+    async persistCase(view: CaseView): Promise<void> {
+      const { tasks, caseId, ...rest } = view;
+      const openTasks = tasks
+        .filter((t) => t.status === 'open')
+        .map((t) => ({ id: t.id, kind: t.kind, role: t.role, assignee: t.assignee, dueAt: t.dueAt }));
+      await replaceIfNewer(m.Case, caseId, 'version', view.version, { _id: caseId, ...rest, openTasks });
+      for (const t of tasks) {
+        const { id, ...task } = t;
+        await replaceIfNewer(m.Task, id, 'caseVersion', view.version, { _id: id, ...task, caseVersion: view.version });
+      }
+    },
+  };
+}

@@ -1,0 +1,56 @@
+// The HTTP API: a thin layer that validates, authenticates and hands work to workflows or reads MongoDB.
+import express from 'express';
+import { authenticate, parseTokenMap } from './auth';
+import type { ApiDeps } from './deps';
+import { errorHandler, notFound, route } from './errors';
+import { openApiDocument } from './openapi';
+import { callRoutes } from './routes/calls';
+import { caseRoutes } from './routes/cases';
+import { coordinationRoutes } from './routes/coordination';
+import { inquiryRoutes } from './routes/inquiries';
+import { taskRoutes } from './routes/tasks';
+
+export function createApp(deps: ApiDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      deps.log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
+    });
+    next();
+  });
+
+  app.get('/health', (_req, res) => res.json({ status: 'ok' }));
+  app.get(
+    '/ready',
+    route(async (_req, res) => {
+      const checks = { mongodb: false, temporal: false };
+      try {
+        await deps.db.db!.admin().ping();
+        checks.mongodb = true;
+      } catch {
+        /* reported below */
+      }
+      try {
+        await deps.temporal.connection.workflowService.getSystemInfo({});
+        checks.temporal = true;
+      } catch {
+        /* reported below */
+      }
+      res.status(checks.mongodb && checks.temporal ? 200 : 503).json({ ready: checks.mongodb && checks.temporal, checks });
+    }),
+  );
+  app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+
+  app.use(authenticate(deps.models, parseTokenMap(deps.cfg.API_TOKENS)));
+  app.use(callRoutes(deps));
+  app.use(inquiryRoutes(deps));
+  app.use(coordinationRoutes(deps));
+  app.use(caseRoutes(deps));
+  app.use(taskRoutes(deps));
+  app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.log));
+  return app;
+}

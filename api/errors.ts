@@ -1,0 +1,58 @@
+// HTTP errors and request validation: every bad input becomes a 4xx that says what was wrong.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { z } from 'zod';
+import type { Logger } from 'pino';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
+export const notFound = (message: string) => new HttpError(404, 'not_found', message);
+export const conflict = (message: string) => new HttpError(409, 'conflict', message);
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+
+/** Parses with a zod schema or throws a 400 listing each problem by field. */
+export function parse<S extends z.ZodTypeAny>(schema: S, data: unknown, what = 'body'): z.infer<S> {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const details = r.error.issues.map((i) => ({ field: i.path.join('.') || what, message: i.message }));
+    throw badRequest(`invalid ${what}: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+  }
+  return r.data;
+}
+
+/** Lets async handlers throw; express 4 does not catch rejected promises itself. */
+export const route =
+  (fn: (req: Request, res: Response) => Promise<unknown>): RequestHandler =>
+  (req, res, next) => {
+    fn(req, res).catch(next);
+  };
+
+export function errorHandler(log: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    if (err instanceof HttpError) {
+      res.status(err.status).json({ error: { code: err.code, message: err.message, details: err.details } });
+      return;
+    }
+    // express.json() parse failures arrive with a status and type.
+    const e = err as { status?: number; type?: string; message?: string };
+    if (e?.type === 'entity.parse.failed' || e?.status === 400) {
+      res.status(400).json({ error: { code: 'bad_request', message: `malformed JSON body: ${e.message}` } });
+      return;
+    }
+    if (e?.type === 'entity.too.large') {
+      res.status(413).json({ error: { code: 'too_large', message: 'request body too large' } });
+      return;
+    }
+    log.error({ err, path: req.path }, 'unhandled error');
+    res.status(500).json({ error: { code: 'internal', message: 'internal error' } });
+  };
+}

@@ -1,0 +1,56 @@
+// Every call is registered (SPEC 6), including those that open no case.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { actorOf } from '../auth';
+import { notFound, parse, route } from '../errors';
+
+export const CustomerSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000').optional(),
+    email: z.string().trim().email().optional(),
+    locale: z.enum(['zh-CN', 'en']).optional(),
+  })
+  .strict();
+
+export const CallSchema = z
+  .object({
+    customer: CustomerSchema,
+    direction: z.enum(['inbound', 'outbound']).default('inbound'),
+    type: z.enum(['service', 'inquiry', 'complaint', 'return', 'other']),
+    summary: z.string().trim().min(1).max(5000),
+    productModel: z.string().trim().max(100).optional(),
+    serialNumber: z.string().trim().max(100).optional(),
+    caseId: z.string().trim().max(64).optional(),
+  })
+  .strict();
+
+export async function logCall(deps: ApiDeps, agentId: string, call: z.infer<typeof CallSchema>): Promise<string> {
+  const id = `CALL-${randomUUID()}`;
+  await deps.models.Call.create({ _id: id, at: new Date(), agentId, ...call });
+  return id;
+}
+
+export function callRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  r.post(
+    '/calls',
+    route(async (req, res) => {
+      const call = parse(CallSchema, req.body);
+      if (call.caseId && !(await deps.models.Case.exists({ _id: call.caseId }))) throw notFound(`case ${call.caseId} not found`);
+      const id = await logCall(deps, actorOf(req).userId, call);
+      res.status(201).json({ id });
+    }),
+  );
+  r.get(
+    '/calls',
+    route(async (req, res) => {
+      const q = parse(z.object({ caseId: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), req.query, 'query');
+      const calls = await deps.models.Call.find(q.caseId ? { caseId: q.caseId } : {}).sort({ at: -1 }).limit(q.limit).lean();
+      res.json({ items: calls });
+    }),
+  );
+  return r;
+}

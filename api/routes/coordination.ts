@@ -1,0 +1,45 @@
+// SPEC 3.9: a department coordination form for production.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { coordinationWorkflow } from '../../workflows/coordination';
+import { addWorkingDays } from '../../rules/calendar';
+import { loadCalendar } from '../../activities/calendar';
+import { actorOf, requireRole } from '../auth';
+import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
+import { badRequest, notFound, parse, route } from '../errors';
+
+const CoordinationSchema = z
+  .object({
+    subject: z.string().trim().min(1).max(200),
+    request: z.string().trim().min(1).max(5000),
+    relatedCaseId: z.string().trim().max(64).optional(),
+    dueAt: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export function coordinationRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  r.post(
+    '/coordination-forms',
+    route(async (req, res) => {
+      requireRole(req, 'agent', 'supervisor', 'technician', 'qc');
+      const body = parse(CoordinationSchema, req.body);
+      const now = new Date();
+      if (body.dueAt && new Date(body.dueAt) <= now) throw badRequest('dueAt must be in the future');
+      if (body.relatedCaseId && !(await deps.models.Case.exists({ _id: body.relatedCaseId }))) {
+        throw notFound(`related case ${body.relatedCaseId} not found`);
+      }
+      const dueAt = body.dueAt
+        ? new Date(body.dueAt)
+        : addWorkingDays(await loadCalendar(deps.models), now, deps.cfg.COORDINATION_DEFAULT_WORKING_DAYS);
+      const caseId = newCaseId('COORD', now, deps.cfg.TIME_ZONE);
+      await deps.temporal.workflow.start<typeof coordinationWorkflow>('coordinationWorkflow', {
+        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+        workflowId: caseId,
+        args: [{ caseId, openedBy: actorOf(req).userId, subject: body.subject, request: body.request, relatedCaseId: body.relatedCaseId, dueAt: dueAt.toISOString(), policy: taskPolicy(deps.cfg) }],
+      });
+      res.status(201).json({ caseId, dueAt: dueAt.toISOString() });
+    }),
+  );
+  return r;
+}

@@ -1,0 +1,57 @@
+// SPEC 3.8: open an inquiry. The call is logged and the inquiry workflow started under the case number.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { inquiryWorkflow } from '../../workflows/inquiry';
+import { actorOf, requireRole } from '../auth';
+import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
+import { badRequest, parse, route } from '../errors';
+import { CustomerSchema, logCall } from './calls';
+
+const InquirySchema = z
+  .object({
+    customer: CustomerSchema,
+    topic: z.enum(['market', 'technical']),
+    question: z.string().trim().min(1).max(5000),
+    productModel: z.string().trim().max(100).optional(),
+    salesManagerId: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
+export function inquiryRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  r.post(
+    '/inquiries',
+    route(async (req, res) => {
+      requireRole(req, 'agent');
+      const body = parse(InquirySchema, req.body);
+      if (body.salesManagerId) {
+        const sm = await deps.models.User.exists({ _id: body.salesManagerId, roles: 'sales_manager', active: true });
+        if (!sm) throw badRequest(`salesManagerId ${body.salesManagerId} is not an active sales manager`);
+      }
+      const agentId = actorOf(req).userId;
+      const caseId = newCaseId('INQ', new Date(), deps.cfg.TIME_ZONE);
+      await deps.temporal.workflow.start<typeof inquiryWorkflow>('inquiryWorkflow', {
+        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+        workflowId: caseId,
+        args: [
+          {
+            caseId,
+            openedBy: agentId,
+            customer: body.customer,
+            topic: body.topic,
+            question: body.question,
+            productModel: body.productModel,
+            salesManagerId: body.salesManagerId,
+            agentAnswerWorkingHours: deps.cfg.INQUIRY_AGENT_ANSWER_WORKING_HOURS,
+            technicianAnswerWorkingHours: deps.cfg.INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS,
+            policy: taskPolicy(deps.cfg),
+          },
+        ],
+      });
+      await logCall(deps, agentId, { customer: body.customer, direction: 'inbound', type: 'inquiry', summary: body.question, productModel: body.productModel, caseId });
+      deps.log.info({ caseId, topic: body.topic }, 'inquiry opened');
+      res.status(201).json({ caseId });
+    }),
+  );
+  return r;
+}

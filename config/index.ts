@@ -1,0 +1,79 @@
+// The one place configuration comes from: environment variables with defaults.
+// Secrets (SMTP password, Twilio token, API tokens) are only ever read from the environment.
+import path from 'node:path';
+import os from 'node:os';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = z.coerce.number().int().nonnegative();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default(path.resolve(__dirname, '..', 'data')),
+  // Where slow-to-build servers (FerretDB, Temporal CLI, the Java test server) are cached: outside the repo.
+  AFTERSALES_CACHE_DIR: z.string().default(path.join(os.homedir(), '.cache', 'aftersales-servers')),
+
+  TEMPORAL_ADDRESS: z.string().optional(),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('aftersales'),
+  TEMPORAL_PORT: int.default(7233),
+  TEMPORAL_UI_PORT: int.default(8233),
+  TEMPORAL_CLI_PATH: z.string().optional(),
+  TEMPORAL_TEST_SERVER_PATH: z.string().optional(),
+
+  MONGODB_URI: z.string().optional(),
+  MONGODB_PORT: int.default(27027),
+  FERRETDB_PATH: z.string().optional(),
+
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: int.default(1025),
+  SMTP_SECURE: bool.default('false'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.string().default('售后服务中心 <aftersales@example.com>'),
+  SMTP_SINK_HTTP_PORT: int.default(1080),
+
+  TWILIO_ACCOUNT_SID: z.string().optional(),
+  TWILIO_AUTH_TOKEN: z.string().optional(),
+  TWILIO_FROM: z.string().default('+15005550006'),
+  // Set only for the local fake of Twilio's API; unset means api.twilio.com.
+  TWILIO_API_BASE: z.string().optional(),
+  FAKE_TWILIO_PORT: int.default(8025),
+
+  API_PORT: int.default(3000),
+  // JSON object token -> userId; merged with tokens stored on users in MongoDB.
+  API_TOKENS: z.string().optional(),
+  DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  TIME_ZONE: z.string().default('Asia/Shanghai'),
+
+  // Task timing defaults (SPEC 3: remind before due, escalate at due).
+  TASK_REMINDER_LEAD_MINUTES: int.default(60),
+  TASK_REESCALATE_HOURS: int.default(24),
+  INQUIRY_AGENT_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(2),
+  INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(8),
+  COORDINATION_DEFAULT_WORKING_DAYS: z.coerce.number().positive().default(2),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+let cached: Config | undefined;
+/** Process-wide configuration, read once. Tests set env before first use or call loadConfig directly. */
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

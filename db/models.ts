@@ -1,0 +1,127 @@
+// The records people search and report on. Temporal holds the process; these are its readable copy.
+// Written to work on MongoDB 7 and on FerretDB v1 (no transactions, $lookup, $text, positional operators).
+import mongoose, { Schema, type Connection } from 'mongoose';
+
+const anyObject = { type: Schema.Types.Mixed, default: undefined };
+
+const caseSchema = new Schema(
+  {
+    _id: String,
+    kind: { type: String, index: true },
+    status: { type: String, index: true },
+    title: String,
+    customer: anyObject,
+    data: anyObject,
+    openedBy: { type: String, index: true },
+    openedAt: { type: Date, index: true },
+    closedAt: Date,
+    timeline: [anyObject],
+    openTasks: [anyObject],
+    deadlines: [anyObject],
+    version: Number,
+  },
+  { versionKey: false, minimize: false, collection: 'cases' },
+);
+
+const taskSchema = new Schema(
+  {
+    _id: String,
+    caseId: { type: String, index: true },
+    kind: String,
+    role: { type: String, index: true },
+    assignee: { type: String, index: true },
+    outcomes: [String],
+    status: { type: String, index: true },
+    context: anyObject,
+    createdAt: Date,
+    dueAt: Date,
+    remindAt: Date,
+    remindedAt: Date,
+    escalations: Number,
+    completedAt: Date,
+    completedBy: String,
+    outcome: String,
+    payload: anyObject,
+    cancelReason: String,
+    caseVersion: Number,
+  },
+  { versionKey: false, minimize: false, collection: 'tasks' },
+);
+
+const notificationSchema = new Schema(
+  {
+    _id: String, // idempotency key: workflow, step, recipient, channel
+    caseId: { type: String, index: true },
+    channel: String,
+    template: String,
+    locale: String,
+    recipient: anyObject,
+    to: String,
+    subject: String,
+    body: String,
+    status: { type: String, index: true }, // pending | sent | failed | skipped
+    attempts: { type: Number, default: 0 },
+    error: String,
+    providerId: String,
+    createdAt: Date,
+    sentAt: Date,
+  },
+  { versionKey: false, collection: 'notifications' },
+);
+
+const callSchema = new Schema(
+  {
+    _id: String,
+    at: { type: Date, index: true },
+    agentId: String,
+    customer: anyObject,
+    direction: String,
+    type: String,
+    summary: String,
+    productModel: String,
+    serialNumber: String,
+    caseId: String,
+  },
+  { versionKey: false, collection: 'calls' },
+);
+
+const userSchema = new Schema(
+  {
+    _id: String,
+    name: String,
+    roles: [String],
+    phone: String,
+    email: String,
+    locale: String,
+    tokens: [String],
+    inOffice: Boolean,
+    active: { type: Boolean, default: true },
+  },
+  { versionKey: false, collection: 'users' },
+);
+
+// Administrator additions to the working-time calendar (a new year, a day override): one document.
+const settingSchema = new Schema({ _id: String, value: anyObject }, { versionKey: false, collection: 'settings' });
+
+export function models(conn: Connection) {
+  return {
+    Case: conn.models.Case ?? conn.model('Case', caseSchema),
+    Task: conn.models.Task ?? conn.model('Task', taskSchema),
+    Notification: conn.models.Notification ?? conn.model('Notification', notificationSchema),
+    Call: conn.models.Call ?? conn.model('Call', callSchema),
+    User: conn.models.User ?? conn.model('User', userSchema),
+    Setting: conn.models.Setting ?? conn.model('Setting', settingSchema),
+  };
+}
+export type Models = ReturnType<typeof models>;
+
+export async function connectDb(uri: string): Promise<Connection> {
+  const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: true });
+  await conn.asPromise();
+  return conn;
+}
+
+/** MongoDB's duplicate-key error: an idempotent insert that already happened. */
+export function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
+}

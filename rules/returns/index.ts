@@ -1,0 +1,5 @@
+export * from './policy';
+export * from './rules';
+export * from './types';
+export * from './evaluate';
+export * from './return-rate';

@@ -1,0 +1,93 @@
+// `npm start`: the whole service on one machine. Each embedded part (Temporal dev server, MongoDB-compatible
+// server, SMTP sink, fake Twilio) starts only when the environment does not name a real one. State lives
+// under data/, so a second start resumes the open cases. Ctrl-C stops every child.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { config } from '../config';
+import { connectDb, models } from '../db/models';
+import { DEV_USERS, devToken, seedDevUsers } from '../db/dev-users';
+import { startSmtpSink } from '../devservices/smtp-sink';
+import { startFakeTwilio } from '../devservices/fake-twilio';
+import { startMongo, startTemporalDevServer } from './servers/launch';
+
+const say = (msg: string) => console.log(`[start] ${msg}`);
+
+async function main(): Promise<void> {
+  const cfg = config();
+  fs.mkdirSync(cfg.DATA_DIR, { recursive: true });
+  const stops: Array<() => Promise<void>> = [];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const urls: string[] = [];
+
+  if (!cfg.MONGODB_URI) {
+    say('starting the embedded MongoDB-compatible server (data/mongo)...');
+    const mongo = await startMongo({ dataDir: path.join(cfg.DATA_DIR, 'mongo'), port: cfg.MONGODB_PORT });
+    stops.push(mongo.stop);
+    env.MONGODB_URI = mongo.uri;
+  }
+  if (!cfg.TEMPORAL_ADDRESS) {
+    say('starting the embedded Temporal dev server (data/temporal.db)...');
+    const t = await startTemporalDevServer({ dbFile: path.join(cfg.DATA_DIR, 'temporal.db'), port: cfg.TEMPORAL_PORT, uiPort: cfg.TEMPORAL_UI_PORT });
+    stops.push(t.stop);
+    env.TEMPORAL_ADDRESS = t.address;
+    if (t.uiUrl) urls.push(`Temporal Web UI:     ${t.uiUrl}`);
+  }
+  if (!cfg.SMTP_HOST) {
+    const sink = await startSmtpSink({ smtpPort: cfg.SMTP_PORT, httpPort: cfg.SMTP_SINK_HTTP_PORT });
+    stops.push(() => sink.close());
+    env.SMTP_HOST = '127.0.0.1';
+    env.SMTP_PORT = String(sink.smtpPort);
+    urls.push(`Captured e-mail:     http://127.0.0.1:${sink.httpPort}/  (SMTP on 127.0.0.1:${sink.smtpPort})`);
+  }
+  if (!cfg.TWILIO_ACCOUNT_SID && !cfg.TWILIO_API_BASE) {
+    const twilio = await startFakeTwilio({ port: cfg.FAKE_TWILIO_PORT });
+    stops.push(() => twilio.close());
+    env.TWILIO_API_BASE = twilio.baseUrl;
+    urls.push(`Captured SMS:        ${twilio.baseUrl}/messages`);
+  }
+
+  const db = await connectDb(env.MONGODB_URI!);
+  if (cfg.NODE_ENV !== 'production') await seedDevUsers(models(db));
+  await db.close();
+
+  const children: ChildProcess[] = [];
+  const run = (name: string, script: string) => {
+    const child = spawn(process.execPath, [require.resolve('tsx/cli'), script], { env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        say(`${name} exited (${code ?? signal}); stopping everything`);
+        void stop(1);
+      }
+    });
+    children.push(child);
+  };
+  run('worker', path.join(__dirname, '..', 'worker', 'main.ts'));
+  run('api', path.join(__dirname, '..', 'api', 'main.ts'));
+
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping...');
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r)))));
+    for (const s of stops.reverse()) await s().catch(() => {});
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+
+  urls.unshift(`API:                 http://127.0.0.1:${cfg.API_PORT}  (OpenAPI at /openapi.json)`);
+  console.log(['', 'After-sales service is running. Ctrl-C stops it.', ...urls.map((u) => `  ${u}`), `  Temporal:            ${env.TEMPORAL_ADDRESS}`, `  MongoDB:             ${env.MONGODB_URI}`, ''].join('\n'));
+  if (cfg.NODE_ENV !== 'production') {
+    console.log('Development users (Authorization: Bearer <token>):');
+    for (const u of DEV_USERS) console.log(`  ${u.id.padEnd(7)} ${u.name.padEnd(4, '　')} ${u.roles.join(',').padEnd(20)} ${devToken(u.id)}`);
+    console.log('');
+  }
+}
+
+main().catch((err) => {
+  console.error(`[start] failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+// The locally provisioned servers start, serve a real client, and release their ports when stopped.
+// First run on a clean machine builds them (minutes); normally `tsx scripts/provision.ts --for-tests` ran before.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MongoClient } from 'mongodb';
+import { Connection } from '@temporalio/client';
+import { tcpOpen } from '../../scripts/servers/provision';
+import { startMongo, startTimeSkippingServer } from '../../scripts/servers/launch';
+
+const BUILD_TIMEOUT = 15 * 60_000;
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('local servers', () => {
+  it(
+    'MongoDB-wire server (FerretDB) round-trips a document',
+    async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-servers-test-'));
+      dirs.push(dataDir);
+      // useEnv:false: this test is about the server we start, even when MONGODB_URI names another one.
+      const mongo = await startMongo({ dataDir, dbName: 'servers_test', useEnv: false });
+      try {
+        expect(mongo.uri).toBe(`mongodb://127.0.0.1:${mongo.port}/servers_test`);
+        const client = await MongoClient.connect(mongo.uri, { serverSelectionTimeoutMS: 10_000 });
+        try {
+          const coll = client.db().collection<{ _id: string; n: number; tags: string[]; at: Date }>('roundtrip');
+          const at = new Date('2026-01-02T03:04:05.678Z');
+          await coll.insertOne({ _id: 'case-1', n: 42, tags: ['维修', 'return'], at });
+          await coll.updateOne({ _id: 'case-1' }, { $inc: { n: 1 } });
+          expect(await coll.findOne({ _id: 'case-1' })).toEqual({ _id: 'case-1', n: 43, tags: ['维修', 'return'], at });
+        } finally {
+          await client.close();
+        }
+      } finally {
+        await mongo.stop();
+      }
+      expect(mongo.process?.exitCode ?? mongo.process?.signalCode).not.toBeNull();
+      expect(await tcpOpen(mongo.port)).toBe(false);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    'Temporal time-skipping test server answers gRPC',
+    async () => {
+      const server = await startTimeSkippingServer({});
+      try {
+        expect(server.address).toBe(`127.0.0.1:${server.port}`);
+        const connection = await Connection.connect({ address: server.address, connectTimeout: 10_000 });
+        try {
+          const info = await connection.workflowService.getSystemInfo({});
+          expect(info.capabilities).toBeTruthy();
+          const ns = await connection.workflowService.describeNamespace({ namespace: 'default' });
+          expect(ns.namespaceInfo?.name).toBe('default');
+        } finally {
+          await connection.close();
+        }
+      } finally {
+        await server.stop();
+      }
+      expect(await tcpOpen(server.port)).toBe(false);
+    },
+    BUILD_TIMEOUT,
+  );
+});

@@ -1,0 +1,164 @@
+// The whole system on real parts for one test file: a Temporal time-skipping test server, a MongoDB-wire
+// server, an SMTP sink, a fake of Twilio's HTTP API, the worker with real activities and the HTTP API.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker, type WorkerOptions } from '@temporalio/worker';
+import type { Connection } from 'mongoose';
+import pino from 'pino';
+import { loadConfig, type Config } from '../../config';
+import { connectDb, models, type Models } from '../../db/models';
+import { seedDevUsers, devToken } from '../../db/dev-users';
+import { startSmtpSink, type SmtpSink } from '../../devservices/smtp-sink';
+import { startFakeTwilio, type FakeTwilio } from '../../devservices/fake-twilio';
+import { startTimeSkippingServer } from '../../scripts/servers/launch';
+import { createWorker } from '../../worker/worker';
+import { createApp } from '../../api/app';
+
+export interface Stack {
+  cfg: Config;
+  env: TestWorkflowEnvironment;
+  client: Client;
+  db: Connection;
+  models: Models;
+  sink: SmtpSink;
+  twilio: FakeTwilio;
+  apiUrl: string;
+  startWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  /** Waits until the case's workflow has no activity or workflow task in flight, so skipping time cannot time one out. */
+  settle(caseId: string): Promise<void>;
+  /** Skips time to `instant` (+ margin) once the case is quiet. */
+  skipTo(caseId: string, instant: Date | string, marginMs?: number): Promise<void>;
+  /** Calls the API as a development user. */
+  call(userId: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/** The MongoDB URI with its database replaced, so each test file has a database of its own. */
+export function withDatabase(uri: string, dbName: string): string {
+  const u = new URL(uri);
+  u.pathname = `/${dbName}`;
+  return u.toString();
+}
+
+/**
+ * A time-skipping environment on a test server we started ourselves: @temporalio/testing's own launcher
+ * gives a spawned server only ~5 s to accept connections, which a cold JVM on a busy machine can exceed.
+ * TestWorkflowEnvironment.create is the SDK's own factory behind createTimeSkipping, called with the
+ * address of our server.
+ */
+async function timeSkippingEnvironment(): Promise<{ env: TestWorkflowEnvironment; stopServer: () => Promise<void> }> {
+  const server = process.env.TEMPORAL_TEST_ADDRESS ? { address: process.env.TEMPORAL_TEST_ADDRESS, stop: async () => {} } : await startTimeSkippingServer({});
+  const create = (TestWorkflowEnvironment as unknown as { create(o: object): Promise<TestWorkflowEnvironment> }).create.bind(TestWorkflowEnvironment);
+  const env = await create({ server: { type: 'existing' }, address: server.address, namespace: 'default', supportsTimeSkipping: true });
+  // Started with --enable-time-skipping the server jumps to the next timer whenever the system is idle. Tests
+  // move time themselves (env.sleep), so hold it still in between, as the SDK's own test clients expect.
+  await env.connection.testService!.lockTimeSkipping({});
+  return { env, stopServer: server.stop };
+}
+
+let runtimeInstalled = false;
+
+export async function startStack(name: string, workerOptions: Partial<WorkerOptions> = {}): Promise<Stack> {
+  if (!runtimeInstalled) {
+    // Keep test output to what matters: the SDK's warnings and errors.
+    Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN') });
+    runtimeInstalled = true;
+  }
+  const { env, stopServer } = await timeSkippingEnvironment();
+  const sink = await startSmtpSink({ smtpPort: 0 });
+  const twilio = await startFakeTwilio({ port: 0 });
+  const mongoUri = withDatabase(inject('mongoUri'), `t_${name}_${randomBytes(3).toString('hex')}`);
+  const cfg = loadConfig({
+    ...process.env,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    MONGODB_URI: mongoUri,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sink.smtpPort),
+    SMTP_SECURE: 'false',
+    TWILIO_API_BASE: twilio.baseUrl,
+    TWILIO_ACCOUNT_SID: '',
+    TWILIO_AUTH_TOKEN: '',
+    TEMPORAL_TASK_QUEUE: `tq-${name}`,
+  });
+  const db = await connectDb(mongoUri);
+  const m = models(db);
+  await seedDevUsers(m);
+  const client = new Client({ connection: env.connection, namespace: 'default' });
+  const log = pino({ level: cfg.LOG_LEVEL });
+  const app = createApp({ cfg, db, models: m, temporal: client, log });
+  const http: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const apiUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+  let worker: Worker | undefined;
+  let running: Promise<void> | undefined;
+  const stack: Stack = {
+    cfg,
+    env,
+    client,
+    db,
+    models: m,
+    sink,
+    twilio,
+    apiUrl,
+    async startWorker() {
+      worker = await createWorker({ cfg, connection: env.nativeConnection, db, overrides: workerOptions });
+      running = worker.run();
+    },
+    async stopWorker() {
+      if (!worker) return;
+      worker.shutdown();
+      await running;
+      worker = undefined;
+    },
+    async settle(caseId) {
+      await eventually(async () => {
+        const d = await client.workflow.getHandle(caseId).describe();
+        return d.status.name !== 'RUNNING' || ((d.raw.pendingActivities?.length ?? 0) === 0 && !d.raw.pendingWorkflowTask);
+      });
+    },
+    async skipTo(caseId, instant, marginMs = 60_000) {
+      await stack.settle(caseId);
+      const ms = new Date(instant).getTime() - (await env.currentTimeMs()) + marginMs;
+      if (ms > 0) await env.sleep(ms);
+    },
+    async call(userId, method, path, body) {
+      const res = await fetch(`${apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${devToken(userId)}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    async stop() {
+      await stack.stopWorker();
+      await new Promise((r) => http.close(r));
+      await db.dropDatabase().catch(() => {});
+      await db.close();
+      await env.teardown();
+      await stopServer();
+      await sink.close();
+      await twilio.close();
+    },
+  };
+  await stack.startWorker();
+  return stack;
+}
+
+/** Polls until `fn` returns a truthy value (the MongoDB copy trails the workflow by an activity). */
+export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

