@@ -42,3 +42,20 @@ export function escalationRole(role: Role, level: number): Role {
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** How roles are named to people (the handbook's names in Chinese). */
+export const ROLE_LABELS: Record<Role, { 'zh-CN': string; en: string }> = {
+  agent: { 'zh-CN': '售后客服', en: 'after-sales agent' },
+  technician: { 'zh-CN': '技术员', en: 'technician' },
+  supervisor: { 'zh-CN': '售后主管', en: 'after-sales supervisor' },
+  director: { 'zh-CN': '办公室主任', en: 'office director' },
+  sales_manager: { 'zh-CN': '业务经理', en: 'sales manager' },
+  salesperson: { 'zh-CN': '销售人员', en: 'salesperson' },
+  general_manager: { 'zh-CN': '总经理', en: 'general manager' },
+  qc: { 'zh-CN': '质检部', en: 'QC' },
+  warehouse: { 'zh-CN': '库房', en: 'warehouse' },
+  logistics: { 'zh-CN': '物流', en: 'logistics' },
+  finance: { 'zh-CN': '财务', en: 'finance' },
+  purchasing_manager: { 'zh-CN': '采购部经理', en: 'purchasing manager' },
+  production: { 'zh-CN': '生产部', en: 'production' },
+};

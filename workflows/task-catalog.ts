@@ -1,40 +1,23 @@
 // Every kind of human task, its allowed outcomes and each outcome's payload. Pure: used by the workflow's
 // update validator (the authority) and by the API's OpenAPI document.
-import { z } from 'zod';
-import { TASK_ERROR, type CompleteTaskInput, type TaskView } from './definitions';
+import type { z } from 'zod';
+import { TASK_ERROR, type CompleteTaskInput, type Locale, type TaskView } from './definitions';
+import type { TaskKindSpec } from './tasks/common';
+import { COORDINATION_TASKS } from './tasks/coordination';
+import { INQUIRY_TASKS } from './tasks/inquiry';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-
+// One catalogue of every process's task kinds; a new process adds its file in tasks/ and one line here.
 export const TASK_KINDS = {
-  answer_market_question: {
-    title: { 'zh-CN': '回复市场问题', en: 'Answer a market question' },
-    outcomes: { answered: z.object({ answer: text(5000) }).strict() },
-  },
-  answer_technical_question: {
-    title: { 'zh-CN': '答复技术问题', en: 'Answer a technical question' },
-    outcomes: {
-      answered: z.object({ answer: text(5000) }).strict(),
-      escalate: z.object({ note: z.string().trim().max(2000).optional() }).strict(),
-    },
-  },
-  technician_answer_question: {
-    title: { 'zh-CN': '技术员答复技术问题', en: 'Technician answers a technical question' },
-    outcomes: {
-      answered: z.object({ answer: text(5000) }).strict(),
-      progress: z.object({ note: text(2000) }).strict(),
-    },
-  },
-  coordination_form: {
-    title: { 'zh-CN': '部门协调单', en: 'Department coordination form' },
-    outcomes: {
-      done: z.object({ result: text(5000) }).strict(),
-      rejected: z.object({ reason: text(2000) }).strict(),
-    },
-  },
-} as const satisfies Record<string, { title: Record<string, string>; outcomes: Record<string, z.ZodTypeAny> }>;
+  ...INQUIRY_TASKS,
+  ...COORDINATION_TASKS,
+} as const satisfies Record<string, TaskKindSpec>;
 
 export type TaskKind = keyof typeof TASK_KINDS;
 export type OutcomeOf<K extends TaskKind> = keyof (typeof TASK_KINDS)[K]['outcomes'] & string;
+
+export function taskTitle(kind: string, locale: Locale): string {
+  return (TASK_KINDS as Record<string, TaskKindSpec>)[kind]?.title[locale] ?? kind;
+}
 
 export function outcomesOf(kind: TaskKind): string[] {
   return Object.keys(TASK_KINDS[kind].outcomes);

@@ -1,0 +1,13 @@
+// Task kinds of coordination with production (SPEC 3.9).
+import { z } from 'zod';
+import { text, type TaskKindSpec } from './common';
+
+export const COORDINATION_TASKS = {
+  coordination_form: {
+    title: { 'zh-CN': '处理部门协调单', en: 'Handle a department coordination form' },
+    outcomes: {
+      done: z.object({ result: text(5000) }).strict(),
+      rejected: z.object({ reason: text(2000) }).strict(),
+    },
+  },
+} as const satisfies Record<string, TaskKindSpec>;
