@@ -88,5 +88,12 @@ export interface CompleteTaskInput {
 /** Error types the update validator throws; the API maps them to HTTP statuses. */
 export const TASK_ERROR = { forbidden: 'TaskForbidden', invalid: 'TaskInvalid', conflict: 'TaskConflict', notFound: 'TaskNotFound' } as const;
 
+export interface CancelCaseInput {
+  reason: string;
+  actor: Actor;
+}
+
 export const completeTaskUpdate = defineUpdate<TaskView, [CompleteTaskInput]>('completeTask');
+/** Cancelling a case at any waiting step (service cases: by the supervisor, with a reason). */
+export const cancelCaseUpdate = defineUpdate<CaseView, [CancelCaseInput]>('cancelCase');
 export const getCaseQuery = defineQuery<CaseView>('getCase');

@@ -1,15 +1,17 @@
 // Reading cases: the MongoDB copy the workflow keeps, or the workflow itself when the copy is not written yet.
 import { Router } from 'express';
 import { z } from 'zod';
-import { WorkflowNotFoundError } from '@temporalio/client';
-import { getCaseQuery } from '../../workflows/definitions';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { cancelCaseUpdate, getCaseQuery } from '../../workflows/definitions';
 import { localTime } from '../../notify/templates';
 import type { ApiDeps } from '../deps';
-import { notFound, parse, route } from '../errors';
+import { conflict, notFound, parse, route } from '../errors';
+import { actorOf } from '../auth';
+import { updateRefusalToHttp } from '../workflow-errors';
 
 const ListQuery = z
   .object({
-    kind: z.enum(['inquiry', 'coordination']).optional(),
+    kind: z.enum(['inquiry', 'coordination', 'sales_return']).optional(),
     status: z.string().trim().min(1).max(64).optional(),
     openedBy: z.string().trim().min(1).max(64).optional(),
     open: z.enum(['true', 'false']).optional(),
@@ -83,6 +85,24 @@ export function caseRoutes(deps: ApiDeps): Router {
         deadlines: taskViews.filter((t) => t.status === 'open').map((t) => ({ name: `task ${t.id}`, dueAt: t.dueAt, dueAtLocal: t.dueAtLocal })),
         notifications: notifications.map(({ _id, ...n }) => ({ id: _id, ...n })),
       });
+    }),
+  );
+  r.post(
+    '/cases/:id/cancel',
+    route(async (req, res) => {
+      const body = parse(z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) }).strict(), req.body);
+      const id = req.params.id;
+      if (!(await deps.models.Case.exists({ _id: id }))) throw notFound(`case ${id} not found`);
+      const actor = actorOf(req);
+      try {
+        const view = await deps.temporal.workflow.getHandle(id).executeUpdate(cancelCaseUpdate, { args: [{ reason: body.reason, actor: { userId: actor.userId, roles: actor.roles } }] });
+        deps.log.info({ caseId: id, by: actor.userId }, 'case cancellation requested');
+        res.json({ caseId: id, status: view.status, cancelRequested: true });
+      } catch (err) {
+        // A process without cancellation has no handler for it: the case cannot be cancelled.
+        if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} cannot be cancelled`);
+        throw updateRefusalToHttp(err, id);
+      }
     }),
   );
   return r;

@@ -2,13 +2,12 @@
 // authority: a refused completion is never written to history, so it changes nothing anywhere.
 import { Router } from 'express';
 import { z } from 'zod';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { completeTaskUpdate, TASK_ERROR } from '../../workflows/definitions';
+import { completeTaskUpdate } from '../../workflows/definitions';
 import { isRole } from '../../rules/roles';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, forbidden, HttpError, notFound, parse, route } from '../errors';
+import { conflict, forbidden, notFound, parse, route } from '../errors';
+import { updateRefusalToHttp } from '../workflow-errors';
 
 const InboxQuery = z
   .object({
@@ -26,12 +25,6 @@ const CompleteBody = z
   })
   .strict();
 
-const REFUSAL_STATUS: Record<string, (m: string) => HttpError> = {
-  [TASK_ERROR.forbidden]: forbidden,
-  [TASK_ERROR.invalid]: badRequest,
-  [TASK_ERROR.conflict]: conflict,
-  [TASK_ERROR.notFound]: notFound,
-};
 
 export function taskRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -68,19 +61,9 @@ export function taskRoutes(deps: ApiDeps): Router {
         deps.log.info({ taskId: task._id, caseId: task.caseId, outcome: body.outcome, by: actor.userId }, 'task completed');
         res.json(updated);
       } catch (err) {
-        throw toHttp(err, task.caseId);
+        throw updateRefusalToHttp(err, task.caseId);
       }
     }),
   );
   return r;
-}
-
-function toHttp(err: unknown, caseId: string): unknown {
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    const make = REFUSAL_STATUS[err.cause.type ?? ''];
-    if (make) return make(err.cause.message);
-  }
-  // The workflow has finished: the case is closed.
-  if (err instanceof WorkflowNotFoundError) return conflict(`case ${caseId} is closed`);
-  return err;
 }

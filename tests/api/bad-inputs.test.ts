@@ -1,6 +1,7 @@
 // Every bad input gets its 4xx and changes nothing: the case, its tasks and its notifications stay as they were.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCaseQuery } from '../../workflows/definitions';
+import { keepHistory } from '../support/histories';
 import { eventually, startStack, type Stack } from '../support/stack';
 
 describe('API refuses bad input and changes nothing', () => {
@@ -100,6 +101,7 @@ describe('API refuses bad input and changes nothing', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/already completed/);
     expect(await snapshot()).toEqual(before);
+    await keepHistory(s, caseId, 'inquiry-technical-agent-answered');
   });
 
   it('a closed case refuses completion of its remaining task with 409 even if the copy says open', async () => {

@@ -153,7 +153,7 @@ export async function startStack(name: string, workerOptions: Partial<WorkerOpti
 }
 
 /** Polls until `fn` returns a truthy value (the MongoDB copy trails the workflow by an activity). */
-export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -2,6 +2,7 @@
 // question's deadline is on the working-time calendar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingHours, defaultCalendarData, isWorkingTime } from '../../rules/calendar';
+import { keepHistory } from '../support/histories';
 import { eventually, startStack, type Stack } from '../support/stack';
 
 describe('inquiries', () => {
@@ -44,6 +45,7 @@ describe('inquiries', () => {
 
     const list = await s.call('agent2', 'GET', '/cases?kind=inquiry&status=closed&pageSize=5');
     expect(list.body.items.map((x: { caseId: string }) => x.caseId)).toContain(caseId);
+    await keepHistory(s, caseId, 'inquiry-market-answered');
   });
 
   it('gives the agent 2 working hours on the calendar for a technical question', async () => {

@@ -1,6 +1,7 @@
 // A worker stops while a case waits on a task; a new worker picks the case up, the task is completed, the
 // case closes, and no notification is sent twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepHistory } from '../support/histories';
 import { eventually, startStack, type Stack } from '../support/stack';
 
 describe('worker restart while a case waits', () => {
@@ -62,5 +63,6 @@ describe('worker restart while a case waits', () => {
     const records = await s.models.Notification.find({ caseId, status: 'sent' }).lean<any[]>();
     expect(records.every((r) => r.attempts === 1)).toBe(true);
     expect(records.length).toBe(mails.length + s.twilio.messages().length);
+    await keepHistory(s, caseId, 'inquiry-technical-escalated-progress-answered');
   });
 });

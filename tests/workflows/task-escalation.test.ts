@@ -2,6 +2,7 @@
 // (SMTP sink) and real SMS (fake Twilio API); then it is completed and the case closes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_USERS } from '../../db/dev-users';
+import { keepHistory } from '../support/histories';
 import { eventually, startStack, type Stack } from '../support/stack';
 
 const phoneOf = (id: string) => DEV_USERS.find((u) => u.id === id)!.phone;
@@ -58,5 +59,6 @@ describe('coordination form task: reminder, escalation, completion (time-skippin
     expect(notes.filter((n) => n.status === 'sent').map((n) => `${n.template}:${n.channel}:${n.recipient.userId}`).sort()).toEqual(
       ['coordination_result:email:agent1', 'task_assigned:email:prod1', 'task_escalated:email:sup1', 'task_escalated:sms:sup1', 'task_reminder:email:prod1', 'task_reminder:sms:prod1'].sort(),
     );
+    await keepHistory(s, caseId, 'coordination-reminded-escalated-done');
   });
 });

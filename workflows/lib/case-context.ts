@@ -12,6 +12,7 @@ import {
 import type { createActivities } from '../../activities';
 import { escalationRole, type Role } from '../../rules/roles';
 import {
+  cancelCaseUpdate,
   completeTaskUpdate,
   getCaseQuery,
   type Actor,
@@ -21,6 +22,7 @@ import {
   type TaskPolicy,
   type TaskView,
 } from '../definitions';
+import { TASK_ERROR } from '../definitions';
 import { checkCompletion, outcomesOf, type OutcomeOf, type TaskKind } from '../task-catalog';
 import type { NotifyRequest } from '../../activities/notifications';
 
@@ -55,15 +57,24 @@ export interface TaskSpec<K extends TaskKind> {
   context?: Record<string, unknown>;
   /** When set, the task stops waiting at due time instead of escalating: runTask resolves with `expired`. */
   expireAtDue?: boolean;
+  /** Per-task override of the policy's reminder lead (e.g. a day ahead of a 5-day deadline). */
+  reminderLeadMs?: number;
+  /** Per-task override of the policy's re-escalation interval (0 = escalate once). */
+  reescalateMs?: number;
 }
+
+/** Thrown out of a waiting step when the case is cancelled; `CaseContext.run` turns it into a closed case. */
+export class CaseCancelled extends Error {}
 
 export class CaseContext {
   readonly view: CaseView;
   private taskSeq = 0;
+  private cancellation?: { by: string; reason: string };
 
   constructor(
     init: { caseId: string; kind: CaseKind; title: string; customer?: Customer; data: Record<string, unknown>; openedBy: string },
     private readonly policy: TaskPolicy,
+    opts: { cancellableBy?: Role[] } = {},
   ) {
     this.view = {
       ...init,
@@ -81,6 +92,43 @@ export class CaseContext {
         if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
       },
     });
+    const cancellableBy = opts.cancellableBy;
+    if (cancellableBy) {
+      setHandler(cancelCaseUpdate, (input) => this.cancel(input.actor.userId, input.reason.trim()), {
+        validator: (input) => {
+          const refuse = (type: string, message: string) => {
+            throw ApplicationFailure.create({ type, message, nonRetryable: true });
+          };
+          if (this.isClosed() || this.cancellation) refuse(TASK_ERROR.conflict, `case ${this.caseId} is already ${this.cancellation ? 'cancelled' : 'closed'}`);
+          if (!cancellableBy.some((r) => input.actor.roles.includes(r))) refuse(TASK_ERROR.forbidden, `only ${cancellableBy.join(', ')} may cancel a case`);
+          const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+          if (reason.length === 0 || reason.length > 2000) refuse(TASK_ERROR.invalid, 'a reason of 1-2000 characters is required');
+        },
+      });
+    }
+  }
+
+  /** Runs the process; a cancellation at any waiting step closes the case as cancelled. */
+  async run(body: () => Promise<string>): Promise<string> {
+    try {
+      return await body();
+    } catch (err) {
+      if (!(err instanceof CaseCancelled) || !this.cancellation) throw err;
+      await this.close('cancelled', { by: this.cancellation.by, reason: this.cancellation.reason });
+      return 'cancelled';
+    }
+  }
+
+  get cancelled(): boolean {
+    return this.cancellation !== undefined;
+  }
+
+  /** Waits for `cond` (optionally until an instant); throws CaseCancelled if the case is cancelled meanwhile. */
+  async waitFor(cond: () => boolean, until?: Date): Promise<boolean> {
+    const test = () => cond() || this.cancelled;
+    const met = until ? await this.waitUntil(test, until) : (await condition(test), true);
+    if (this.cancelled) throw new CaseCancelled();
+    return met;
   }
 
   get caseId(): string {
@@ -134,7 +182,7 @@ export class CaseContext {
   /** A human step: create the task, remind before due, escalate at due (and again every reescalateMs), wait. */
   async runTask<K extends TaskKind>(spec: TaskSpec<K>): Promise<Completion<OutcomeOf<K> | 'expired'>> {
     const created = now();
-    const remindAt = new Date(Math.max(created.getTime(), spec.dueAt.getTime() - this.policy.reminderLeadMs));
+    const remindAt = new Date(Math.max(created.getTime(), spec.dueAt.getTime() - (spec.reminderLeadMs ?? this.policy.reminderLeadMs)));
     const task: TaskView = {
       id: `${this.caseId}-T${++this.taskSeq}`,
       caseId: this.caseId,
@@ -155,7 +203,7 @@ export class CaseContext {
     const to = { role: spec.role, userId: spec.assignee };
     await this.notify(`${task.id}:assigned`, { template: 'task_assigned', to, channels: ['email'], params: this.taskParams(task) });
 
-    const done = () => task.status !== 'open';
+    const done = () => task.status !== 'open' || this.cancelled;
     if (!(await this.waitUntil(done, remindAt)) && remindAt < spec.dueAt) {
       task.remindedAt = iso(now());
       this.record('task_reminder', { taskId: task.id, role: task.role, assignee: task.assignee });
@@ -181,10 +229,12 @@ export class CaseContext {
           channels: ['email', 'sms'],
           params: { ...this.taskParams(task), escalationRole: level, level: task.escalations },
         });
-        if (this.policy.reescalateMs <= 0) await condition(done);
-        else await condition(done, this.policy.reescalateMs);
+        const reescalateMs = spec.reescalateMs ?? this.policy.reescalateMs;
+        if (reescalateMs <= 0) await condition(done);
+        else await condition(done, reescalateMs);
       }
     }
+    if (task.status === 'open') throw new CaseCancelled(); // only cancellation ends the wait with the task open
     await condition(allHandlersFinished);
     return { outcome: task.outcome as OutcomeOf<K>, payload: task.payload ?? {}, by: task.completedBy ?? 'system', task };
   }
@@ -201,6 +251,13 @@ export class CaseContext {
     this.setStatus('closed', { outcome, ...detail });
     await this.persist();
     await condition(allHandlersFinished);
+  }
+
+  private async cancel(by: string, reason: string): Promise<CaseView> {
+    this.cancellation = { by, reason };
+    this.record('cancel_requested', { reason }, by);
+    await this.persist();
+    return this.view;
   }
 
   private async completeTask(input: { taskId: string; outcome: string; payload: Record<string, unknown>; actor: Actor }): Promise<TaskView> {

@@ -1,0 +1,22 @@
+// Turns a workflow's refusal of an Update into the HTTP status it means. The validator's failure type says why.
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { TASK_ERROR } from '../workflows/definitions';
+import { badRequest, conflict, forbidden, notFound, type HttpError } from './errors';
+
+const REFUSAL_STATUS: Record<string, (m: string) => HttpError> = {
+  [TASK_ERROR.forbidden]: forbidden,
+  [TASK_ERROR.invalid]: badRequest,
+  [TASK_ERROR.conflict]: conflict,
+  [TASK_ERROR.notFound]: notFound,
+};
+
+export function updateRefusalToHttp(err: unknown, caseId: string): unknown {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const make = REFUSAL_STATUS[err.cause.type ?? ''];
+    if (make) return make(err.cause.message);
+  }
+  // The workflow has finished: the case is closed.
+  if (err instanceof WorkflowNotFoundError) return conflict(`case ${caseId} is closed`);
+  return err;
+}

@@ -1,0 +1,28 @@
+// Replays every recorded history against the current workflow code: non-determinism fails here.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
+import { HISTORY_DIR } from '../support/histories';
+
+const fixtures = fs.existsSync(HISTORY_DIR) ? fs.readdirSync(HISTORY_DIR).filter((f) => f.endsWith('.bin')).sort() : [];
+
+describe('workflow history replay', () => {
+  let workflowBundle: WorkflowBundleWithSourceMap;
+  beforeAll(async () => {
+    // Bundle once: the same code the worker runs, shared by every replay below.
+    workflowBundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, '..', '..', 'workflows', 'index.ts'), logger: new DefaultLogger('ERROR') });
+  });
+
+  it('has recorded histories to replay', () => {
+    expect(fixtures.length).toBeGreaterThan(0);
+  });
+
+  it.each(fixtures)('replays %s', async (file) => {
+    const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(HISTORY_DIR, file)));
+    await expect(
+      Worker.runReplayHistory({ workflowBundle }, history, file.replace(/\.bin$/, '')),
+    ).resolves.toBeUndefined();
+  });
+});
