@@ -21,14 +21,16 @@ async function main(): Promise<void> {
   const urls: string[] = [];
 
   if (!cfg.MONGODB_URI) {
-    say('starting the embedded MongoDB-compatible server (data/mongo)...');
-    const mongo = await startMongo({ dataDir: path.join(cfg.DATA_DIR, 'mongo'), port: cfg.MONGODB_PORT });
+    const dataDir = path.join(cfg.DATA_DIR, 'mongo');
+    say(`starting the embedded MongoDB-compatible server (${dataDir})...`);
+    const mongo = await startMongo({ dataDir, port: cfg.MONGODB_PORT });
     stops.push(mongo.stop);
     env.MONGODB_URI = mongo.uri;
   }
   if (!cfg.TEMPORAL_ADDRESS) {
-    say('starting the embedded Temporal dev server (data/temporal.db)...');
-    const t = await startTemporalDevServer({ dbFile: path.join(cfg.DATA_DIR, 'temporal.db'), port: cfg.TEMPORAL_PORT, uiPort: cfg.TEMPORAL_UI_PORT });
+    const dbFile = path.join(cfg.DATA_DIR, 'temporal.db');
+    say(`starting the embedded Temporal dev server (${dbFile})...`);
+    const t = await startTemporalDevServer({ dbFile, port: cfg.TEMPORAL_PORT, uiPort: cfg.TEMPORAL_UI_PORT });
     stops.push(t.stop);
     env.TEMPORAL_ADDRESS = t.address;
     if (t.uiUrl) urls.push(`Temporal Web UI:     ${t.uiUrl}`);
