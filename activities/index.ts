@@ -4,6 +4,12 @@ import type { Locale } from '../workflows/definitions';
 import { calendarActivities } from './calendar';
 import { notificationActivities, type Mailer, type SmsSender } from './notifications';
 import { persistenceActivities } from './persistence';
+import { returnActivities } from './returns';
+import { stockActivities } from './stock';
+import { knowledgeActivities } from './knowledge';
+import { serviceRecordActivities } from './service-records';
+import { recommendationActivities } from './recommendations';
+import { serviceCaseActivities } from './service-cases';
 
 export interface ActivityDeps {
   models: Models;
@@ -17,5 +23,11 @@ export function createActivities(deps: ActivityDeps) {
     ...persistenceActivities(deps.models),
     ...calendarActivities(deps.models),
     ...notificationActivities(deps.models, deps.mailer, deps.sms, deps.defaultLocale),
+    ...returnActivities(deps.models),
+    ...stockActivities(deps.models),
+    ...knowledgeActivities(deps.models),
+    ...serviceRecordActivities(deps.models),
+    ...recommendationActivities(deps.models),
+    ...serviceCaseActivities(deps.models),
   };
 }

@@ -19,11 +19,12 @@ export function persistenceActivities(m: Models) {
       const openTasks = tasks
         .filter((t) => t.status === 'open')
         .map((t) => ({ id: t.id, kind: t.kind, role: t.role, assignee: t.assignee, dueAt: t.dueAt }));
-      await replaceIfNewer(m.Case, caseId, 'version', view.version, { _id: caseId, ...rest, openTasks });
+      // Tasks first: a reader who sees the case at this version also sees its tasks at it.
       for (const t of tasks) {
         const { id, ...task } = t;
         await replaceIfNewer(m.Task, id, 'caseVersion', view.version, { _id: id, ...task, caseVersion: view.version });
       }
+      await replaceIfNewer(m.Case, caseId, 'version', view.version, { _id: caseId, ...rest, openTasks });
     },
   };
 }

@@ -4,11 +4,19 @@ import { authenticate, parseTokenMap } from './auth';
 import type { ApiDeps } from './deps';
 import { errorHandler, notFound, route } from './errors';
 import { openApiDocument } from './openapi';
+import { calendarRoutes } from './routes/calendar';
 import { callRoutes } from './routes/calls';
 import { caseRoutes } from './routes/cases';
 import { coordinationRoutes } from './routes/coordination';
 import { inquiryRoutes } from './routes/inquiries';
 import { taskRoutes } from './routes/tasks';
+import { returnRoutes } from './routes/returns';
+import { returnRateRoutes } from './routes/return-rate';
+import { fineRoutes } from './routes/fines';
+import { stockRoutes } from './routes/stock';
+import { knowledgeRoutes } from './routes/knowledge';
+import { recommendationRoutes } from './routes/recommendations';
+import { serviceCaseRoutes } from './routes/service-cases';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -45,11 +53,19 @@ export function createApp(deps: ApiDeps): express.Express {
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
 
   app.use(authenticate(deps.models, parseTokenMap(deps.cfg.API_TOKENS)));
+  app.use(calendarRoutes(deps));
   app.use(callRoutes(deps));
   app.use(inquiryRoutes(deps));
   app.use(coordinationRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
+  app.use(returnRoutes(deps));
+  app.use(returnRateRoutes(deps));
+  app.use(fineRoutes(deps));
+  app.use(stockRoutes(deps));
+  app.use(knowledgeRoutes(deps));
+  app.use(recommendationRoutes(deps));
+  app.use(serviceCaseRoutes(deps));
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;

@@ -1,5 +1,6 @@
 // The API's OpenAPI document, served at GET /openapi.json.
 import { TASK_KINDS } from '../workflows/task-catalog';
+import { stockKnowledgePaths } from './openapi-stock-knowledge';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -32,7 +33,119 @@ export function openApiDocument(): object {
       '/coordination-forms': { post: { summary: 'Open a coordination form for production', requestBody: json(obj), responses: { 201: { description: '{caseId, dueAt}' }, 400: err, 403: err, 404: err } } },
       '/cases': { get: { summary: 'List and filter cases (kind, status, openedBy, open, page, pageSize)', responses: { 200: { description: 'page of cases' }, 400: err } } },
       '/cases/{id}': { get: { summary: 'A case: status, timeline, tasks, deadlines, notifications', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'case' }, 404: err } } },
+      '/calendar': { get: { summary: 'The effective working-time calendar (built-in national schedule + administrator changes)', responses: { 200: { description: 'calendar' } } } },
+      '/calendar/days/{date}': { get: { summary: 'Whether a date is a working day', parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], responses: { 200: { description: '{date, working}' }, 400: err } } },
+      '/calendar/deadline': { get: { summary: 'Deadline preview: from + workingHours or workingDays', responses: { 200: { description: '{from, dueAt}' }, 400: err } } },
+      '/calendar/years/{year}': { put: { summary: 'Set a year\'s holidays and make-up working days (supervisor, director)', requestBody: json(obj), parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'saved' }, 400: err, 403: err } } },
+      '/calendar/overrides/{date}': {
+        put: { summary: 'Override one day as holiday or workday (supervisor, director)', requestBody: json(obj), parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], responses: { 200: { description: 'saved' }, 400: err, 403: err } },
+        delete: { summary: 'Remove a day override', parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], responses: { 204: { description: 'removed' }, 403: err, 404: err } },
+      },
+      '/cases/{id}/cancel': { post: { summary: 'Cancel a waiting case with a reason (processes that allow it; supervisor)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json(obj), responses: { 200: { description: 'cancellation requested' }, 400: err, 403: err, 404: err, 409: err } } },
+      '/service-cases': {
+        post: {
+          summary: 'Open a service case from a call (agent): logs the call, texts the customer the case number and starts SPEC 3.1',
+          requestBody: json({
+            type: 'object',
+            required: ['customer', 'product', 'fault'],
+            properties: {
+              customer: { type: 'object', required: ['name', 'phone'], properties: { name: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, locale: { type: 'string', enum: ['zh-CN', 'en'] } } },
+              contact: { type: 'object', properties: { name: { type: 'string' }, phone: { type: 'string' } } },
+              address: { type: 'string' },
+              location: { type: 'object', description: 'for the technician recommendation', properties: { lat: { type: 'number' }, lng: { type: 'number' } } },
+              product: { type: 'object', required: ['model', 'serialNumber', 'category'], properties: { model: { type: 'string' }, serialNumber: { type: 'string' }, category: { type: 'string', enum: ['phone', 'electrical', 'computer', 'other'] }, name: { type: 'string' } } },
+              warranty: { type: 'object', properties: { purchasedAt: { type: 'string', format: 'date' }, warrantyMonths: { type: 'integer' }, warrantyUntil: { type: 'string', format: 'date' } } },
+              fault: { type: 'object', required: ['summary', 'category'], properties: { summary: { type: 'string' }, category: { type: 'string' } } },
+            },
+          }),
+          responses: { 201: { description: '{caseId, callId}' }, 400: err, 403: err },
+        },
+      },
+      '/factory-repairs': {
+        post: {
+          summary: 'Open a factory repair for a device sent in directly (agent, qc, warehouse); the 3-working-day turnaround runs from receivedAt (default now)',
+          requestBody: json({ type: 'object', required: ['customer', 'product', 'fault', 'condition'], properties: { customer: obj, product: obj, fault: obj, receivedAt: { type: 'string', format: 'date-time' }, condition: { type: 'string' }, accessories: { type: 'string' } } }),
+          responses: { 201: { description: '{caseId}' }, 400: err, 403: err },
+        },
+      },
+      '/cases/{id}/clock/pause': { post: { summary: "Pause a service case's or factory repair's turnaround clock while it waits on the customer or the manufacturer (agent, supervisor)", parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } }), responses: { 200: { description: '{caseId, clock}' }, 400: err, 403: err, 404: err, 409: err } } },
+      '/cases/{id}/clock/resume': { post: { summary: 'Resume the clock: the paused working time is recorded, excluded and added to the deadline (agent, supervisor)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', properties: { note: { type: 'string' } } }), responses: { 200: { description: '{caseId, clock}' }, 400: err, 403: err, 404: err, 409: err } } },
       '/tasks': { get: { summary: 'Task inbox of the caller (by person and role)', responses: { 200: { description: 'page of tasks' }, 400: err, 403: err } } },
+      '/returns/evaluate': {
+        post: {
+          summary: 'Dry-run evaluation of a return request under the rulebook (starts and writes nothing); any signed-in user',
+          requestBody: json({ type: 'object', required: ['request'], properties: { request: obj, asOf: { type: 'string', format: 'date-time', description: 'default: now' } } }),
+          responses: { 200: { description: '{asOf, evaluation}' }, 400: err },
+        },
+      },
+      '/returns': {
+        post: {
+          summary: 'Open a sales return (agent): evaluates as of asOf (default now, not in the future) and starts the workflow with the same evaluation',
+          requestBody: json({
+            type: 'object',
+            required: ['request', 'salespersonId'],
+            properties: { request: obj, asOf: { type: 'string', format: 'date-time' }, salespersonId: { type: 'string' }, salesManagerId: { type: 'string' }, customer: obj, batch: { type: 'boolean' } },
+          }),
+          responses: { 201: { description: '{caseId, evaluation}' }, 400: err, 403: err },
+        },
+      },
+      '/sales-figures': {
+        post: {
+          summary: 'Record monthly sales values per salesperson (finance, supervisor, director); all rows or none',
+          requestBody: json({ type: 'array', items: { type: 'object', required: ['salesperson', 'month', 'value'], properties: { salesperson: { type: 'string' }, month: { type: 'string', example: '2026-03' }, value: { type: 'number' } } } }),
+          responses: { 201: { description: '{imported, items}' }, 400: err, 403: err },
+        },
+      },
+      '/sales-figures/import': {
+        post: {
+          summary: 'Import sales figures as CSV with the header salesperson,month,value; each bad row is reported by line and nothing is imported',
+          requestBody: { content: { 'text/csv': { schema: { type: 'string' } } } },
+          responses: { 201: { description: '{imported, items}' }, 400: err, 403: err, 415: err },
+        },
+      },
+      '/reports/return-rate': {
+        get: {
+          summary: 'Monthly return rate per salesperson (exclusions, 2.5% flag, overdraft sales with the proposed fine and its ledger status); read-only',
+          parameters: [{ name: 'month', in: 'query', required: true, schema: { type: 'string', example: '2026-03' } }],
+          responses: { 200: { description: 'report' }, 400: err, 403: err },
+        },
+      },
+      '/reports/return-rate/fines': {
+        post: {
+          summary: 'Record the overdraft-sales fines of a month in the fines ledger (supervisor, director); idempotent',
+          parameters: [{ name: 'month', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: '{month, fines}' }, 400: err, 403: err },
+        },
+      },
+      '/fines': {
+        get: {
+          summary: 'The fines ledger (supervisor, director, finance); filters month, status, party, partyUserId, caseId',
+          responses: { 200: { description: 'page of fines' }, 400: err, 403: err },
+        },
+      },
+      '/fines/totals': {
+        get: {
+          summary: 'Confirmed fines per person for a month (and how many are still proposed)',
+          parameters: [{ name: 'month', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: '{month, people, confirmedTotal}' }, 400: err, 403: err },
+        },
+      },
+      '/fines/{id}/confirm': {
+        post: {
+          summary: 'Confirm a proposed fine with an amount within its range (supervisor only)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: json({ type: 'object', required: ['amount'], properties: { amount: { type: 'number' }, note: { type: 'string' } } }),
+          responses: { 200: { description: 'the fine' }, 400: err, 403: err, 404: err, 409: err },
+        },
+      },
+      '/fines/{id}/dismiss': {
+        post: {
+          summary: 'Dismiss a proposed fine with a reason (supervisor only)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: json({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } }),
+          responses: { 200: { description: 'the fine' }, 400: err, 403: err, 404: err, 409: err },
+        },
+      },
       '/tasks/{id}/complete': {
         post: {
           summary: 'Complete a task with an outcome and its payload',
@@ -41,6 +154,7 @@ export function openApiDocument(): object {
           responses: { 200: { description: 'the completed task' }, 400: err, 403: err, 404: err, 409: err },
         },
       },
+      ...stockKnowledgePaths,
     },
   };
 }

@@ -55,6 +55,23 @@ const EnvSchema = z.object({
   INQUIRY_AGENT_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(2),
   INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(8),
   COORDINATION_DEFAULT_WORKING_DAYS: z.coerce.number().positive().default(2),
+  // Sales returns (SPEC 3.7). The rulebook's own numbers (24 h, 5 days, 30 days, windows, fines) are
+  // RETURNS_POLICY: a JSON object merged over the handbook defaults (config/returns-policy.ts).
+  RETURNS_POLICY: z.string().optional(),
+  RETURN_STEP_WORKING_DAYS: z.coerce.number().positive().default(2),
+  RETURN_RECEIPT_WORKING_DAYS: z.coerce.number().positive().default(5),
+  RETURN_SETTLEMENT_REMINDER_HOURS: z.coerce.number().positive().default(24),
+  // Warranty (SPEC 3.1 step 5, handbook: phones and electrical appliances 1 year); see rules/warranty.ts.
+  WARRANTY_PHONE_ELECTRICAL_MONTHS: z.coerce.number().int().positive().default(12),
+  WARRANTY_DEFAULT_MONTHS: z.coerce.number().int().positive().default(12),
+  // Service cases (SPEC 3.1) and factory repairs (SPEC 3.4).
+  SERVICE_RESPONSE_WORKING_HOURS: z.coerce.number().positive().default(2),
+  SERVICE_STEP_WORKING_HOURS: z.coerce.number().positive().default(4),
+  SERVICE_ONSITE_WORKING_DAYS: z.coerce.number().positive().default(2),
+  REPAIR_TURNAROUND_WORKING_DAYS: z.coerce.number().positive().default(3),
+  REPAIR_REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
+  CALLBACK_AFTER_WORKING_DAYS: z.coerce.number().nonnegative().default(2),
+  CALLBACK_LOW_SCORE_THRESHOLD: z.coerce.number().int().min(1).max(5).default(3),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -10,13 +10,15 @@ export interface DevUser {
   phone: string;
   email: string;
   inOffice?: boolean;
+  /** Technicians: where they start from (recommendations measure distance from here). */
+  base?: { lat: number; lng: number };
 }
 
 export const DEV_USERS: DevUser[] = [
   { id: 'agent1', name: '王芳', roles: ['agent'], phone: '+8613800138001', email: 'agent1@example.com' },
   { id: 'agent2', name: '刘洋', roles: ['agent'], phone: '+8613800138002', email: 'agent2@example.com' },
-  { id: 'tech1', name: '李强', roles: ['technician'], phone: '+8613800138011', email: 'tech1@example.com', inOffice: true },
-  { id: 'tech2', name: '张伟', roles: ['technician'], phone: '+8613800138012', email: 'tech2@example.com' },
+  { id: 'tech1', name: '李强', roles: ['technician'], phone: '+8613800138011', email: 'tech1@example.com', inOffice: true, base: { lat: 39.99, lng: 116.31 } },
+  { id: 'tech2', name: '张伟', roles: ['technician'], phone: '+8613800138012', email: 'tech2@example.com', base: { lat: 39.87, lng: 116.46 } },
   { id: 'sup1', name: '陈静', roles: ['supervisor'], phone: '+8613800138021', email: 'sup1@example.com' },
   { id: 'dir1', name: '赵敏', roles: ['director'], phone: '+8613800138031', email: 'dir1@example.com' },
   { id: 'sm1', name: '孙磊', roles: ['sales_manager'], phone: '+8613800138041', email: 'sm1@example.com' },
@@ -36,7 +38,7 @@ export async function seedDevUsers(m: Models): Promise<void> {
   for (const u of DEV_USERS) {
     await m.User.updateOne(
       { _id: u.id },
-      { $set: { name: u.name, roles: u.roles, phone: u.phone, email: u.email, inOffice: u.inOffice ?? false, locale: 'zh-CN', active: true, tokens: [devToken(u.id)] } },
+      { $set: { name: u.name, roles: u.roles, phone: u.phone, email: u.email, inOffice: u.inOffice ?? false, locale: 'zh-CN', active: true, tokens: [devToken(u.id)], ...(u.base ? { base: u.base } : {}) } },
       { upsert: true },
     );
   }

@@ -1,6 +1,11 @@
 // The records people search and report on. Temporal holds the process; these are its readable copy.
 // Written to work on MongoDB 7 and on FerretDB v1 (no transactions, $lookup, $text, positional operators).
 import mongoose, { Schema, type Connection } from 'mongoose';
+import { fineModels } from './fines';
+import { returnModels } from './returns';
+import { stockModels } from './stock';
+import { knowledgeModels } from './knowledge';
+import { serviceRecordModels } from './service-records';
 
 const anyObject = { type: Schema.Types.Mixed, default: undefined };
 
@@ -96,6 +101,9 @@ const userSchema = new Schema(
     tokens: [String],
     inOffice: Boolean,
     active: { type: Boolean, default: true },
+    // Technicians: where they start from and where they work now (for recommendations).
+    base: { type: new Schema({ lat: Number, lng: Number }, { _id: false }), default: undefined },
+    currentJob: { type: new Schema({ lat: Number, lng: Number }, { _id: false }), default: undefined },
   },
   { versionKey: false, collection: 'users' },
 );
@@ -111,6 +119,11 @@ export function models(conn: Connection) {
     Call: conn.models.Call ?? conn.model('Call', callSchema),
     User: conn.models.User ?? conn.model('User', userSchema),
     Setting: conn.models.Setting ?? conn.model('Setting', settingSchema),
+    ...fineModels(conn),
+    ...returnModels(conn),
+    ...stockModels(conn),
+    ...knowledgeModels(conn),
+    ...serviceRecordModels(conn),
   };
 }
 export type Models = ReturnType<typeof models>;

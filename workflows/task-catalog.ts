@@ -5,11 +5,17 @@ import { TASK_ERROR, type CompleteTaskInput, type Locale, type TaskView } from '
 import type { TaskKindSpec } from './tasks/common';
 import { COORDINATION_TASKS } from './tasks/coordination';
 import { INQUIRY_TASKS } from './tasks/inquiry';
+import { RETURN_TASKS } from './tasks/returns';
+import { SERVICE_TASKS } from './tasks/service-case';
+import { REPAIR_TASKS } from './tasks/factory-repair';
 
 // One catalogue of every process's task kinds; a new process adds its file in tasks/ and one line here.
 export const TASK_KINDS = {
   ...INQUIRY_TASKS,
   ...COORDINATION_TASKS,
+  ...RETURN_TASKS,
+  ...SERVICE_TASKS,
+  ...REPAIR_TASKS,
 } as const satisfies Record<string, TaskKindSpec>;
 
 export type TaskKind = keyof typeof TASK_KINDS;

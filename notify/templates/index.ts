@@ -3,7 +3,10 @@
 import type { Locale } from '../../workflows/definitions';
 import { COORDINATION_TEMPLATES } from './coordination';
 import { INQUIRY_TEMPLATES } from './inquiry';
+import { RETURN_TEMPLATES } from './returns';
 import { TASK_TEMPLATES } from './tasks';
+import { SERVICE_CASE_TEMPLATES } from './service-case';
+import { FACTORY_REPAIR_TEMPLATES } from './factory-repair';
 import type { Template, TemplateParams, Rendered } from './common';
 
 export { localTime } from './common';
@@ -13,6 +16,9 @@ const TEMPLATES: Record<string, Template> = {
   ...TASK_TEMPLATES,
   ...INQUIRY_TEMPLATES,
   ...COORDINATION_TEMPLATES,
+  ...RETURN_TEMPLATES,
+  ...SERVICE_CASE_TEMPLATES,
+  ...FACTORY_REPAIR_TEMPLATES,
 };
 
 export function hasTemplate(name: string): boolean {

@@ -62,7 +62,7 @@ function logTail(file: string, lines = 20): string {
     const buf = Buffer.alloc(len);
     fs.readSync(fd, buf, 0, len, size - len);
     fs.closeSync(fd);
-    return buf.toString('utf8').trimEnd().split('\n').slice(-lines).join('\n');
+    return buf.toString('utf8').trim().split('\n').slice(-lines).join('\n');
   } catch {
     return '(no log)';
   }
@@ -79,6 +79,8 @@ interface SpawnSpec {
 }
 
 async function spawnAndWait(spec: SpawnSpec): Promise<Launched> {
+  // Otherwise whatever already listens there would pass the readiness probe.
+  if (await tcpOpen(spec.port)) throw new Error(`${spec.name}: port ${spec.port} on 127.0.0.1 is already in use.`);
   installExitHooks();
   fs.mkdirSync(path.dirname(spec.logFile), { recursive: true });
   const fd = fs.openSync(spec.logFile, 'a');
@@ -136,8 +138,8 @@ function external(port: number): Launched {
 export async function startMongo(opts: { dataDir: string; port?: number; dbName?: string; useEnv?: boolean; timeoutMs?: number }): Promise<MongoServer> {
   const plan = await resolveMongo({ useEnvUri: opts.useEnv });
   if (plan.kind === 'external') {
-    const u = new URL(plan.uri);
-    return { ...external(Number(u.port || 27017)), uri: plan.uri, kind: 'external' };
+    const port = Number(plan.uri.match(/^mongodb:\/\/(?:[^@/]*@)?[^/,:]+:(\d+)(?:[/?]|$)/)?.[1] ?? 27017);
+    return { ...external(port), uri: plan.uri, kind: 'external' };
   }
   const dataDir = path.resolve(opts.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });

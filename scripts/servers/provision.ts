@@ -209,7 +209,7 @@ function runBuild(label: string, cmd: string, args: string[], opts: { cwd: strin
       } else if ((m = line.match(/^(?:\[INFO\] )?Downloaded from \S+: (\S+)/))) {
         downloads++;
         lastItem = path.basename(m[1]);
-      } else if (/^(\[INFO\] )?Downloading from /.test(line) || /^\[INFO\] -*\s*$/.test(line)) {
+      } else if (/^(\[INFO\] )?Downloading from /.test(line) || /^\[INFO\]( -*)?\s*$/.test(line)) {
         // counted on completion / separators
       } else if (GO_PKG_LINE.test(line)) {
         compiled++;
@@ -293,7 +293,7 @@ function ferretDbTarget(): string {
 async function buildFerretDb(target: string): Promise<void> {
   const v = VERSIONS.ferretdb;
   const cache = cacheDir();
-  const go = requireTool('go', `build FerretDB ${v} into ${cache}`, 'Install Go, or set FERRETDB_PATH to a ferretdb binary, or MONGODB_URI to a running MongoDB.');
+  const go = requireTool('go', `build FerretDB ${v} into ${cache}`, 'Install Go, or put mongod on PATH, or set FERRETDB_PATH to a ferretdb binary, or MONGODB_URI to a running MongoDB.');
   log(`building FerretDB ${v} from the Go module proxy into ${cache} (first time only; takes a few minutes)`);
   // `go install ...@v` yields a binary that panics on start (build/version/version.txt is generated in their repo),
   // so: download the module, fill in version.txt, build from that copy.

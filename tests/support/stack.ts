@@ -14,7 +14,7 @@ import { connectDb, models, type Models } from '../../db/models';
 import { seedDevUsers, devToken } from '../../db/dev-users';
 import { startSmtpSink, type SmtpSink } from '../../devservices/smtp-sink';
 import { startFakeTwilio, type FakeTwilio } from '../../devservices/fake-twilio';
-import { startTimeSkippingServer } from '../../scripts/servers/launch';
+import { resolveJavaTestServer } from '../../scripts/servers/provision';
 import { createWorker } from '../../worker/worker';
 import { createApp } from '../../api/app';
 
@@ -46,19 +46,21 @@ export function withDatabase(uri: string, dbName: string): string {
 }
 
 /**
- * A time-skipping environment on a test server we started ourselves: @temporalio/testing's own launcher
- * gives a spawned server only ~5 s to accept connections, which a cold JVM on a busy machine can exceed.
- * TestWorkflowEnvironment.create is the SDK's own factory behind createTimeSkipping, called with the
- * address of our server.
+ * A time-skipping environment through @temporalio/testing: the server the project provisioned (Temporal's Java
+ * test server from Maven Central, started by a small wrapper on a JVM with a class-data archive, so it is ready
+ * well within the harness's ~5 s), TEMPORAL_TEST_SERVER_PATH, or, on a machine with internet and nothing
+ * provisioned, the SDK's own download.
  */
-async function timeSkippingEnvironment(): Promise<{ env: TestWorkflowEnvironment; stopServer: () => Promise<void> }> {
-  const server = process.env.TEMPORAL_TEST_ADDRESS ? { address: process.env.TEMPORAL_TEST_ADDRESS, stop: async () => {} } : await startTimeSkippingServer({});
-  const create = (TestWorkflowEnvironment as unknown as { create(o: object): Promise<TestWorkflowEnvironment> }).create.bind(TestWorkflowEnvironment);
-  const env = await create({ server: { type: 'existing' }, address: server.address, namespace: 'default', supportsTimeSkipping: true });
-  // Started with --enable-time-skipping the server jumps to the next timer whenever the system is idle. Tests
-  // move time themselves (env.sleep), so hold it still in between, as the SDK's own test clients expect.
-  await env.connection.testService!.lockTimeSkipping({});
-  return { env, stopServer: server.stop };
+async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  const resolved = await resolveJavaTestServer({ allowOnline: true });
+  let path: string | undefined;
+  if (resolved.source !== 'online') {
+    const server = resolved.value;
+    path = 'executable' in server ? server.executable : server.wrapper;
+    if (!path) throw new Error('the provisioned Java test server has no launcher; run `npm run provision`');
+  }
+  // The harness starts the server with time skipping locked: time moves only when a test moves it (env.sleep).
+  return TestWorkflowEnvironment.createTimeSkipping(path ? { server: { executable: { type: 'existing-path', path } } } : undefined);
 }
 
 let runtimeInstalled = false;
@@ -69,7 +71,7 @@ export async function startStack(name: string, workerOptions: Partial<WorkerOpti
     Runtime.install({ logger: new DefaultLogger((process.env.TEMPORAL_LOG_LEVEL as 'WARN') ?? 'WARN') });
     runtimeInstalled = true;
   }
-  const { env, stopServer } = await timeSkippingEnvironment();
+  const env = await timeSkippingEnvironment();
   const sink = await startSmtpSink({ smtpPort: 0 });
   const twilio = await startFakeTwilio({ port: 0 });
   const mongoUri = withDatabase(inject('mongoUri'), `t_${name}_${randomBytes(3).toString('hex')}`);
@@ -143,7 +145,6 @@ export async function startStack(name: string, workerOptions: Partial<WorkerOpti
       await db.dropDatabase().catch(() => {});
       await db.close();
       await env.teardown();
-      await stopServer();
       await sink.close();
       await twilio.close();
     },

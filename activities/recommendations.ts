@@ -1,0 +1,90 @@
+// Gathers what the technician ranking needs from MongoDB (who, where, what they solved, how busy) and the
+// matching knowledge-base entries, then ranks with rules/recommend. Read-only: safe to retry.
+import type { Models } from '../db/models';
+import { DEFAULT_WEIGHTS, rankTechnicians, type LatLng, type RankedTechnician, type RecommendationWeights, type TechnicianCandidate } from '../rules/recommend';
+import { normaliseKey } from '../rules/knowledge-terms';
+import { searchKnowledge, type KbHit } from './knowledge';
+
+export interface RecommendRequest {
+  productModel: string;
+  faultCategory: string;
+  customerLocation: LatLng;
+  /** Words of the fault description, for the knowledge-base search. */
+  faultText?: string;
+  weights?: Partial<RecommendationWeights>;
+  /** How many knowledge-base entries to return (default 5). */
+  knowledgeLimit?: number;
+}
+
+export interface RecommendResult {
+  candidates: RankedTechnician[];
+  /** Active technicians with no known location: not ranked, still choosable. */
+  unranked: Array<{ userId: string; name: string; reason: { zh: string; en: string } }>;
+  knowledge: KbHit[];
+}
+
+interface TechUser {
+  _id: string;
+  name?: string;
+  inOffice?: boolean;
+  base?: LatLng;
+  currentJob?: LatLng;
+}
+
+const located = (p?: LatLng): p is LatLng => !!p && Number.isFinite(p.lat) && Number.isFinite(p.lng);
+
+export async function recommendTechnicians(m: Models, req: RecommendRequest): Promise<RecommendResult> {
+  const techs = await m.User.find({ roles: 'technician', active: true }).sort({ _id: 1 }).lean<TechUser[]>();
+  const ids = techs.map((t) => t._id);
+  const categoryKey = normaliseKey(req.faultCategory);
+
+  // Closed records of this model per technician and fault category ($group without $cond: FerretDB v1 lacks it).
+  const history = await m.ServiceRecord.aggregate<{ _id: { t: string; c: string }; n: number }>([
+    { $match: { modelKey: normaliseKey(req.productModel), technicianId: { $in: ids } } },
+    { $group: { _id: { t: '$technicianId', c: '$categoryKey' }, n: { $sum: 1 } } },
+  ]);
+  const workload = await m.Task.aggregate<{ _id: string; n: number }>([
+    { $match: { status: 'open', assignee: { $in: ids } } },
+    { $group: { _id: '$assignee', n: { $sum: 1 } } },
+  ]);
+  const open = new Map(workload.map((w) => [w._id, w.n]));
+
+  const candidates: TechnicianCandidate[] = [];
+  const unranked: RecommendResult['unranked'] = [];
+  for (const t of techs) {
+    const base = located(t.base) ? t.base : located(t.currentJob) ? t.currentJob : undefined;
+    if (!base) {
+      unranked.push({ userId: t._id, name: t.name ?? t._id, reason: { zh: '未登记驻地或当前位置，无法计算距离', en: 'No base or current location on file: distance unknown' } });
+      continue;
+    }
+    const mine = history.filter((h) => h._id.t === t._id);
+    candidates.push({
+      userId: t._id,
+      name: t.name ?? t._id,
+      base: { lat: base.lat, lng: base.lng },
+      currentJob: located(t.currentJob) ? { lat: t.currentJob.lat, lng: t.currentJob.lng } : undefined,
+      closedSameModelAndFault: mine.filter((h) => h._id.c === categoryKey).reduce((s, h) => s + h.n, 0),
+      closedSameModel: mine.reduce((s, h) => s + h.n, 0),
+      openWorkload: open.get(t._id) ?? 0,
+      inOffice: !!t.inOffice,
+    });
+  }
+
+  const limit = req.knowledgeLimit ?? 5;
+  // This model and fault described in these words; else anything on this model and fault; else these words
+  // on any model.
+  const model = { productModel: req.productModel, faultCategory: req.faultCategory, limit };
+  let knowledge = await searchKnowledge(m, { ...model, text: req.faultText });
+  if (knowledge.length === 0 && req.faultText) knowledge = await searchKnowledge(m, model);
+  if (knowledge.length === 0 && req.faultText) knowledge = await searchKnowledge(m, { text: req.faultText, limit });
+
+  return { candidates: rankTechnicians(candidates, req.customerLocation, { ...DEFAULT_WEIGHTS, ...req.weights }), unranked, knowledge };
+}
+
+export function recommendationActivities(m: Models) {
+  return {
+    async recommendTechnicians(req: RecommendRequest): Promise<RecommendResult> {
+      return recommendTechnicians(m, req);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// Look-ups the service case needs from MongoDB (SPEC 3.1 steps 2-3): which technician is in the office now,
+// and whether a chosen person is an active technician. Read-only: safe to retry.
+import type { Models } from '../db/models';
+
+export interface TechnicianRef {
+  userId: string;
+  name: string;
+}
+
+/** The in-office technician with the fewest open tasks (ties: by id), or null when nobody is in. */
+export async function pickInOfficeTechnician(m: Models): Promise<TechnicianRef | null> {
+  const techs = await m.User.find({ roles: 'technician', active: true, inOffice: true }).sort({ _id: 1 }).lean<Array<{ _id: string; name?: string }>>();
+  if (techs.length === 0) return null;
+  const ids = techs.map((t) => t._id);
+  const load = await m.Task.aggregate<{ _id: string; n: number }>([
+    { $match: { status: 'open', assignee: { $in: ids } } },
+    { $group: { _id: '$assignee', n: { $sum: 1 } } },
+  ]);
+  const open = new Map(load.map((l) => [l._id, l.n]));
+  const best = [...techs].sort((a, b) => (open.get(a._id) ?? 0) - (open.get(b._id) ?? 0) || a._id.localeCompare(b._id))[0]!;
+  return { userId: best._id, name: best.name ?? best._id };
+}
+
+export type TechnicianCheck = { ok: true; userId: string; name: string } | { ok: false; reason: string };
+
+/** The supervisor may choose anyone, as long as it is an active technician. */
+export async function checkTechnician(m: Models, userId: string): Promise<TechnicianCheck> {
+  const u = await m.User.findById(userId).lean<{ _id: string; name?: string; roles?: string[]; active?: boolean }>();
+  if (!u) return { ok: false, reason: `no user ${userId}` };
+  if (u.active === false) return { ok: false, reason: `${userId} is not active` };
+  if (!(u.roles ?? []).includes('technician')) return { ok: false, reason: `${userId} is not a technician` };
+  return { ok: true, userId: u._id, name: u.name ?? u._id };
+}
+
+export function serviceCaseActivities(m: Models) {
+  return {
+    async pickInOfficeTechnician(): Promise<TechnicianRef | null> {
+      return pickInOfficeTechnician(m);
+    },
+    async checkTechnician(req: { userId: string }): Promise<TechnicianCheck> {
+      return checkTechnician(m, req.userId);
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// Saves a closed case's service record (SPEC 3.1 step 8). Upsert by case id: safe to retry.
+import type { Models } from '../db/models';
+import type { Customer } from '../workflows/definitions';
+import { normaliseKey } from '../rules/knowledge-terms';
+
+export interface ServiceRecordInput {
+  /** The case id (the record's _id); `_id` is accepted too. */
+  caseId?: string;
+  _id?: string;
+  technicianId: string;
+  productModel: string;
+  faultCategory: string;
+  problem: string;
+  cause: string;
+  solution: string;
+  prevention?: string;
+  /** ISO instant. */
+  closedAt: string;
+  customer?: Customer;
+  serialNumber?: string;
+}
+
+export async function saveServiceRecord(m: Models, r: ServiceRecordInput): Promise<{ id: string }> {
+  const id = r.caseId ?? r._id;
+  if (!id) throw new Error('a service record needs its caseId');
+  const { caseId: _c, _id: _i, ...fields } = r;
+  await m.ServiceRecord.updateOne(
+    { _id: id },
+    {
+      $set: {
+        ...fields,
+        modelKey: normaliseKey(r.productModel),
+        categoryKey: normaliseKey(r.faultCategory),
+        closedAt: new Date(r.closedAt),
+        savedAt: new Date(),
+      },
+    },
+    { upsert: true },
+  );
+  return { id };
+}
+
+export function serviceRecordActivities(m: Models) {
+  return {
+    async saveServiceRecord(record: ServiceRecordInput): Promise<{ id: string }> {
+      return saveServiceRecord(m, record);
+    },
+  };
+}

@@ -1,0 +1,105 @@
+// The working-time calendar as administrators keep it: a year's holidays and make-up working days, or a single
+// day's override, stored in MongoDB and merged over the built-in data. No code change needed.
+import { Router } from 'express';
+import { z } from 'zod';
+import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
+import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, mergeCalendarData, type CalendarPatch } from '../../rules/calendar';
+import { actorOf, requireRole } from '../auth';
+import type { ApiDeps } from '../deps';
+import { badRequest, notFound, parse, route } from '../errors';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const YearBody = z.object({ holidays: z.array(isoDate).max(366), workdays: z.array(isoDate).max(366) }).strict();
+const OverrideBody = z.object({ kind: z.enum(['holiday', 'workday']) }).strict();
+const DeadlineQuery = z
+  .object({
+    from: z.string().datetime({ offset: true }),
+    workingHours: z.coerce.number().positive().max(10_000).optional(),
+    workingDays: z.coerce.number().positive().max(1_000).optional(),
+  })
+  .strict()
+  .refine((q) => (q.workingHours === undefined) !== (q.workingDays === undefined), 'give exactly one of workingHours or workingDays');
+
+export function calendarRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  const Setting = deps.models.Setting;
+
+  const storedPatch = async (): Promise<Required<Pick<CalendarPatch, 'years' | 'overrides'>>> => {
+    const doc = await Setting.findById(CALENDAR_SETTING).lean<{ value?: CalendarPatch }>();
+    return { years: { ...(doc?.value?.years ?? {}) }, overrides: { ...(doc?.value?.overrides ?? {}) } };
+  };
+  /** Validates the whole merged calendar before saving, so a bad change is refused and nothing is stored. */
+  const save = async (patch: CalendarPatch, by: string) => {
+    try {
+      mergeCalendarData(defaultCalendarData(), patch);
+    } catch (err) {
+      throw badRequest(err instanceof Error ? err.message : String(err));
+    }
+    await Setting.replaceOne({ _id: CALENDAR_SETTING }, { _id: CALENDAR_SETTING, value: { ...patch, updatedBy: by, updatedAt: new Date().toISOString() } }, { upsert: true });
+    deps.log.info({ by }, 'calendar changed');
+  };
+
+  r.get(
+    '/calendar',
+    route(async (_req, res) => {
+      const cal = await loadCalendar(deps.models);
+      res.json({ timeZone: cal.timeZone, periods: cal.periods, weekdays: cal.weekdays, years: cal.years, overrides: cal.overrides });
+    }),
+  );
+  r.get(
+    '/calendar/days/:date',
+    route(async (req, res) => {
+      const date = parse(isoDate, req.params.date, 'date');
+      res.json({ date, working: isWorkingDay(await loadCalendar(deps.models), date) });
+    }),
+  );
+  r.get(
+    '/calendar/deadline',
+    route(async (req, res) => {
+      const q = parse(DeadlineQuery, req.query, 'query');
+      const cal = await loadCalendar(deps.models);
+      const from = new Date(q.from);
+      const dueAt = q.workingDays !== undefined ? addWorkingDays(cal, from, q.workingDays) : addWorkingHours(cal, from, q.workingHours!);
+      res.json({ from: from.toISOString(), dueAt: dueAt.toISOString() });
+    }),
+  );
+  r.put(
+    '/calendar/years/:year',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor', 'director');
+      const year = parse(z.string().regex(/^\d{4}$/, 'must be a year YYYY'), req.params.year, 'year');
+      const body = parse(YearBody, req.body);
+      const outside = [...body.holidays, ...body.workdays].filter((d) => !d.startsWith(`${year}-`) && !d.startsWith(`${Number(year) - 1}-12`) && !d.startsWith(`${Number(year) + 1}-01`));
+      if (outside.length) throw badRequest(`dates outside ${year}: ${outside.join(', ')}`);
+      const patch = await storedPatch();
+      patch.years[year] = body;
+      await save(patch, actorOf(req).userId);
+      res.json({ year, ...body });
+    }),
+  );
+  r.put(
+    '/calendar/overrides/:date',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor', 'director');
+      const date = parse(isoDate, req.params.date, 'date');
+      const body = parse(OverrideBody, req.body);
+      const patch = await storedPatch();
+      patch.overrides[date] = body.kind;
+      await save(patch, actorOf(req).userId);
+      res.json({ date, kind: body.kind });
+    }),
+  );
+  r.delete(
+    '/calendar/overrides/:date',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor', 'director');
+      const date = parse(isoDate, req.params.date, 'date');
+      const patch = await storedPatch();
+      if (!(date in patch.overrides)) throw notFound(`no override for ${date}`);
+      delete patch.overrides[date];
+      await save(patch, actorOf(req).userId);
+      res.status(204).end();
+    }),
+  );
+  return r;
+}

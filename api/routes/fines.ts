@@ -1,0 +1,117 @@
+// The fines ledger (SPEC 5): list proposed fines, a supervisor confirms one (with an amount within its range)
+// or dismisses it with a reason; monthly totals of confirmed fines per person. Nothing is deducted here.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { FineDoc } from '../../db/fines';
+import { actorOf, requireRole } from '../auth';
+import type { ApiDeps } from '../deps';
+import { badRequest, conflict, notFound, parse, route } from '../errors';
+
+const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be 'YYYY-MM'");
+const READERS = ['supervisor', 'director', 'finance'] as const;
+
+const ListQuery = z
+  .object({
+    month: MONTH.optional(),
+    status: z.enum(['proposed', 'confirmed', 'dismissed']).optional(),
+    party: z.enum(['salesperson', 'warehouse', 'after_sales']).optional(),
+    partyUserId: z.string().trim().min(1).max(64).optional(),
+    caseId: z.string().trim().min(1).max(128).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+const ConfirmBody = z
+  .object({
+    amount: z.number({ required_error: 'amount (yuan) is required', invalid_type_error: 'amount must be a number (yuan)' }).nonnegative(),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+const DismissBody = z.object({ reason: z.string({ required_error: 'a reason is required' }).trim().min(1, 'a reason is required').max(2000) }).strict();
+
+const out = ({ _id, ...f }: FineDoc) => ({ id: _id, ...f });
+
+export function fineRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  const { Fine } = deps.models;
+
+  r.get(
+    '/fines',
+    route(async (req, res) => {
+      requireRole(req, ...READERS);
+      const q = parse(ListQuery, req.query, 'query');
+      const filter: Record<string, unknown> = {};
+      for (const k of ['month', 'status', 'party', 'partyUserId', 'caseId'] as const) if (q[k]) filter[k] = q[k];
+      const [total, items] = await Promise.all([
+        Fine.countDocuments(filter),
+        Fine.find(filter).sort({ proposedAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<FineDoc[]>(),
+      ]);
+      res.json({ page: q.page, pageSize: q.pageSize, total, items: items.map(out) });
+    }),
+  );
+
+  r.get(
+    '/fines/totals',
+    route(async (req, res) => {
+      requireRole(req, ...READERS);
+      const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
+      const fines = await Fine.find({ month: q.month, status: { $in: ['confirmed', 'proposed'] } }).lean<FineDoc[]>();
+      const byPerson = new Map<string, { person: string; party: string; confirmedTotal: number; confirmedCount: number; pendingCount: number }>();
+      for (const f of fines) {
+        // A person when known; otherwise the party (e.g. the warehouse, whose employee the case does not name).
+        const person = f.partyUserId ?? f.party;
+        const t = byPerson.get(person) ?? { person, party: f.party, confirmedTotal: 0, confirmedCount: 0, pendingCount: 0 };
+        if (f.status === 'confirmed') {
+          t.confirmedTotal = Math.round((t.confirmedTotal + (f.confirmedAmount ?? 0)) * 100) / 100;
+          t.confirmedCount++;
+        } else t.pendingCount++;
+        byPerson.set(person, t);
+      }
+      const people = [...byPerson.values()].sort((a, b) => a.person.localeCompare(b.person));
+      res.json({ month: q.month, people, confirmedTotal: Math.round(people.reduce((s, p) => s + p.confirmedTotal, 0) * 100) / 100 });
+    }),
+  );
+
+  /** Loads a fine that is still only proposed, or says why it cannot be decided. */
+  async function proposed(id: string): Promise<FineDoc> {
+    const fine = await Fine.findById(id).lean<FineDoc>();
+    if (!fine) throw notFound(`fine ${id} not found`);
+    if (fine.status !== 'proposed') throw conflict(`fine ${id} is already ${fine.status}`);
+    return fine;
+  }
+
+  r.post(
+    '/fines/:id/confirm',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor');
+      const body = parse(ConfirmBody, req.body);
+      const fine = await proposed(req.params.id);
+      if (body.amount < fine.amountMin || body.amount > fine.amountMax) {
+        const range = fine.amountMin === fine.amountMax ? `${fine.amountMin}` : `${fine.amountMin}-${fine.amountMax}`;
+        throw badRequest(`amount must be within ${range} yuan (${fine.ruleId})`, [{ field: 'amount', message: `outside ${range}` }]);
+      }
+      const decided = { status: 'confirmed', confirmedAmount: body.amount, decidedBy: actorOf(req).userId, decidedAt: new Date(), ...(body.note && { decisionReason: body.note }) };
+      // Only a fine still proposed changes: two supervisors deciding at once cannot both win.
+      const u = await Fine.updateOne({ _id: fine._id, status: 'proposed' }, { $set: decided });
+      if (u.modifiedCount === 0) throw conflict(`fine ${fine._id} was decided meanwhile`);
+      deps.log.info({ fineId: fine._id, amount: body.amount, by: decided.decidedBy }, 'fine confirmed');
+      res.json(out((await Fine.findById(fine._id).lean<FineDoc>())!));
+    }),
+  );
+
+  r.post(
+    '/fines/:id/dismiss',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor');
+      const body = parse(DismissBody, req.body);
+      const fine = await proposed(req.params.id);
+      const decided = { status: 'dismissed', decidedBy: actorOf(req).userId, decidedAt: new Date(), decisionReason: body.reason };
+      const u = await Fine.updateOne({ _id: fine._id, status: 'proposed' }, { $set: decided });
+      if (u.modifiedCount === 0) throw conflict(`fine ${fine._id} was decided meanwhile`);
+      deps.log.info({ fineId: fine._id, by: decided.decidedBy }, 'fine dismissed');
+      res.json(out((await Fine.findById(fine._id).lean<FineDoc>())!));
+    }),
+  );
+  return r;
+}

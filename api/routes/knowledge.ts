@@ -1,0 +1,79 @@
+// The knowledge base (标准化问题库): search by model, fault category and words; read an entry; supervisors and
+// technicians add standard entries by hand (service records enter it from the service-case workflow).
+import { Router } from 'express';
+import { z } from 'zod';
+import { addKnowledgeEntry, kbIdForCase, searchKnowledgeEntries } from '../../activities/knowledge';
+import { queryTerms } from '../../rules/knowledge-terms';
+import { actorOf, requireRole } from '../auth';
+import type { ApiDeps } from '../deps';
+import { badRequest, notFound, parse, route } from '../errors';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+const SearchQuery = z
+  .object({
+    model: text(100).optional(),
+    category: text(100).optional(),
+    q: text(200).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+const EntryBody = z
+  .object({
+    productModel: text(100),
+    faultCategory: text(100),
+    title: text(200).optional(),
+    problem: text(5000),
+    cause: text(5000).optional(),
+    solution: text(5000),
+    prevention: text(5000).optional(),
+    /** The case this entry was learnt from; the entry id is then KB-<caseId> and adding it again updates it. */
+    sourceCaseId: text(64).optional(),
+  })
+  .strict();
+
+export function knowledgeRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  const m = deps.models;
+
+  r.get(
+    '/knowledge',
+    route(async (req, res) => {
+      const q = parse(SearchQuery, req.query, 'query');
+      if (q.q !== undefined && queryTerms(q.q).length === 0) throw badRequest('invalid query: q: has no words to search for');
+      const { total, hits } = await searchKnowledgeEntries(m, {
+        productModel: q.model,
+        faultCategory: q.category,
+        text: q.q,
+        offset: (q.page - 1) * q.pageSize,
+        limit: q.pageSize,
+      });
+      res.json({ page: q.page, pageSize: q.pageSize, total, items: hits });
+    }),
+  );
+
+  r.get(
+    '/knowledge/:id',
+    route(async (req, res) => {
+      const entry = await m.KnowledgeEntry.findById(req.params.id, { terms: 0, modelKey: 0, categoryKey: 0 }).lean<Record<string, unknown>>();
+      if (!entry) throw notFound(`knowledge entry ${req.params.id} not found`);
+      const { _id, ...rest } = entry;
+      res.json({ id: _id, ...rest });
+    }),
+  );
+
+  r.post(
+    '/knowledge',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor', 'technician');
+      const body = parse(EntryBody, req.body);
+      if (body.sourceCaseId && !(await m.Case.exists({ _id: body.sourceCaseId }))) throw notFound(`case ${body.sourceCaseId} not found`);
+      const out = await addKnowledgeEntry(m, { ...body, id: body.sourceCaseId ? kbIdForCase(body.sourceCaseId) : undefined, createdBy: actorOf(req).userId });
+      res.status(out.created ? 201 : 200).json(out);
+    }),
+  );
+
+  return r;
+}

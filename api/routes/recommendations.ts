@@ -1,0 +1,45 @@
+// Technician recommendations for the supervisor's allocation (SPEC 3.1 step 3): ranked, explained, and the
+// matching knowledge-base entries with their solutions. The supervisor may still choose anyone.
+import { Router } from 'express';
+import { z } from 'zod';
+import { recommendTechnicians } from '../../activities/recommendations';
+import { requireRole } from '../auth';
+import type { ApiDeps } from '../deps';
+import { parse, route } from '../errors';
+
+const coordinate = (limit: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+(\.\d+)?$/, 'must be a number in degrees')
+    .transform(Number)
+    .pipe(z.number().min(-limit).max(limit));
+
+const Query = z
+  .object({
+    model: z.string().trim().min(1).max(100),
+    category: z.string().trim().min(1).max(100),
+    lat: coordinate(90),
+    lng: coordinate(180),
+    q: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict();
+
+export function recommendationRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  r.get(
+    '/recommendations/technicians',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor', 'director');
+      const q = parse(Query, req.query, 'query');
+      const out = await recommendTechnicians(deps.models, {
+        productModel: q.model,
+        faultCategory: q.category,
+        customerLocation: { lat: q.lat, lng: q.lng },
+        faultText: q.q,
+      });
+      res.json(out);
+    }),
+  );
+  return r;
+}

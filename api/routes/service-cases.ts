@@ -1,0 +1,204 @@
+// SPEC 3.1 and 3.4: opening a service case from a call, a factory repair for a device sent in directly, and
+// pausing / resuming a case's turnaround clock while it waits on the customer or the manufacturer. Case reads
+// and task completion are the generic /cases and /tasks endpoints.
+import { Router } from 'express';
+import { z } from 'zod';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Config } from '../../config';
+import { warrantyPolicyFrom } from '../../rules/warranty';
+import type { serviceCaseWorkflow } from '../../workflows/service-case';
+import type { factoryRepairWorkflow } from '../../workflows/factory-repair';
+import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTimings } from '../../workflows/service-case/definitions';
+import { actorOf, requireRole } from '../auth';
+import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
+import { conflict, notFound, parse, route } from '../errors';
+import { updateRefusalToHttp } from '../workflow-errors';
+import { CustomerSchema, logCall } from './calls';
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+/** 'YYYY-MM-DD' (local date) or an ISO 8601 date-time. */
+const dateOrInstant = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T/.test(v)) && !Number.isNaN(Date.parse(v)), `${what} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
+const pastInstant = (what: string) =>
+  z
+    .string()
+    .datetime({ offset: true, message: `${what} must be an ISO 8601 date-time, e.g. 2026-03-01T10:00:00+08:00` })
+    .refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, `${what} must not be in the future`);
+
+const ProductSchema = z
+  .object({
+    model: text(100),
+    serialNumber: text(100),
+    category: z.enum(['phone', 'electrical', 'computer', 'other']),
+    name: z.string().trim().max(200).optional(),
+  })
+  .strict();
+
+const ServiceCaseSchema = z
+  .object({
+    // The customer receives the case number by SMS: a phone number is required.
+    customer: CustomerSchema.extend({ phone: z.string({ required_error: 'required: the customer receives the case number by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    contact: z.object({ name: text(200), phone: z.string().trim().max(30).optional() }).strict().optional(),
+    address: z.string().trim().max(500).optional(),
+    location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
+    product: ProductSchema,
+    warranty: z
+      .object({
+        purchasedAt: dateOrInstant('warranty.purchasedAt').optional(),
+        warrantyMonths: z.number().int('warrantyMonths must be a whole number').nonnegative().max(600).optional(),
+        warrantyUntil: dateOrInstant('warranty.warrantyUntil').optional(),
+      })
+      .strict()
+      .default({}),
+    fault: z.object({ summary: text(5000), category: text(100) }).strict(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (b.warranty.purchasedAt && Date.parse(b.warranty.purchasedAt) > Date.now() + 86_400_000) {
+      ctx.addIssue({ code: 'custom', path: ['warranty', 'purchasedAt'], message: 'must not be in the future' });
+    }
+  });
+
+const FactoryRepairSchema = z
+  .object({
+    customer: CustomerSchema,
+    product: ProductSchema,
+    fault: z.object({ summary: text(5000), category: z.string().trim().max(100).optional() }).strict(),
+    /** When the device arrived (default: now). */
+    receivedAt: pastInstant('receivedAt').optional(),
+    condition: text(2000),
+    accessories: z.string().trim().max(2000).optional(),
+  })
+  .strict()
+  .superRefine((b, ctx) => {
+    if (!b.customer.phone && !b.customer.email) ctx.addIssue({ code: 'custom', path: ['customer'], message: 'a phone or an e-mail is required: the customer is told when the device ships back' });
+  });
+
+const PauseSchema = z.object({ reason: text(2000) }).strict();
+const ResumeSchema = z.object({ note: z.string().trim().max(2000).optional() }).strict();
+
+export function serviceTimings(cfg: Config): ServiceTimings {
+  return {
+    responseWorkingHours: cfg.SERVICE_RESPONSE_WORKING_HOURS,
+    stepWorkingHours: cfg.SERVICE_STEP_WORKING_HOURS,
+    onsiteWorkingDays: cfg.SERVICE_ONSITE_WORKING_DAYS,
+    callbackAfterWorkingDays: cfg.CALLBACK_AFTER_WORKING_DAYS,
+    lowScoreThreshold: cfg.CALLBACK_LOW_SCORE_THRESHOLD,
+  };
+}
+
+export function repairTimings(cfg: Config): RepairTimings {
+  return {
+    turnaroundWorkingDays: cfg.REPAIR_TURNAROUND_WORKING_DAYS,
+    stepWorkingHours: cfg.SERVICE_STEP_WORKING_HOURS,
+    reminderLeadMs: cfg.REPAIR_REMINDER_LEAD_HOURS * 3_600_000,
+  };
+}
+
+export function serviceCaseRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  const { cfg } = deps;
+
+  r.post(
+    '/service-cases',
+    route(async (req, res) => {
+      requireRole(req, 'agent');
+      const body = parse(ServiceCaseSchema, req.body);
+      const agentId = actorOf(req).userId;
+      const caseId = newCaseId('SVC', new Date(), cfg.TIME_ZONE);
+      // Every call is logged, whatever happens next.
+      const callId = await logCall(deps, agentId, {
+        customer: body.customer,
+        direction: 'inbound',
+        type: 'service',
+        summary: body.fault.summary,
+        productModel: body.product.model,
+        serialNumber: body.product.serialNumber,
+        caseId,
+      });
+      await deps.temporal.workflow.start<typeof serviceCaseWorkflow>('serviceCaseWorkflow', {
+        taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+        workflowId: caseId,
+        args: [
+          {
+            caseId,
+            openedBy: agentId,
+            callId,
+            customer: body.customer,
+            contact: body.contact,
+            address: body.address,
+            location: body.location,
+            product: body.product,
+            warranty: body.warranty,
+            fault: body.fault,
+            timings: serviceTimings(cfg),
+            repairTimings: repairTimings(cfg),
+            warrantyPolicy: warrantyPolicyFrom(cfg),
+            policy: taskPolicy(cfg),
+          },
+        ],
+      });
+      deps.log.info({ caseId, callId }, 'service case opened');
+      res.status(201).json({ caseId, callId });
+    }),
+  );
+
+  r.post(
+    '/factory-repairs',
+    route(async (req, res) => {
+      requireRole(req, 'agent', 'qc', 'warehouse');
+      const body = parse(FactoryRepairSchema, req.body);
+      const actor = actorOf(req).userId;
+      const caseId = newCaseId('RPR', new Date(), cfg.TIME_ZONE);
+      await deps.temporal.workflow.start<typeof factoryRepairWorkflow>('factoryRepairWorkflow', {
+        taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+        workflowId: caseId,
+        args: [
+          {
+            caseId,
+            openedBy: actor,
+            customer: body.customer,
+            product: body.product,
+            fault: body.fault,
+            // Without receivedAt the workflow records receipt at its own start.
+            received: { at: body.receivedAt ? new Date(body.receivedAt).toISOString() : undefined, by: actor, condition: body.condition, accessories: body.accessories },
+            timings: repairTimings(cfg),
+            policy: taskPolicy(cfg),
+          },
+        ],
+      });
+      deps.log.info({ caseId }, 'factory repair opened');
+      res.status(201).json({ caseId });
+    }),
+  );
+
+  const clockRoute = (action: 'pause' | 'resume') =>
+    route(async (req, res) => {
+      requireRole(req, 'agent', 'supervisor');
+      const id = req.params.id!;
+      const body = action === 'pause' ? parse(PauseSchema, req.body) : parse(ResumeSchema, req.body);
+      if (!(await deps.models.Case.exists({ _id: id }))) throw notFound(`case ${id} not found`);
+      const actor = actorOf(req);
+      const who = { userId: actor.userId, roles: actor.roles };
+      try {
+        const handle = deps.temporal.workflow.getHandle(id);
+        const view =
+          action === 'pause'
+            ? await handle.executeUpdate(pauseClockUpdate, { args: [{ reason: (body as z.infer<typeof PauseSchema>).reason, actor: who }] })
+            : await handle.executeUpdate(resumeClockUpdate, { args: [{ note: (body as z.infer<typeof ResumeSchema>).note, actor: who }] });
+        deps.log.info({ caseId: id, by: actor.userId, action }, 'turnaround clock');
+        res.json({ caseId: id, clock: view.data.clock });
+      } catch (err) {
+        // A process without a turnaround clock has no handler for it.
+        if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} has no turnaround clock`);
+        throw updateRefusalToHttp(err, id);
+      }
+    });
+  r.post('/cases/:id/clock/pause', clockRoute('pause'));
+  r.post('/cases/:id/clock/resume', clockRoute('resume'));
+
+  return r;
+}

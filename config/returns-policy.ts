@@ -1,0 +1,27 @@
+// The returns rulebook's numbers in force: the handbook defaults with an administrator's overrides from
+// RETURNS_POLICY (JSON, e.g. {"timers":{"settlementDays":7}}), validated as a whole.
+import { DEFAULT_RETURNS_POLICY, ReturnsPolicySchema, type ReturnsPolicy } from '../rules/returns';
+import type { Config } from './index';
+
+function merge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (typeof base !== 'object' || base === null || Array.isArray(base) || typeof over !== 'object' || over === null || Array.isArray(over)) return over;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = merge(out[k], v);
+  return out;
+}
+
+export function returnsPolicy(cfg: Pick<Config, 'RETURNS_POLICY'>): ReturnsPolicy {
+  if (!cfg.RETURNS_POLICY) return DEFAULT_RETURNS_POLICY;
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(cfg.RETURNS_POLICY);
+  } catch (err) {
+    throw new Error(`Invalid configuration: RETURNS_POLICY is not JSON (${(err as Error).message})`);
+  }
+  const parsed = ReturnsPolicySchema.safeParse(merge(DEFAULT_RETURNS_POLICY, overrides));
+  if (!parsed.success) {
+    throw new Error(`Invalid configuration: RETURNS_POLICY: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,386 @@
+// SPEC 3.7 Sales return under the returns rulebook (handbook part 4). The rules engine (rules/returns, pure) is
+// run here with the request's as-of instant, so the evaluation the API answered with is exactly the one recorded
+// on the case, and replay reproduces it. Steps: evaluate; photos as a task where the rules need them (then
+// evaluate again); approvals the evaluation requires (the manager's large-item decision is due 24 clock hours
+// after the photos and keeps escalating); receipt at the main warehouse; settlement with the salesperson within
+// 5 days (reminder before, escalation at due) while a watch marks the return overdue 30 days after arrival,
+// names who held it up and proposes the 50 yuan fine; the settlement posting; close. A refusal is recorded with
+// its reasons and the salesperson is told.
+import { condition, proxyActivities } from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import {
+  ReturnRequestSchema,
+  citation,
+  evaluateReturn,
+  overdueFine,
+  settlementTimeline,
+  type Approval,
+  type Reason,
+  type ReturnEvaluation,
+  type ReturnRequest,
+  type ReturnRequestInput,
+  type ReturnsPolicy,
+} from '../rules/returns';
+import type { Customer, Deadline, TaskPolicy, TaskView } from './definitions';
+import { CaseContext } from './lib/case-context';
+
+type Activities = ReturnType<typeof createActivities>;
+const ledger = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export interface SalesReturnSteps {
+  /** Photos, the purchasing manager's sign-off and the sales manager's approval: due after N working days. */
+  stepWorkingDays: number;
+  /** The goods are expected at the main warehouse within N working days. */
+  receiptWorkingDays: number;
+  /** How long before the 5-day settlement deadline the agent is reminded. */
+  settlementReminderLeadMs: number;
+}
+
+export interface SalesReturnInput {
+  caseId: string;
+  /** The agent who took the call and owns the settlement. */
+  openedBy: string;
+  salespersonId: string;
+  salesManagerId?: string;
+  customer?: Customer;
+  /** As validated by the API with ReturnRequestSchema. */
+  request: ReturnRequestInput;
+  /** ISO instant the evaluation is made as of (the API's "now" unless given). */
+  asOf: string;
+  /** Part of a bulk take-back (批量退回), for the overdraft-sales check of the return-rate report. */
+  batch: boolean;
+  /** The rulebook's numbers in force when the case opened (24 h, 5 days, 30 days, windows, fines). */
+  returnsPolicy: ReturnsPolicy;
+  steps: SalesReturnSteps;
+  policy: TaskPolicy;
+}
+
+const HOUR = 3_600_000;
+const iso = (d: Date) => d.toISOString();
+const later = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
+
+/** What the timeline shows of an evaluation (the whole one is on the case as data.evaluation). */
+function summary(e: ReturnEvaluation): Record<string, unknown> {
+  return {
+    decision: e.decision,
+    resolution: e.resolution,
+    handler: e.handler,
+    approvals: e.approvals.map((a) => a.role),
+    evidenceRequired: e.evidenceRequired.map((x) => x.kind),
+    freightPaidBy: e.freightPaidBy,
+    creditRate: e.creditRate,
+    creditAmount: e.creditAmount,
+    countsAgainstSalesperson: e.countsAgainstSalesperson,
+    rules: e.reasons.map((r) => r.ruleId),
+  };
+}
+
+const reasonParams = (reasons: Reason[]) => reasons.map((r) => ({ zh: r.zh, en: r.en, citation: r.citation }));
+
+/** Goods physically come back to the main warehouse under these resolutions. */
+const GOODS_COME_BACK = new Set(['return', 'refuse_delivery', 'per_product_policy', 'manager_decision']);
+
+export async function salesReturnWorkflow(input: SalesReturnInput): Promise<string> {
+  const P = input.returnsPolicy;
+  const asOf = new Date(input.asOf);
+  let request: ReturnRequest = ReturnRequestSchema.parse(input.request);
+  let evaluation = evaluateReturn(request, asOf, P);
+  const productName = request.product.name ?? request.product.sku ?? request.product.category;
+  const c = new CaseContext(
+    {
+      caseId: input.caseId,
+      kind: 'sales_return',
+      title: `退货 ${productName}`,
+      customer: input.customer,
+      data: { salespersonId: input.salespersonId, salesManagerId: input.salesManagerId, asOf: input.asOf, batch: input.batch, request, evaluation },
+      openedBy: input.openedBy,
+    },
+    input.policy,
+    { cancellableBy: ['supervisor'] },
+  );
+  const data = c.view.data;
+  const base = { caseId: input.caseId, productName };
+  const tellSalesperson = (step: string, template: string, params: Record<string, unknown>, sms = true) =>
+    c.notify(`salesperson:${step}`, { template, to: { userId: input.salespersonId }, channels: sms ? ['email', 'sms'] : ['email'], params: { ...base, ...params } });
+  const stepDue = () => c.deadlineAfterWorkingDays(input.steps.stepWorkingDays);
+
+  return c.run(async () => {
+    c.record('return_evaluated', summary(evaluation), input.openedBy);
+
+    // Evidence: photos first where the rules need them (large items; company-side quality claims).
+    for (let round = 1; evaluation.decision === 'needs_evidence'; round++) {
+      c.setStatus('awaiting_photos');
+      const t = await c.runTask({
+        kind: 'upload_return_photos',
+        role: 'agent',
+        dueAt: await stepDue(),
+        context: { round, required: evaluation.evidenceRequired.map((x) => ({ kind: x.kind, reason: x.reason, ruleId: x.ruleId })) },
+      });
+      if (t.outcome === 'withdrawn') {
+        await c.close('withdrawn', { by: t.by, reason: t.payload.reason });
+        return 'withdrawn';
+      }
+      const photos = t.payload.photos as string[];
+      request = { ...request, evidence: { photos: [...request.evidence.photos, ...photos] } };
+      evaluation = evaluateReturn(request, asOf, P);
+      Object.assign(data, { request, evaluation, photosReportedAt: iso(new Date()) });
+      c.record('photos_reported', { count: photos.length }, t.by);
+      c.record('return_reevaluated', summary(evaluation));
+    }
+
+    if (evaluation.decision === 'refused') return refuse(evaluation);
+
+    // Approvals the evaluation requires, in its order.
+    let agreed: { decision: string; amount?: number } | undefined;
+    for (const approval of evaluation.approvals) {
+      const r = await approve(approval);
+      if (r.outcome === 'stop') return r.result;
+      if (r.decision) agreed = r.decision;
+    }
+
+    // Fines the evaluation proposes (salesperson's or warehouse's error, wrong goods found late): into the ledger.
+    for (const f of evaluation.proposedFines) {
+      const { fineId } = await ledger.proposeFine({
+        caseId: input.caseId,
+        ruleId: f.ruleId,
+        party: f.party,
+        partyUserId: f.party === 'salesperson' ? input.salespersonId : undefined,
+        amountMin: f.amountMin,
+        amountMax: f.amountMax,
+        reason: f.reason,
+        proposedAt: iso(new Date()),
+        timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
+      });
+      c.record('fine_proposed', { fineId, ruleId: f.ruleId, party: f.party, amountMin: f.amountMin, amountMax: f.amountMax });
+    }
+
+    const comesBack = GOODS_COME_BACK.has(evaluation.resolution) && (!agreed || agreed.decision === 'return');
+    if (!comesBack && !agreed) {
+      // Repair under warranty, missing items supplied, the salesperson's own resolution, an adjusted order.
+      c.record('resolved_without_return', { resolution: evaluation.resolution, handler: evaluation.handler });
+      await c.persist();
+      await tellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
+      await c.close(evaluation.resolution);
+      return evaluation.resolution;
+    }
+
+    // Receipt at the main warehouse: stock-in through the stock ledger for a sku it keeps, else a recorded receipt.
+    let anchor = new Date();
+    if (comesBack) {
+      c.setStatus('awaiting_goods');
+      const r = await c.runTask({
+        kind: 'receive_goods',
+        role: 'warehouse',
+        dueAt: await c.deadlineAfterWorkingDays(input.steps.receiptWorkingDays),
+        context: { product: request.product, quantity: request.product.quantity, piecesToReturn: evaluation.piecesToReturn },
+      });
+      anchor = new Date();
+      const { receiptKind } = await ledger.recordReturnReceipt({
+        caseId: input.caseId,
+        salesperson: input.salespersonId,
+        arrivedAt: iso(anchor),
+        value: request.product.invoiceValue ?? 0,
+        problem: request.problem,
+        batch: input.batch,
+        countsAgainstSalesperson: evaluation.countsAgainstSalesperson,
+        receivedBy: r.by,
+        quantity: Number(r.payload.quantity),
+        note: r.payload.note as string | undefined,
+        product: request.product,
+        timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
+      });
+      data.arrivedAt = iso(anchor);
+      c.record('goods_received', { arrivedAt: iso(anchor), quantity: r.payload.quantity, warehouse: 'main', receiptKind }, r.by);
+    }
+
+    return settle(anchor, agreed);
+  });
+
+  // -------------------------------------------------------------------------------------------------
+
+  async function refuse(e: ReturnEvaluation): Promise<string> {
+    c.setStatus('refused', { rules: e.reasons.map((r) => r.ruleId) });
+    c.record('return_refused', { resolution: e.resolution, freightPaidBy: e.freightPaidBy, reasons: reasonParams(e.reasons) });
+    await c.persist();
+    await tellSalesperson('refused', 'return_refused', { reasons: reasonParams(e.reasons) });
+    // NC-6: the salesperson negotiates with the customer and the outcome goes to their manager for approval.
+    const sm = e.approvals.find((a) => a.role === 'sales_manager');
+    if (sm) {
+      c.setStatus('awaiting_sales_manager');
+      const t = await c.runTask({
+        kind: 'sales_manager_approval',
+        role: 'sales_manager',
+        assignee: input.salesManagerId,
+        dueAt: await stepDue(),
+        context: { reason: sm.reason, salespersonId: input.salespersonId },
+      });
+      c.record('negotiated_outcome', { decision: t.outcome, ...t.payload }, t.by);
+    }
+    await c.close('refused');
+    return 'refused';
+  }
+
+  type ApprovalResult = { outcome: 'go'; decision?: { decision: string; amount?: number } } | { outcome: 'stop'; result: string };
+
+  async function approve(a: Approval): Promise<ApprovalResult> {
+    if (a.role === 'manager') {
+      // Unconsented 7: the manager decides within 24 clock hours of the photos; escalation repeats until decided.
+      c.setStatus('awaiting_manager_decision');
+      const dueAt = new Date(photosReportedAt().getTime() + (a.deadlineHours ?? P.timers.largeItemDecisionHours) * HOUR);
+      const t = await c.runTask({
+        kind: 'large_item_decision',
+        role: a.taskRole,
+        dueAt,
+        context: { reason: a.reason, ifRejected: a.ifRejected, photos: request.evidence.photos, creditAmount: evaluation.creditAmount },
+      });
+      const amount = t.payload.amount as number | undefined;
+      const note = (t.payload.note ?? t.payload.reason) as string | undefined;
+      c.record('manager_decision', { decision: t.outcome, amount, note }, t.by);
+      data.managerDecision = { decision: t.outcome, amount, note, by: t.by };
+      await c.persist();
+      await tellSalesperson('manager-decision', 'return_decision', { decision: t.outcome, amount, note });
+      if (t.outcome === 'rejected') {
+        await c.close('refused', { by: t.by });
+        return { outcome: 'stop', result: 'refused' };
+      }
+      return { outcome: 'go', decision: { decision: t.outcome, amount } };
+    }
+    if (a.role === 'purchasing_manager') {
+      c.setStatus('awaiting_purchasing_signoff');
+      const t = await c.runTask({ kind: 'purchasing_manager_signoff', role: a.taskRole, dueAt: await stepDue(), context: { reason: a.reason, ifRejected: a.ifRejected } });
+      c.record('purchasing_signoff', { decision: t.outcome, ...t.payload }, t.by);
+      if (t.outcome === 'declined') {
+        await c.persist();
+        await tellSalesperson('purchasing-declined', 'return_decision', { decision: 'declined', note: t.payload.reason });
+        await c.close('refused', { by: t.by });
+        return { outcome: 'stop', result: 'refused' };
+      }
+      return { outcome: 'go' };
+    }
+    // A sales manager's approval only comes with a refusal (NC-6), handled there.
+    return { outcome: 'go' };
+  }
+
+  function photosReportedAt(): Date {
+    return new Date((data.photosReportedAt as string | undefined) ?? c.view.openedAt);
+  }
+
+  /** Settlement with the salesperson, with the 30-day overdue watch running alongside. */
+  async function settle(anchor: Date, agreed?: { decision: string; amount?: number }): Promise<string> {
+    const { settleBy, overdueAt } = settlementTimeline(anchor, P);
+    const settlementDeadline: Deadline = { name: 'settlement', dueAt: iso(settleBy), status: 'pending' };
+    const overdueDeadline: Deadline = { name: 'overdue', dueAt: iso(overdueAt), status: 'pending' };
+    c.view.deadlines.push(settlementDeadline, overdueDeadline);
+    let finished = false;
+    const watch = watchOverdue(anchor, overdueDeadline, () => finished);
+    try {
+      for (let round = 1; ; round++) {
+        c.setStatus('settling');
+        const t = await c.runTask({
+          kind: 'settle_with_salesperson',
+          role: 'agent',
+          assignee: input.openedBy,
+          dueAt: round === 1 ? settleBy : later(settleBy, await stepDue()),
+          reminderLeadMs: input.steps.settlementReminderLeadMs,
+          reescalateMs: 0, // escalated once at the 5-day deadline; the 30-day overdue watch takes it from there
+          context: { round, salespersonId: input.salespersonId, creditAmount: agreed?.amount ?? evaluation.creditAmount, freightPaidBy: evaluation.freightPaidBy, deductions: evaluation.deductions },
+        });
+        if (t.outcome === 'settled') {
+          finished = true;
+          settlementDeadline.status = Date.now() <= settleBy.getTime() ? 'met' : 'missed';
+          await postSettlement(t.payload, t.by, agreed);
+          break;
+        }
+        c.setStatus('waiting_for_salesperson', { question: t.payload.question });
+        const q = await c.runTask({
+          kind: 'salesperson_settlement_input',
+          role: 'salesperson',
+          assignee: input.salespersonId,
+          dueAt: later(settleBy, await stepDue()),
+          reescalateMs: 0,
+          context: { question: t.payload.question, askedBy: t.by },
+        });
+        c.record('salesperson_answered', { answer: q.payload.answer }, q.by);
+      }
+    } finally {
+      finished = true;
+    }
+    await watch;
+    if (overdueDeadline.status === 'pending') overdueDeadline.status = 'met';
+    await c.close('settled');
+    return 'settled';
+  }
+
+  /** Ch.3 art.3: still open `overdueDays` after arrival -> overdue; whoever holds the open task is responsible. */
+  async function watchOverdue(anchor: Date, deadline: Deadline, finished: () => boolean): Promise<void> {
+    const ms = new Date(deadline.dueAt).getTime() - Date.now();
+    const done = ms > 0 ? await condition(() => finished() || c.cancelled, ms) : finished();
+    if (done || c.isClosed()) return;
+    const open: TaskView | undefined = c.view.tasks.filter((t) => t.status === 'open').at(-1);
+    const responsible = open?.role === 'salesperson' ? 'salesperson' : 'after_sales';
+    const partyUserId = responsible === 'salesperson' ? input.salespersonId : (open?.assignee ?? input.openedBy);
+    const fine = overdueFine(responsible, false, P);
+    deadline.status = 'missed';
+    data.overdue = { at: iso(new Date()), responsible, partyUserId, heldBy: open?.id };
+    c.record('overdue', { days: P.timers.overdueDays, arrivedAt: iso(anchor), responsible, partyUserId, heldBy: open?.id, heldByKind: open?.kind });
+    await c.persist();
+    const { fineId } = await ledger.proposeFine({
+      caseId: input.caseId,
+      ruleId: fine.ruleId,
+      party: fine.party,
+      partyUserId,
+      amountMin: fine.amountMin,
+      amountMax: fine.amountMax,
+      reason: fine.reason,
+      proposedAt: iso(new Date()),
+      timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
+    });
+    c.record('fine_proposed', { fineId, ruleId: fine.ruleId, party: fine.party, partyUserId, amountMin: fine.amountMin, amountMax: fine.amountMax });
+    await c.persist();
+    const params = { ...base, overdueDays: P.timers.overdueDays, arrivedAt: iso(anchor), responsible, partyUserId, amount: fine.amountMin, citation: citation(fine.ruleId), fineId };
+    await c.notify('overdue:responsible', { template: 'return_overdue', to: { userId: partyUserId }, channels: ['email', 'sms'], params });
+    await c.notify('overdue:supervisor', { template: 'return_overdue', to: { role: 'supervisor' }, channels: ['email'], params });
+  }
+
+  async function postSettlement(payload: Record<string, unknown>, by: string, agreed?: { decision: string; amount?: number }): Promise<void> {
+    const e = evaluation;
+    const creditAmount = (payload.creditAmount as number | undefined) ?? agreed?.amount ?? e.creditAmount ?? 0;
+    const freightAmount = Number(payload.freightAmount);
+    const freight = {
+      amount: freightAmount,
+      paidBy: e.freightPaidBy,
+      ruleId: e.freightRuleId,
+      ...(e.freightChargedBackTo && { chargedBackTo: e.freightChargedBackTo }),
+      postedToCustomerAccount: e.freightPaidBy === 'customer' && freightAmount > 0,
+    };
+    const deductions = e.deductions.map((d) => ({ ...d }));
+    const deductionsTotal = Math.round(deductions.reduce((s, d) => s + d.amount, 0) * 100) / 100;
+    const settledAt = iso(new Date());
+    await ledger.recordReturnSettlement({
+      caseId: input.caseId,
+      salesperson: input.salespersonId,
+      customer: input.customer,
+      invoiceValue: request.product.invoiceValue,
+      creditRate: e.creditRate,
+      creditAmount,
+      deductions,
+      freight,
+      note: payload.note as string | undefined,
+      settledBy: by,
+      settledAt,
+      timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
+    });
+    data.settlement = { creditAmount, deductionsTotal, freight, settledBy: by, settledAt };
+    c.record('settled', { creditAmount, deductionsTotal, freight, ...(agreed && { managerDecision: agreed.decision }) }, by);
+    await c.persist();
+    await tellSalesperson(
+      'settled',
+      'return_settled',
+      { creditAmount, deductionsTotal, freightAmount, freightPaidBy: freight.paidBy, postedToCustomerAccount: freight.postedToCustomerAccount, chargedBackTo: e.freightChargedBackTo, note: payload.note },
+      false,
+    );
+  }
+}

@@ -1,0 +1,100 @@
+// SPEC 3.1 step 5, before an on-site visit: the warranty decision from the product's warranty data; when the
+// visit is charged, the fee the customer accepts or declines; the general manager's approval of a business trip
+// (market-support request); then the parts and tools the technician takes, checked out against stock. The trip
+// is decided before parts leave the shelf, so a rejected trip leaves nothing checked out.
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { warrantyStatus } from '../../rules/warranty';
+import type { Shortage } from '../../activities/stock';
+import { stock } from '../lib/service-activities';
+import { SERVICE_TASKS } from '../tasks/service-case';
+import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
+
+export type PreVisit = 'go' | 'fee_declined' | 'travel_rejected';
+
+export async function prepareVisit(s: ServiceCase, proposal: Proposal): Promise<PreVisit> {
+  if (!(await feeAgreed(s, proposal))) return 'fee_declined';
+  if (!(await tripApproved(s, proposal))) return 'travel_rejected';
+  await checkOutParts(s, proposal);
+  return 'go';
+}
+
+/** In warranty: free. Out of warranty: the agent quotes the fee and records the customer's answer. */
+async function feeAgreed(s: ServiceCase, proposal: Proposal): Promise<boolean> {
+  const { c, input } = s;
+  const warranty = warrantyStatus({ category: input.product.category, ...input.warranty }, new Date(), input.warrantyPolicy);
+  s.data.warranty = warranty;
+  c.record('warranty_decided', { inWarranty: warranty.inWarranty, basis: warranty.basis, until: warranty.until, reason: warranty.reason });
+  if (warranty.inWarranty) return true;
+  if ((s.data.fee as { answer?: string } | undefined)?.answer === 'accepted') return true; // agreed before a re-allocation
+
+  c.setStatus('awaiting_fee_acceptance');
+  const t = await c.runTask({
+    kind: 'fee_quote',
+    role: 'agent',
+    dueAt: await s.stepDue(),
+    context: { warranty: warranty.reason, estimatedFeeYuan: proposal.estimatedFeeYuan, proposal: proposal.proposal, customer: input.customer },
+  });
+  const O = SERVICE_TASKS.fee_quote.outcomes;
+  const p = t.outcome === 'accepted' ? payloadOf(O.accepted, t.payload) : payloadOf(O.declined, t.payload);
+  s.data.fee = { feeYuan: p.feeYuan, answer: t.outcome, by: t.by, at: isoNow(), ...('reason' in p && p.reason ? { reason: p.reason } : {}) };
+  c.record('fee_quoted', { feeYuan: p.feeYuan, answer: t.outcome }, t.by);
+  await c.persist();
+  await s.tellCustomer('fee-quote', 'service_fee_quote', { feeYuan: p.feeYuan, answer: t.outcome, warrantyReason: warranty.reason.zh, warrantyReasonEn: warranty.reason.en });
+  return t.outcome === 'accepted';
+}
+
+/** A business trip needs the general manager's approval of the market-support request. */
+async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean> {
+  const { c } = s;
+  if (!proposal.businessTrip) return true;
+  c.setStatus('awaiting_travel_approval', { destination: proposal.businessTrip.destination });
+  const t = await c.runTask({
+    kind: 'service_travel_approval',
+    role: 'general_manager',
+    dueAt: await s.stepDue(),
+    context: { technicianId: s.technician?.userId, ...proposal.businessTrip, proposal: proposal.proposal, product: s.input.product, fault: s.input.fault },
+  });
+  s.push('travelRequests', { ...proposal.businessTrip, technicianId: s.technician?.userId, decision: t.outcome, ...t.payload, by: t.by, at: isoNow() });
+  c.record('travel_decided', { decision: t.outcome, ...t.payload }, t.by);
+  return t.outcome === 'approved';
+}
+
+/** Registered against stock; a shortage or an unknown sku opens the task again with what was wrong. */
+async function checkOutParts(s: ServiceCase, proposal: Proposal): Promise<void> {
+  const { c } = s;
+  const technicianId = s.technician!.userId;
+  let refusal: { shortages?: Shortage[]; error?: string } | undefined;
+  for (let round = 1; ; round++) {
+    c.setStatus('checking_out_parts', { technicianId });
+    const t = await c.runTask({
+      kind: 'service_parts_checkout',
+      role: 'technician',
+      assignee: technicianId,
+      dueAt: await s.stepDue(),
+      context: { round, proposal: proposal.proposal, ...refusal },
+    });
+    if (t.outcome === 'none_needed') {
+      c.record('no_parts_needed', {}, t.by);
+      return;
+    }
+    const p = payloadOf(SERVICE_TASKS.service_parts_checkout.outcomes.checked_out, t.payload);
+    try {
+      const r = await stock.checkOutParts({ key: `${t.task.id}:check-out`, caseId: s.caseId, technicianId, items: p.items, by: t.by, note: p.note });
+      if (!r.ok) {
+        refusal = { shortages: r.shortages };
+        c.record('parts_shortage', { shortages: r.shortages }, t.by);
+        continue;
+      }
+      const held = (s.data.partsHeld as Record<string, number> | undefined) ?? {};
+      for (const line of r.items) held[line.sku] = (held[line.sku] ?? 0) + line.qty;
+      s.data.partsHeld = held;
+      s.push('partsCheckedOut', { items: r.items, by: t.by, at: isoNow(), key: r.key });
+      c.record('parts_checked_out', { items: r.items }, t.by);
+      return;
+    } catch (err) {
+      if (!(err instanceof ActivityFailure && err.cause instanceof ApplicationFailure)) throw err;
+      refusal = { error: err.cause.message };
+      c.record('parts_refused', { error: err.cause.message, type: err.cause.type }, t.by);
+    }
+  }
+}
