@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MongoClient } from 'mongodb';
-import { Connection } from '@temporalio/client';
+import mongoose from 'mongoose';
+import { Client, Connection } from '@temporalio/client';
 import { tcpOpen } from '../../scripts/servers/provision';
-import { startMongo, startTimeSkippingServer } from '../../scripts/servers/launch';
+import { startMongo, startTemporalDevServer, startTimeSkippingServer } from '../../scripts/servers/launch';
+
+const { MongoClient } = mongoose.mongo; // the driver mongoose ships, not a second copy
 
 const BUILD_TIMEOUT = 15 * 60_000;
 const dirs: string[] = [];
@@ -61,6 +63,37 @@ describe('local servers', () => {
         await server.stop();
       }
       expect(await tcpOpen(server.port)).toBe(false);
+    },
+    BUILD_TIMEOUT,
+  );
+
+  it(
+    'Temporal dev server keeps its state on disk: a waiting workflow is still there after a restart',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-devserver-test-'));
+      dirs.push(dir);
+      const dbFile = path.join(dir, 'temporal.db');
+      const first = await startTemporalDevServer({ dbFile, headless: true, useEnv: false });
+      const port = first.port;
+      try {
+        const connection = await Connection.connect({ address: first.address });
+        // No worker: the workflow just waits in the server, as an open case waits while the service is down.
+        await new Client({ connection }).workflow.start('inquiryWorkflow', { taskQueue: 'persist-check', workflowId: 'INQ-PERSIST-1', args: [] });
+        await connection.close();
+      } finally {
+        await first.stop();
+      }
+      expect(await tcpOpen(port)).toBe(false);
+      const second = await startTemporalDevServer({ dbFile, port, headless: true, useEnv: false });
+      try {
+        const connection = await Connection.connect({ address: second.address });
+        const described = await new Client({ connection }).workflow.getHandle('INQ-PERSIST-1').describe();
+        expect(described.status.name).toBe('RUNNING');
+        expect(described.type).toBe('inquiryWorkflow');
+        await connection.close();
+      } finally {
+        await second.stop();
+      }
     },
     BUILD_TIMEOUT,
   );
