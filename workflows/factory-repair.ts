@@ -8,7 +8,7 @@ import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { coordinationWorkflow } from './coordination';
 import type { Customer, TaskPolicy } from './definitions';
 import { CaseContext } from './lib/case-context';
-import { records } from './lib/service-activities';
+import { records } from './lib/activities';
 import { TurnaroundClock } from './lib/turnaround-clock';
 import type { FactoryRepairResult, ProductInfo, RepairTimings } from './service-case/definitions';
 import { payloadOf } from './service-case/context';
@@ -86,7 +86,7 @@ export async function factoryRepairWorkflow(input: FactoryRepairInput): Promise<
     const qc = await step('repair_inspection', 'qc', { receipt: data.receipt });
     const report = payloadOf(REPAIR_TASKS.repair_inspection.outcomes.report, qc.payload);
     data.inspectionReport = { ...report, by: qc.by, at: iso(new Date()) };
-    c.record('inspection_report', { chargeable: report.chargeable, quoteYuan: report.quoteYuan, productionHelp: report.productionHelp !== undefined }, qc.by);
+    c.record('inspection_report', { findings: report.findings, chargeable: report.chargeable, quoteYuan: report.quoteYuan, productionHelp: report.productionHelp !== undefined }, qc.by);
 
     // A chargeable repair is quoted to the customer, who accepts or declines.
     let repair = true;

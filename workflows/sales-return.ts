@@ -6,8 +6,7 @@
 // 5 days (reminder before, escalation at due) while a watch marks the return overdue 30 days after arrival,
 // names who held it up and proposes the 50 yuan fine; the settlement posting; close. A refusal is recorded with
 // its reasons and the salesperson is told.
-import { condition, proxyActivities } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
+import { condition } from '@temporalio/workflow';
 import {
   ReturnRequestSchema,
   citation,
@@ -22,13 +21,9 @@ import {
   type ReturnsPolicy,
 } from '../rules/returns';
 import type { Customer, Deadline, TaskPolicy, TaskView } from './definitions';
+import { records as ledger } from './lib/activities';
 import { CaseContext } from './lib/case-context';
 
-type Activities = ReturnType<typeof createActivities>;
-const ledger = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
 
 export interface SalesReturnSteps {
   /** Photos, the purchasing manager's sign-off and the sales manager's approval: due after N working days. */

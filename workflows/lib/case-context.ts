@@ -5,11 +5,10 @@ import {
   ActivityFailure,
   allHandlersFinished,
   condition,
-  proxyActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { createActivities } from '../../activities';
+import { messaging, records } from './activities';
 import { escalationRole, type Role } from '../../rules/roles';
 import {
   cancelCaseUpdate,
@@ -25,18 +24,6 @@ import {
 import { TASK_ERROR } from '../definitions';
 import { checkCompletion, outcomesOf, type OutcomeOf, type TaskKind } from '../task-catalog';
 import type { NotifyRequest } from '../../activities/notifications';
-
-type Activities = ReturnType<typeof createActivities>;
-
-const db = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
-});
-// A failed send is retried a bounded number of times; its final failure is put on the case timeline.
-const messaging = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 6 },
-});
 
 // Workflow time is deterministic in the Temporal sandbox (it is the time of the current workflow task).
 const now = (): Date => new Date();
@@ -70,6 +57,7 @@ export class CaseContext {
   readonly view: CaseView;
   private taskSeq = 0;
   private cancellation?: { by: string; reason: string };
+  private persistQueue: Promise<void> = Promise.resolve();
 
   constructor(
     init: { caseId: string; kind: CaseKind; title: string; customer?: Customer; data: Record<string, unknown>; openedBy: string },
@@ -155,16 +143,19 @@ export class CaseContext {
 
   /** Saves the view to MongoDB (cases + tasks). Idempotent: older snapshots never overwrite newer ones. */
   async persist(): Promise<void> {
-    // Activity arguments are serialized when scheduled, so later changes to the view do not leak into this snapshot.
-    await db.persistCase(this.view);
+    // One write at a time per case: concurrent guarded replaces of one document can lose the newer one on FerretDB.
+    // A queued write sends the view as it is when its turn comes, so nothing is written out of order.
+    const write = this.persistQueue.then(() => records.persistCase(this.view));
+    this.persistQueue = write.catch(() => undefined);
+    await write;
   }
 
   async deadlineAfterWorkingHours(hours: number): Promise<Date> {
-    return new Date(await db.addWorkingTime({ from: iso(now()), workingHours: hours }));
+    return new Date(await records.addWorkingTime({ from: iso(now()), workingHours: hours }));
   }
 
   async deadlineAfterWorkingDays(days: number): Promise<Date> {
-    return new Date(await db.addWorkingTime({ from: iso(now()), workingDays: days }));
+    return new Date(await records.addWorkingTime({ from: iso(now()), workingDays: days }));
   }
 
   /** Sends a notification; the key makes a retried or replayed step send at most once. */

@@ -6,7 +6,7 @@ import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { TASK_ERROR, type CaseView, type Deadline } from '../definitions';
 import { CLOCK_ROLES, pauseClockUpdate, resumeClockUpdate } from '../service-case/definitions';
 import type { CaseContext } from './case-context';
-import { records } from './service-activities';
+import { records } from './activities';
 
 export interface PausedInterval {
   from: string;

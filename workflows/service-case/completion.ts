@@ -3,7 +3,7 @@
 // the office the technician registers completion and returns unused parts (stock comes back).
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { StockLine } from '../../activities/stock';
-import { records, stock } from '../lib/service-activities';
+import { records, stock } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type ServiceCase } from './context';
 

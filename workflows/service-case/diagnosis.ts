@@ -7,7 +7,7 @@ import type { TechnicianRef } from '../../activities/service-cases';
 import type { RecommendResult } from '../../activities/recommendations';
 import type { KbHit } from '../../activities/knowledge';
 import type { Deadline } from '../definitions';
-import { ranking, records } from '../lib/service-activities';
+import { ranking, records } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
 
@@ -31,6 +31,7 @@ export async function diagnose(s: ServiceCase, reallocation?: string): Promise<D
     if (!tech) {
       tech = await allocate(s, reason, inOfficeProposal);
       dispatched = true;
+      s.technician = tech;
       if (inOfficeProposal?.by === tech.userId) {
         // The technician who already spoke to the customer keeps the proposal: no second phone contact.
         c.record('proposal_kept', { technicianId: tech.userId, proposal: inOfficeProposal.proposal });

@@ -4,7 +4,7 @@
 // data is backed up (the task kind for computers refuses `fixed` without it).
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { factoryRepairWorkflow } from '../factory-repair';
-import { records } from '../lib/service-activities';
+import { records } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { repairCaseIdFor, type FactoryRepairResult } from './definitions';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';

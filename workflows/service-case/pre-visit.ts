@@ -5,7 +5,7 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { warrantyStatus } from '../../rules/warranty';
 import type { Shortage } from '../../activities/stock';
-import { stock } from '../lib/service-activities';
+import { stock } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
 

@@ -1,0 +1,29 @@
+// The activity proxies every workflow uses, one per kind of work, with timeouts and retries suited to it.
+import { proxyActivities } from '@temporalio/workflow';
+import type { createActivities } from '../../activities';
+
+type Activities = ReturnType<typeof createActivities>;
+
+/** Reads and idempotent record writes: the case view, calendar, users, ledgers, service records, knowledge base. */
+export const records = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+/**
+ * Work allowed a little longer: the recommendation aggregates service records and open tasks; stock moves are
+ * keyed and all-or-nothing (a shortage is a result, a bad request a non-retryable failure), so retries only
+ * cover crashes and timeouts.
+ */
+const longer = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+export const ranking = longer;
+export const stock = longer;
+
+/** A failed send is retried a bounded number of times; its final failure is put on the case timeline. */
+export const messaging = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 6 },
+});
