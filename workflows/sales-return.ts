@@ -22,7 +22,7 @@ import {
 } from '../rules/returns';
 import type { Customer, Deadline, TaskPolicy, TaskView } from './definitions';
 import { records as ledger } from './lib/activities';
-import { CaseContext } from './lib/case-context';
+import { CaseContext, now } from './lib/case-context';
 
 
 export interface SalesReturnSteps {
@@ -285,7 +285,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
         });
         if (t.outcome === 'settled') {
           finished = true;
-          settlementDeadline.status = Date.now() <= settleBy.getTime() ? 'met' : 'missed';
+          settlementDeadline.status = now().getTime() <= settleBy.getTime() ? 'met' : 'missed';
           await postSettlement(t.payload, t.by, agreed);
           break;
         }
@@ -311,7 +311,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
 
   /** Ch.3 art.3: still open `overdueDays` after arrival -> overdue; whoever holds the open task is responsible. */
   async function watchOverdue(anchor: Date, deadline: Deadline, finished: () => boolean): Promise<void> {
-    const ms = new Date(deadline.dueAt).getTime() - Date.now();
+    const ms = new Date(deadline.dueAt).getTime() - now().getTime();
     const done = ms > 0 ? await condition(() => finished() || c.cancelled, ms) : finished();
     if (done || c.isClosed()) return;
     const open: TaskView | undefined = c.view.tasks.filter((t) => t.status === 'open').at(-1);

@@ -26,7 +26,7 @@ import { checkCompletion, outcomesOf, type OutcomeOf, type TaskKind } from '../t
 import type { NotifyRequest } from '../../activities/notifications';
 
 // Workflow time is deterministic in the Temporal sandbox (it is the time of the current workflow task).
-const now = (): Date => new Date();
+export const now = (): Date => new Date();
 const iso = (d: Date): string => d.toISOString();
 
 export interface Completion<O extends string = string> {
