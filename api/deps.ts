@@ -1,4 +1,5 @@
 // What the API's routes need, passed in so tests wire real servers the same way as main.ts.
+import { randomBytes } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
@@ -22,7 +23,7 @@ export function taskPolicy(cfg: Config): TaskPolicy {
 export function newCaseId(prefix: string, at: Date, timeZone: string): string {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replace(/-/g, '');
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = require('node:crypto').randomBytes(6) as Buffer;
+  const bytes = randomBytes(6);
   const suffix = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
   return `${prefix}-${day}-${suffix}`;
 }

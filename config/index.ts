@@ -86,11 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 let cached: Config | undefined;
-/** Process-wide configuration, read once. Tests set env before first use or call loadConfig directly. */
+/** Process-wide configuration, read once. Tests build their own with loadConfig. */
 export function config(): Config {
   cached ??= loadConfig();
   return cached;
-}
-export function resetConfigForTests(): void {
-  cached = undefined;
 }
