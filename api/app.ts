@@ -10,6 +10,7 @@ import { caseRoutes } from './routes/cases';
 import { coordinationRoutes } from './routes/coordination';
 import { inquiryRoutes } from './routes/inquiries';
 import { taskRoutes } from './routes/tasks';
+import { userRoutes } from './routes/users';
 import { returnRoutes } from './routes/returns';
 import { returnRateRoutes } from './routes/return-rate';
 import { fineRoutes } from './routes/fines';
@@ -59,6 +60,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(coordinationRoutes(deps));
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
+  app.use(userRoutes(deps));
   app.use(returnRoutes(deps));
   app.use(returnRateRoutes(deps));
   app.use(fineRoutes(deps));

@@ -70,6 +70,9 @@ export function openApiDocument(): object {
       },
       '/cases/{id}/clock/pause': { post: { summary: "Pause a service case's or factory repair's turnaround clock while it waits on the customer or the manufacturer (agent, supervisor)", parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', required: ['reason'], properties: { reason: { type: 'string' } } }), responses: { 200: { description: '{caseId, clock}' }, 400: err, 403: err, 404: err, 409: err } } },
       '/cases/{id}/clock/resume': { post: { summary: 'Resume the clock: the paused working time is recorded, excluded and added to the deadline (agent, supervisor)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json({ type: 'object', properties: { note: { type: 'string' } } }), responses: { 200: { description: '{caseId, clock}' }, 400: err, 403: err, 404: err, 409: err } } },
+      '/me': { get: { summary: 'The signed-in person and roles', responses: { 200: { description: 'actor' }, 401: err } } },
+      '/users': { get: { summary: 'Active people, optionally of one role (for pickers)', responses: { 200: { description: 'people' }, 400: err } } },
+      '/users/{id}/presence': { put: { summary: "A technician's presence: inOffice (routes phone diagnosis) and currentJob location; the technician or a supervisor", parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json(obj), responses: { 200: { description: 'person' }, 400: err, 403: err, 404: err } } },
       '/tasks': { get: { summary: 'Task inbox of the caller (by person and role)', responses: { 200: { description: 'page of tasks' }, 400: err, 403: err } } },
       '/returns/evaluate': {
         post: {
