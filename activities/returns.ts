@@ -24,6 +24,8 @@ export interface ProposeFineRequest {
   timeZoneOffsetMinutes: number;
   /** Month the fine belongs to when it is not the month proposed (a monthly report's fine). */
   month?: string;
+  /** Distinguishes fines of one rule per violation (a supervisor's proposals); part of the ledger key. */
+  violation?: string;
 }
 
 export interface ReceiptRequest {
@@ -58,7 +60,7 @@ export interface SettlementRequest {
 }
 
 export async function proposeFineIn(m: Models, req: ProposeFineRequest): Promise<{ fineId: string; created: boolean }> {
-  const id = fineId(req.caseId, req.ruleId, req.party);
+  const id = fineId(req.caseId, req.ruleId, req.party) + (req.violation ? `:${req.violation}` : '');
   const r = await m.Fine.updateOne(
     { _id: id },
     {

@@ -121,6 +121,11 @@ export function openApiDocument(): object {
         },
       },
       '/fines': {
+        post: {
+          summary: 'Propose a fine by hand (supervisor): procedure violation, salesperson or warehouse error, overdue return that caused a loss; once per violation key',
+          requestBody: json(obj),
+          responses: { 201: { description: 'proposed' }, 200: { description: 'already proposed' }, 400: err, 403: err, 404: err },
+        },
         get: {
           summary: 'The fines ledger (supervisor, director, finance); filters month, status, party, partyUserId, caseId',
           responses: { 200: { description: 'page of fines' }, 400: err, 403: err },

@@ -3,6 +3,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { FineDoc } from '../../db/fines';
+import { proposeFineIn } from '../../activities/returns';
+import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, notFound, parse, route } from '../errors';
@@ -29,6 +31,25 @@ const ConfirmBody = z
   })
   .strict();
 const DismissBody = z.object({ reason: z.string({ required_error: 'a reason is required' }).trim().min(1, 'a reason is required').max(2000) }).strict();
+
+// Fines a supervisor proposes by hand (those the workflows do not detect), by the rule that triggers them.
+const MANUAL_RULES = {
+  procedure: { ruleId: 'R-FINE-5', range: 'procedure' },
+  salesperson_error: { ruleId: 'R-FINE-1', range: 'salespersonError' },
+  warehouse_error: { ruleId: 'R-FINE-2', range: 'warehouseError' },
+  overdue_loss: { ruleId: 'R-FINE-3', range: 'overdueLoss' },
+} as const;
+const ProposeBody = z
+  .object({
+    caseId: z.string().trim().min(1).max(128),
+    kind: z.enum(Object.keys(MANUAL_RULES) as [keyof typeof MANUAL_RULES]),
+    party: z.enum(['salesperson', 'warehouse', 'after_sales']),
+    partyUserId: z.string().trim().min(1).max(64),
+    note: z.string().trim().min(1, 'say what happened').max(2000),
+    /** One key per violation: repeating the same request proposes nothing new. */
+    violation: z.string().trim().regex(/^[\w-]{1,64}$/, 'letters, digits, - and _ only'),
+  })
+  .strict();
 
 const out = ({ _id, ...f }: FineDoc) => ({ id: _id, ...f });
 
@@ -82,6 +103,34 @@ export function fineRoutes(deps: ApiDeps): Router {
   }
 
   r.post(
+    '/fines',
+    route(async (req, res) => {
+      requireRole(req, 'supervisor');
+      const body = parse(ProposeBody, req.body);
+      if (!(await deps.models.Case.exists({ _id: body.caseId }))) throw notFound(`case ${body.caseId} not found`);
+      if (!(await deps.models.User.exists({ _id: body.partyUserId, active: true }))) throw badRequest(`partyUserId ${body.partyUserId} is not an active person`);
+      const rule = MANUAL_RULES[body.kind];
+      const policy = returnsPolicy(deps.cfg);
+      const range = policy.fines[rule.range];
+      const now = new Date();
+      const r = await proposeFineIn(deps.models, {
+        caseId: body.caseId,
+        ruleId: rule.ruleId,
+        party: body.party,
+        partyUserId: body.partyUserId,
+        amountMin: range.min,
+        amountMax: range.max,
+        reason: { zh: body.note, en: body.note },
+        proposedAt: now.toISOString(),
+        timeZoneOffsetMinutes: policy.timeZoneOffsetMinutes,
+        violation: body.violation,
+      });
+      deps.log.info({ fineId: r.fineId, by: actorOf(req).userId, created: r.created }, 'fine proposed by hand');
+      res.status(r.created ? 201 : 200).json(out((await Fine.findById(r.fineId).lean<FineDoc>())!));
+    }),
+  );
+
+  r.post(
     '/fines/:id/confirm',
     route(async (req, res) => {
       requireRole(req, 'supervisor');
@@ -92,7 +141,7 @@ export function fineRoutes(deps: ApiDeps): Router {
         throw badRequest(`amount must be within ${range} yuan (${fine.ruleId})`, [{ field: 'amount', message: `outside ${range}` }]);
       }
       const decided = { status: 'confirmed', confirmedAmount: body.amount, decidedBy: actorOf(req).userId, decidedAt: new Date(), ...(body.note && { decisionReason: body.note }) };
-      // Only a fine still proposed changes: two supervisors deciding at once cannot both win.
+      // Only a fine still proposed changes (on FerretDB v1 two decisions in the same instant can both pass; see README).
       const u = await Fine.updateOne({ _id: fine._id, status: 'proposed' }, { $set: decided });
       if (u.modifiedCount === 0) throw conflict(`fine ${fine._id} was decided meanwhile`);
       deps.log.info({ fineId: fine._id, amount: body.amount, by: decided.decidedBy }, 'fine confirmed');

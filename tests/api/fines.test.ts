@@ -117,4 +117,26 @@ describe('fines ledger API', () => {
     expect((await s.call('sup1', 'GET', '/fines/totals')).status).toBe(400);
     expect((await s.call('sp1', 'GET', '/fines/totals?month=2026-03')).status).toBe(403);
   });
+
+  it('lets a supervisor propose a procedure-violation fine by hand, once per violation, and nobody else', async () => {
+    await s.models.Case.create({ _id: 'RET-MANUAL', kind: 'sales_return', status: 'closed', title: '手工罚款', version: 1 });
+    const body = { caseId: 'RET-MANUAL', kind: 'procedure', party: 'salesperson', partyUserId: 'sp1', note: '未走退货流程直接退回', violation: 'v1' };
+    const created = await s.call('sup1', 'POST', '/fines', body);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: 'RET-MANUAL:R-FINE-5:salesperson:v1', ruleId: 'R-FINE-5', amountMin: 30, amountMax: 200, status: 'proposed', partyUserId: 'sp1' });
+    const before = await ledger();
+    expect((await s.call('sup1', 'POST', '/fines', body)).status).toBe(200); // the same violation again: nothing new
+    expect(await ledger()).toEqual(before);
+    for (const [user, b, status] of [
+      ['dir1', body, 403],
+      ['sup1', { ...body, violation: 'v2', kind: 'speeding' }, 400],
+      ['sup1', { ...body, violation: 'v2', caseId: 'RET-NONE' }, 404],
+      ['sup1', { ...body, violation: 'v2', partyUserId: 'ghost' }, 400],
+      ['sup1', { ...body, violation: 'v2', note: ' ' }, 400],
+    ] as const) {
+      expect((await s.call(user, 'POST', '/fines', b)).status).toBe(status);
+      expect(await ledger()).toEqual(before);
+    }
+    expect((await s.call('sup1', 'POST', '/fines/RET-MANUAL:R-FINE-5:salesperson:v1/confirm', { amount: 80 })).body).toMatchObject({ status: 'confirmed', confirmedAmount: 80 });
+  });
 });
