@@ -51,8 +51,18 @@ const fineSchema = new Schema(
   { versionKey: false, minimize: false, collection: 'fines' },
 );
 
+// One decision per fine, claimed by inserting under the fine's id: a unique _id holds on FerretDB v1 too, where
+// two concurrent guarded updates of the same document can both pass.
+const fineDecisionSchema = new Schema(
+  { _id: String, status: String, confirmedAmount: Number, decidedBy: String, decidedAt: Date, decisionReason: String },
+  { versionKey: false, collection: 'fine_decisions' },
+);
+
 export function fineModels(conn: Connection) {
-  return { Fine: conn.models.Fine ?? conn.model('Fine', fineSchema) };
+  return {
+    Fine: conn.models.Fine ?? conn.model('Fine', fineSchema),
+    FineDecision: conn.models.FineDecision ?? conn.model('FineDecision', fineDecisionSchema),
+  };
 }
 
 export const fineId = (caseId: string, ruleId: string, party: string): string => `${caseId}:${ruleId}:${party}`;

@@ -3,6 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { FineDoc } from '../../db/fines';
+import { isDuplicateKey } from '../../db/models';
 import { proposeFineIn } from '../../activities/returns';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
@@ -55,7 +56,7 @@ const out = ({ _id, ...f }: FineDoc) => ({ id: _id, ...f });
 
 export function fineRoutes(deps: ApiDeps): Router {
   const r = Router();
-  const { Fine } = deps.models;
+  const { Fine, FineDecision } = deps.models;
 
   r.get(
     '/fines',
@@ -99,7 +100,26 @@ export function fineRoutes(deps: ApiDeps): Router {
     const fine = await Fine.findById(id).lean<FineDoc>();
     if (!fine) throw notFound(`fine ${id} not found`);
     if (fine.status !== 'proposed') throw conflict(`fine ${id} is already ${fine.status}`);
+    const earlier = await FineDecision.findById(id).lean<Record<string, unknown>>();
+    if (earlier) {
+      // Decided, but the ledger was not updated (a crash in between): finish that decision, refuse this one.
+      const { _id, ...decided } = earlier;
+      await Fine.updateOne({ _id: id }, { $set: decided });
+      throw conflict(`fine ${id} is already ${String(decided.status)}`);
+    }
     return fine;
+  }
+
+  /** Records the one decision a fine gets: the first to claim it wins, a concurrent second gets 409. */
+  async function decide(id: string, decided: Record<string, unknown>): Promise<FineDoc> {
+    try {
+      await FineDecision.create({ _id: id, ...decided });
+    } catch (err) {
+      if (isDuplicateKey(err)) throw conflict(`fine ${id} was decided meanwhile`);
+      throw err;
+    }
+    await Fine.updateOne({ _id: id }, { $set: decided });
+    return (await Fine.findById(id).lean<FineDoc>())!;
   }
 
   r.post(
@@ -141,11 +161,9 @@ export function fineRoutes(deps: ApiDeps): Router {
         throw badRequest(`amount must be within ${range} yuan (${fine.ruleId})`, [{ field: 'amount', message: `outside ${range}` }]);
       }
       const decided = { status: 'confirmed', confirmedAmount: body.amount, decidedBy: actorOf(req).userId, decidedAt: new Date(), ...(body.note && { decisionReason: body.note }) };
-      // Only a fine still proposed changes (on FerretDB v1 two decisions in the same instant can both pass; see README).
-      const u = await Fine.updateOne({ _id: fine._id, status: 'proposed' }, { $set: decided });
-      if (u.modifiedCount === 0) throw conflict(`fine ${fine._id} was decided meanwhile`);
+      const saved = await decide(fine._id, decided);
       deps.log.info({ fineId: fine._id, amount: body.amount, by: decided.decidedBy }, 'fine confirmed');
-      res.json(out((await Fine.findById(fine._id).lean<FineDoc>())!));
+      res.json(out(saved));
     }),
   );
 
@@ -156,10 +174,9 @@ export function fineRoutes(deps: ApiDeps): Router {
       const body = parse(DismissBody, req.body);
       const fine = await proposed(req.params.id);
       const decided = { status: 'dismissed', decidedBy: actorOf(req).userId, decidedAt: new Date(), decisionReason: body.reason };
-      const u = await Fine.updateOne({ _id: fine._id, status: 'proposed' }, { $set: decided });
-      if (u.modifiedCount === 0) throw conflict(`fine ${fine._id} was decided meanwhile`);
+      const saved = await decide(fine._id, decided);
       deps.log.info({ fineId: fine._id, by: decided.decidedBy }, 'fine dismissed');
-      res.json(out((await Fine.findById(fine._id).lean<FineDoc>())!));
+      res.json(out(saved));
     }),
   );
   return r;

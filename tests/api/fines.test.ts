@@ -139,4 +139,17 @@ describe('fines ledger API', () => {
     }
     expect((await s.call('sup1', 'POST', '/fines/RET-MANUAL:R-FINE-5:salesperson:v1/confirm', { amount: 80 })).body).toMatchObject({ status: 'confirmed', confirmedAmount: 80 });
   });
+
+  it('gives a fine exactly one decision when two supervisors decide at the same moment', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { fineId } = await proposeFineIn(s.models, { caseId: `RET-RACE-${round}`, ruleId: 'R-FINE-1', party: 'salesperson', partyUserId: 'sp1', amountMin: 50, amountMax: 200, reason, ...at('2026-05-10T10:00:00+08:00') });
+      const [a, b] = await Promise.all([
+        s.call('sup1', 'POST', `/fines/${fineId}/confirm`, { amount: 120 }),
+        s.call('sup1', 'POST', `/fines/${fineId}/dismiss`, { reason: '重复' }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      const winner = a.status === 200 ? a.body : b.body;
+      expect((await s.models.Fine.findById(fineId).lean<any>()).status).toBe(winner.status);
+    }
+  });
 });
