@@ -19,8 +19,8 @@ export interface KnowledgeEntryInput {
   createdBy: string;
 }
 
-export interface KbHit {
-  id: string;
+/** What an entry says, as stored and as answered. */
+interface EntryFields {
   productModel: string;
   faultCategory: string;
   title: string;
@@ -30,6 +30,10 @@ export interface KbHit {
   prevention?: string;
   sourceCaseId?: string;
   createdBy?: string;
+}
+
+export interface KbHit extends EntryFields {
+  id: string;
   createdAt?: string;
   /** Query terms the entry matched (0 when searched without text). */
   score: number;
@@ -110,17 +114,8 @@ export async function searchKnowledge(m: Models, q: KnowledgeQuery): Promise<KbH
   return (await searchKnowledgeEntries(m, q)).hits;
 }
 
-interface EntryDoc {
+interface EntryDoc extends EntryFields {
   _id: string;
-  productModel: string;
-  faultCategory: string;
-  title: string;
-  problem: string;
-  cause?: string;
-  solution: string;
-  prevention?: string;
-  sourceCaseId?: string;
-  createdBy?: string;
   createdAt?: Date;
   terms?: string[];
 }
