@@ -54,6 +54,7 @@ const EnvSchema = z.object({
   TASK_REESCALATE_HOURS: int.default(24),
   INQUIRY_AGENT_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(2),
   INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(8),
+  INQUIRY_MARKET_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(8),
   COORDINATION_DEFAULT_WORKING_DAYS: z.coerce.number().positive().default(2),
   // Sales returns (SPEC 3.7). The rulebook's own numbers (24 h, 5 days, 30 days, windows, fines) are
   // RETURNS_POLICY: a JSON object merged over the handbook defaults (config/returns-policy.ts).

@@ -13,6 +13,8 @@ export interface InquiryInput {
   salesManagerId?: string;
   agentAnswerWorkingHours: number;
   technicianAnswerWorkingHours: number;
+  /** The sales manager's time for a market question (absent in cases opened before it existed). */
+  marketAnswerWorkingHours?: number;
   policy: TaskPolicy;
 }
 
@@ -36,7 +38,7 @@ export async function inquiryWorkflow(input: InquiryInput): Promise<string> {
       kind: 'answer_market_question',
       role: 'sales_manager',
       assignee: input.salesManagerId,
-      dueAt: await c.deadlineAfterWorkingHours(input.technicianAnswerWorkingHours),
+      dueAt: await c.deadlineAfterWorkingHours(input.marketAnswerWorkingHours ?? input.technicianAnswerWorkingHours),
       context: { question: input.question },
     });
     await informAgent(c, input, 'answered', String(answer.payload.answer ?? ''));

@@ -44,6 +44,7 @@ export function inquiryRoutes(deps: ApiDeps): Router {
             salesManagerId: body.salesManagerId,
             agentAnswerWorkingHours: deps.cfg.INQUIRY_AGENT_ANSWER_WORKING_HOURS,
             technicianAnswerWorkingHours: deps.cfg.INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS,
+            marketAnswerWorkingHours: deps.cfg.INQUIRY_MARKET_ANSWER_WORKING_HOURS,
             policy: taskPolicy(deps.cfg),
           },
         ],
