@@ -139,7 +139,7 @@ describe('factory repair (SPEC 3.4)', () => {
     await complete(s, 'qc1', inspection, 'report', { findings: '镜头组件损坏', chargeable: true, quoteYuan: 280, productionHelp: { request: '请生产部提供并装配新镜头组件' } });
     await s.twilio.waitFor((m) => m.to === '+8613900139004' && m.body.includes('280.00元'), 15_000);
     const quote = await openTask(s, caseId, 'repair_quote');
-    expect((await caseDoc(s, caseId)).status).toBe('awaiting_quote_answer');
+    await whenStatus(s, caseId, 'awaiting_quote_answer');
 
     // Waiting on the customer: the clock is paused, and the paused working time moves the deadline.
     expect((await s.call('agent1', 'POST', `/cases/${caseId}/clock/pause`, { reason: '等待客户确认报价' })).status).toBe(200);
@@ -159,7 +159,7 @@ describe('factory repair (SPEC 3.4)', () => {
     const form = await openTask(s, coordinationId, 'coordination_form');
     expect(form.role).toBe('production');
     expect(new Date(form.dueAt).toISOString()).toBe(due1.toISOString());
-    expect((await caseDoc(s, caseId)).status).toBe('with_production');
+    await whenStatus(s, caseId, 'with_production');
     await complete(s, 'prod1', form, 'done', { result: '已装配新镜头组件' });
     const work = await openTask(s, caseId, 'repair_work');
     expect(new Date(work.dueAt).toISOString()).toBe(due1.toISOString());

@@ -6,7 +6,7 @@ import { loadCalendar } from '../../activities/calendar';
 import { addWorkingDays } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, timelineTypes, whenStatus } from '../support/service-cases';
-import { startStack, type Stack } from '../support/stack';
+import { eventually, startStack, type Stack } from '../support/stack';
 
 describe('service case with a factory repair', () => {
   let s: Stack;
@@ -40,7 +40,10 @@ describe('service case with a factory repair', () => {
     expect(receipt.context.parentCaseId).toBe(caseId);
     await complete(s, 'agent1', receipt, 'received', { condition: '外壳轻微划痕' });
     const inspection = await openTask(s, repairId, 'repair_inspection');
-    const repair = await caseDoc(s, repairId);
+    const repair = await eventually(async () => {
+      const c = await caseDoc(s, repairId);
+      return c?.data?.receipt ? c : undefined; // the task copy is written just before the case copy
+    });
     expect(repair).toMatchObject({ kind: 'factory_repair', data: { parentCaseId: caseId } });
     expect(new Date(inspection.dueAt).toISOString()).toBe(addWorkingDays(await loadCalendar(s.models), new Date(repair.data.receipt.at), 3).toISOString());
     await complete(s, 'qc1', inspection, 'report', { findings: '灯泡老化', cause: '使用超过 3000 小时', chargeable: false });

@@ -37,6 +37,7 @@ describe('service case (SPEC 3.1)', () => {
   });
 
   it('solved by phone: the technician in the office closes it; record, knowledge entry, callback visit', async () => {
+    await setInOffice(s, 'tech1', true); // each test states who is in the office, whatever an earlier one left
     const body = intakeBody(2);
     const caseId = await openServiceCase(s, body);
     expect(caseId).toMatch(/^SVC-\d{8}-[A-Z2-9]{6}$/);
@@ -51,7 +52,7 @@ describe('service case (SPEC 3.1)', () => {
     expect(phone).toMatchObject({ role: 'technician', assignee: 'tech1' });
     const cal = await loadCalendar(s.models);
     expect(new Date(phone.dueAt).toISOString()).toBe(addWorkingHours(cal, new Date(phone.createdAt), 2).toISOString());
-    expect((await caseDoc(s, caseId)).status).toBe('phone_diagnosis');
+    await whenStatus(s, caseId, 'phone_diagnosis');
 
     await complete(s, 'tech1', phone, 'solved_by_phone', { solution: '指导客户取出卡纸并清洁搓纸轮', cause: '搓纸轮积灰打滑' });
     const closed = await whenStatus(s, caseId, 'service_closed');
@@ -80,12 +81,13 @@ describe('service case (SPEC 3.1)', () => {
   });
 
   it('manufacturer help: the agent asks, the technician carries on; a paused clock is recorded and excluded', async () => {
+    await setInOffice(s, 'tech1', true); // each test states who is in the office, whatever an earlier one left
     const caseId = await openServiceCase(s, intakeBody(3));
     const phone = await openTask(s, caseId, 'phone_diagnosis');
     await complete(s, 'tech1', phone, 'manufacturer_help', { question: '该型号卡纸异响是否有已知的固件问题？' });
     const ask = await openTask(s, caseId, 'contact_manufacturer');
     expect(ask.role).toBe('agent');
-    expect((await caseDoc(s, caseId)).status).toBe('awaiting_manufacturer');
+    await whenStatus(s, caseId, 'awaiting_manufacturer');
 
     // Waiting on the manufacturer: the agent pauses the clock; only agent or supervisor may, and not twice.
     expect((await s.call('tech1', 'POST', `/cases/${caseId}/clock/pause`, { reason: '等待厂家' })).status).toBe(403);
@@ -138,8 +140,7 @@ describe('service case (SPEC 3.1)', () => {
     expect(first.reasons.map((r: { code: string }) => r.code)).toEqual(expect.arrayContaining(['distance', 'same_model_and_fault']));
     expect(first.reasons.find((r: { code: string }) => r.code === 'same_model_and_fault').zh).toContain('2 次');
     expect(rec.candidates[1].distanceKm).toBeGreaterThan(10);
-    const c = await caseDoc(s, caseId);
-    expect(c.status).toBe('awaiting_allocation');
+    const c = await whenStatus(s, caseId, 'awaiting_allocation');
     expect(c.timeline.find((e: { type: string }) => e.type === 'routed').detail).toMatchObject({ to: 'supervisor', reason: 'no_technician_in_office' });
 
     expect((await s.call('agent1', 'POST', `/cases/${caseId}/cancel`, { reason: '客户撤回' })).status).toBe(403);
@@ -170,6 +171,7 @@ describe('service case (SPEC 3.1)', () => {
     const alloc = await openTask(s, caseId, 'allocate_technician');
 
     // A task completed by the wrong role is refused and changes nothing.
+    await s.settle(caseId);
     const version = (await caseDoc(s, caseId)).version;
     const wrong = await s.call('agent1', 'POST', `/tasks/${alloc._id}/complete`, { outcome: 'assigned', payload: { technicianId: 'tech2' } });
     expect(wrong.status).toBe(403);
@@ -188,7 +190,7 @@ describe('service case (SPEC 3.1)', () => {
     // The dispatched technician responds within 2 working hours with a proposal; nobody else may answer for them.
     const phone = await openTask(s, caseId, 'phone_diagnosis');
     expect(phone.assignee).toBe('tech2');
-    expect((await caseDoc(s, caseId)).status).toBe('awaiting_technician_response');
+    await whenStatus(s, caseId, 'awaiting_technician_response');
     expect((await s.call('tech1', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'solved_by_phone', payload: { solution: 'x' } })).status).toBe(403);
     expect((await s.call('tech2', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'onsite_needed', payload: { proposal: 'teleport' } })).status).toBe(400);
     await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'hardware_repair', note: '疑似定影组件故障', businessTrip: { destination: '天津', expectedDays: 1 } });
@@ -196,7 +198,7 @@ describe('service case (SPEC 3.1)', () => {
     // In warranty: no fee. A business trip: the general manager approves the market-support request.
     const travel = await openTask(s, caseId, 'service_travel_approval');
     expect(travel.role).toBe('general_manager');
-    const inWarranty = await caseDoc(s, caseId);
+    const inWarranty = await whenStatus(s, caseId, 'awaiting_travel_approval');
     expect(inWarranty.data.warranty).toMatchObject({ inWarranty: true, until: '2099-12-31' });
     expect(await s.models.Task.exists({ caseId, kind: 'fee_quote' })).toBeNull();
     await complete(s, 'gm1', travel, 'approved', { note: '同意出差' });
@@ -269,6 +271,7 @@ describe('service case (SPEC 3.1)', () => {
   });
 
   it('customer declines the out-of-warranty fee: told the fee, the case closes', async () => {
+    await setInOffice(s, 'tech1', true); // each test states who is in the office, whatever an earlier one left
     const caseId = await openServiceCase(s, intakeBody(6, { warranty: { purchasedAt: '2023-01-15' } }));
     const phone = await openTask(s, caseId, 'phone_diagnosis');
     await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair', estimatedFeeYuan: 300 });
@@ -280,7 +283,7 @@ describe('service case (SPEC 3.1)', () => {
     const fee = await openTask(s, caseId, 'fee_quote');
     expect(fee.context).toMatchObject({ estimatedFeeYuan: 300 });
     expect(fee.context.warranty.zh).toContain('已过保修期');
-    expect((await caseDoc(s, caseId)).status).toBe('awaiting_fee_acceptance');
+    await whenStatus(s, caseId, 'awaiting_fee_acceptance');
     await complete(s, 'agent1', fee, 'declined', { feeYuan: 300, reason: '客户认为太贵' });
     const closed = await whenStatus(s, caseId, 'closed');
     expect(closed.timeline.at(-1).detail).toMatchObject({ outcome: 'fee_declined', by: 'agent1' });
@@ -291,6 +294,7 @@ describe('service case (SPEC 3.1)', () => {
   });
 
   it('reminds the technician before the response deadline, escalates to the supervisor at it, and the supervisor cancels', async () => {
+    await setInOffice(s, 'tech1', true); // each test states who is in the office, whatever an earlier one left
     const caseId = await openServiceCase(s, intakeBody(7));
     const phone = await openTask(s, caseId, 'phone_diagnosis');
     await s.skipTo(caseId, new Date(new Date(phone.remindAt).getTime() - 120_000), 0);
