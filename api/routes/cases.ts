@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { cancelCaseUpdate, getCaseQuery } from '../../workflows/definitions';
+import { cancelCaseUpdate, getCaseQuery, type Deadline } from '../../workflows/definitions';
 import { localTime } from '../../notify/templates';
 import type { ApiDeps } from '../deps';
 import { conflict, notFound, parse, route } from '../errors';
@@ -82,7 +82,11 @@ export function caseRoutes(deps: ApiDeps): Router {
         ...view,
         tasks: taskViews,
         openTasks: taskViews.filter((t) => t.status === 'open'),
-        deadlines: taskViews.filter((t) => t.status === 'open').map((t) => ({ name: `task ${t.id}`, dueAt: t.dueAt, dueAtLocal: t.dueAtLocal })),
+        // The process's own deadlines (turnaround, settlement, overdue) and each open task's due time.
+        deadlines: [
+          ...((view.deadlines as Deadline[] | undefined) ?? []).map((d) => ({ ...d, dueAtLocal: localTime(d.dueAt, 'zh-CN', tz) })),
+          ...taskViews.filter((t) => t.status === 'open').map((t) => ({ name: `task ${t.id}`, dueAt: t.dueAt, dueAtLocal: t.dueAtLocal })),
+        ],
         notifications: notifications.map(({ _id, ...n }) => ({ id: _id, ...n })),
       });
     }),

@@ -167,6 +167,10 @@ describe('sales return workflow (time-skipping)', () => {
       expect.objectContaining({ name: 'settlement', status: 'met' }),
       expect.objectContaining({ name: 'overdue', status: 'met' }),
     ]);
+    // The API shows the process's deadlines to people in local time.
+    const shown = (await s.call('agent1', 'GET', `/cases/${caseId}`)).body.deadlines;
+    expect(shown.map((d: any) => d.name)).toEqual(['settlement', 'overdue']);
+    expect(shown[0].dueAtLocal).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);
     const st = await s.models.ReturnSettlement.findById(caseId).lean<any>();
     expect(st).toMatchObject({
       salesperson: 'sp1',
