@@ -14,13 +14,15 @@ async function replaceIfNewer(model: Models['Case'], id: string, versionField: s
 
 export function persistenceActivities(m: Models) {
   return {
-    async persistCase(view: CaseView): Promise<void> {
+    /** `changedTaskIds`: the tasks that changed since the last write (all of them when absent). */
+    async persistCase(view: CaseView, changedTaskIds?: string[]): Promise<void> {
       const { tasks, caseId, ...rest } = view;
       const openTasks = tasks
         .filter((t) => t.status === 'open')
         .map((t) => ({ id: t.id, kind: t.kind, role: t.role, assignee: t.assignee, dueAt: t.dueAt }));
+      const changed = changedTaskIds ? tasks.filter((t) => changedTaskIds.includes(t.id)) : tasks;
       // Tasks first: a reader who sees the case at this version also sees its tasks at it.
-      for (const t of tasks) {
+      for (const t of changed) {
         const { id, ...task } = t;
         await replaceIfNewer(m.Task, id, 'caseVersion', view.version, { _id: id, ...task, caseVersion: view.version });
       }

@@ -57,6 +57,7 @@ const out = ({ _id, ...f }: FineDoc) => ({ id: _id, ...f });
 export function fineRoutes(deps: ApiDeps): Router {
   const r = Router();
   const { Fine, FineDecision } = deps.models;
+  const policy = returnsPolicy(deps.cfg);
 
   r.get(
     '/fines',
@@ -130,7 +131,6 @@ export function fineRoutes(deps: ApiDeps): Router {
       if (!(await deps.models.Case.exists({ _id: body.caseId }))) throw notFound(`case ${body.caseId} not found`);
       if (!(await deps.models.User.exists({ _id: body.partyUserId, active: true }))) throw badRequest(`partyUserId ${body.partyUserId} is not an active person`);
       const rule = MANUAL_RULES[body.kind];
-      const policy = returnsPolicy(deps.cfg);
       const range = policy.fines[rule.range];
       const now = new Date();
       const r = await proposeFineIn(deps.models, {

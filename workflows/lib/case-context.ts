@@ -58,6 +58,8 @@ export class CaseContext {
   private taskSeq = 0;
   private cancellation?: { by: string; reason: string };
   private persistQueue: Promise<void> = Promise.resolve();
+  /** Each task as last written to MongoDB, to write only what changed. */
+  private readonly writtenTasks = new Map<string, string>();
 
   constructor(
     init: { caseId: string; kind: CaseKind; title: string; customer?: Customer; data: Record<string, unknown>; openedBy: string },
@@ -145,7 +147,12 @@ export class CaseContext {
   async persist(): Promise<void> {
     // One write at a time per case: concurrent guarded replaces of one document can lose the newer one on FerretDB.
     // A queued write sends the view as it is when its turn comes, so nothing is written out of order.
-    const write = this.persistQueue.then(() => records.persistCase(this.view));
+    // Only tasks that changed since the last write are rewritten: a long case has many tasks and many writes.
+    const write = this.persistQueue.then(async () => {
+      const changed = this.view.tasks.map((t) => [t.id, JSON.stringify(t)] as const).filter(([id, json]) => this.writtenTasks.get(id) !== json);
+      await records.persistCase(this.view, changed.map(([id]) => id));
+      for (const [id, json] of changed) this.writtenTasks.set(id, json);
+    });
     this.persistQueue = write.catch(() => undefined);
     await write;
   }
