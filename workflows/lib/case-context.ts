@@ -48,6 +48,11 @@ export interface TaskSpec<K extends TaskKind> {
   reminderLeadMs?: number;
   /** Per-task override of the policy's re-escalation interval (0 = escalate once). */
   reescalateMs?: number;
+  /**
+   * What the case itself knows that a completion must agree with (parts it holds, the invoice amount, units
+   * returned). Runs in the Update's validator: a message refuses the completion with 400 and changes nothing.
+   */
+  validate?: (outcome: OutcomeOf<K>, payload: Record<string, unknown>) => string | undefined;
 }
 
 /** Thrown out of a waiting step when the case is cancelled; `CaseContext.run` turns it into a closed case. */
@@ -60,6 +65,8 @@ export class CaseContext {
   private persistQueue: Promise<void> = Promise.resolve();
   /** Each task as last written to MongoDB, to write only what changed. */
   private readonly writtenTasks = new Map<string, string>();
+  /** Case-specific completion checks of open tasks (TaskSpec.validate), by task id. */
+  private readonly validators = new Map<string, (outcome: string, payload: Record<string, unknown>) => string | undefined>();
 
   constructor(
     init: { caseId: string; kind: CaseKind; title: string; customer?: Customer; data: Record<string, unknown>; openedBy: string },
@@ -80,6 +87,8 @@ export class CaseContext {
       validator: (input) => {
         const refusal = checkCompletion(this.task(input.taskId), input, this.isClosed());
         if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
+        const problem = this.validators.get(input.taskId)?.(input.outcome, input.payload ?? {});
+        if (problem) throw ApplicationFailure.create({ type: TASK_ERROR.invalid, message: problem, nonRetryable: true });
       },
     });
     const cancellableBy = opts.cancellableBy;
@@ -196,6 +205,7 @@ export class CaseContext {
       escalations: 0,
     };
     this.view.tasks.push(task);
+    if (spec.validate) this.validators.set(task.id, spec.validate as (o: string, p: Record<string, unknown>) => string | undefined);
     this.record('task_created', { taskId: task.id, kind: task.kind, role: task.role, assignee: task.assignee, dueAt: task.dueAt });
     await this.persist();
     const to = { role: spec.role, userId: spec.assignee };
