@@ -1,32 +1,64 @@
-// Saves a case's view to MongoDB. Safe to retry and to run out of order: a snapshot only replaces an older one.
+// Writes a case's readable copy to MongoDB. Open work lives in the slim hot collections (`cases`, `tasks`);
+// finished tasks and closed cases move, once, to the history collections (`done_tasks`, `closed_cases`).
+// Every step is idempotent, so a retried activity repeats nothing: inserts collide on their _id (ignored),
+// updates and deletes are by _id alone (the only filter FerretDB narrows without reading every document).
 import type { Models } from '../db/models';
 import { isDuplicateKey } from '../db/models';
-import type { CaseView } from '../workflows/definitions';
+import type { CaseView, TaskView } from '../workflows/definitions';
+import { toHotTask, toSummary, type CaseDelta, type CaseSummary, type HotTask } from '../workflows/lib/case-delta';
 
-/** Replace the document unless the stored one is as new or newer (then the upsert collides and is ignored). */
-async function replaceIfNewer(model: Models['Case'], id: string, versionField: string, version: number, doc: object): Promise<void> {
+async function insertOnce(model: Models['DoneTask'] | Models['ClosedCase'] | Models['Task'], doc: object): Promise<void> {
   try {
-    await model.replaceOne({ _id: id, [versionField]: { $lt: version } }, doc, { upsert: true });
+    await model.create(doc);
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
   }
 }
 
+const hotDoc = ({ id, ...t }: HotTask) => ({ _id: id, ...t });
+const doneDoc = ({ id, ...t }: TaskView) => ({ _id: id, ...t });
+
 export function persistenceActivities(m: Models) {
+  async function finishTasks(tasks: TaskView[]): Promise<void> {
+    for (const t of tasks) {
+      await insertOnce(m.DoneTask, doneDoc(t));
+      await m.Task.deleteOne({ _id: t.id });
+    }
+  }
+  async function closeCase(view: CaseView): Promise<void> {
+    const { caseId, ...rest } = view;
+    await insertOnce(m.ClosedCase, { _id: caseId, ...rest });
+    await m.Case.deleteOne({ _id: caseId });
+  }
+  const summaryDoc = (caseId: string, s: CaseSummary) => ({ _id: caseId, ...s });
+
   return {
-    /** `changedTaskIds`: the tasks that changed since the last write (all of them when absent). */
-    async persistCase(view: CaseView, changedTaskIds?: string[]): Promise<void> {
-      const { tasks, caseId, ...rest } = view;
-      const openTasks = tasks
-        .filter((t) => t.status === 'open')
-        .map((t) => ({ id: t.id, kind: t.kind, role: t.role, assignee: t.assignee, dueAt: t.dueAt }));
-      const changed = changedTaskIds ? tasks.filter((t) => changedTaskIds.includes(t.id)) : tasks;
-      // Tasks first: a reader who sees the case at this version also sees its tasks at it.
-      for (const t of changed) {
-        const { id, ...task } = t;
-        await replaceIfNewer(m.Task, id, 'caseVersion', view.version, { _id: id, ...task, caseVersion: view.version });
+    /** Applies a case's delta; repeating it (a retry) changes nothing more. */
+    async syncCase(d: CaseDelta): Promise<void> {
+      for (const t of d.openedTasks ?? []) await insertOnce(m.Task, hotDoc(t));
+      for (const c of d.changedTasks ?? []) {
+        // No upsert: a task the API already took out of the inbox (completed) must not come back.
+        const unset = Object.fromEntries((c.unset ?? []).map((f) => [f, 1]));
+        await m.Task.updateOne({ _id: c.id }, { $set: c.set, ...(c.unset?.length ? { $unset: unset } : {}) });
       }
-      await replaceIfNewer(m.Case, caseId, 'version', view.version, { _id: caseId, ...rest, openTasks });
+      await finishTasks(d.finishedTasks ?? []);
+      if (d.closed) await closeCase(d.closed);
+      else if (d.summary) await m.Case.replaceOne({ _id: d.caseId }, summaryDoc(d.caseId, d.summary), { upsert: true });
+    },
+
+    /**
+     * The whole-view write of cases opened before deltas (their recorded histories call it). It writes the
+     * same layout as syncCase. `changedTaskIds`: the tasks that changed since the last write (all when absent).
+     */
+    async persistCase(view: CaseView, changedTaskIds?: string[]): Promise<void> {
+      const changed = changedTaskIds ? view.tasks.filter((t) => changedTaskIds.includes(t.id)) : view.tasks;
+      for (const t of changed.filter((x) => x.status === 'open')) {
+        const hot = toHotTask(view, t);
+        await m.Task.replaceOne({ _id: t.id }, hotDoc(hot), { upsert: true });
+      }
+      await finishTasks(changed.filter((t) => t.status !== 'open'));
+      if (view.closedAt) await closeCase(view);
+      else await m.Case.replaceOne({ _id: view.caseId }, summaryDoc(view.caseId, toSummary(view)), { upsert: true });
     },
   };
 }

@@ -16,7 +16,11 @@ export interface ApiDeps {
 }
 
 export function taskPolicy(cfg: Config): TaskPolicy {
-  return { reminderLeadMs: cfg.TASK_REMINDER_LEAD_MINUTES * 60_000, reescalateMs: cfg.TASK_REESCALATE_HOURS * 3_600_000 };
+  return {
+    reminderLeadMs: cfg.TASK_REMINDER_LEAD_MINUTES * 60_000,
+    reescalateMs: cfg.TASK_REESCALATE_HOURS * 3_600_000,
+    maxEscalations: cfg.TASK_ESCALATION_MAX_LEVEL,
+  };
 }
 
 /** Case numbers people can read out on the phone: PREFIX-YYYYMMDD-XXXXXX (local date, random suffix). */

@@ -2,6 +2,7 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TASK_ERROR } from '../workflows/definitions';
+import { caseExists, type Models } from '../db/models';
 import { badRequest, conflict, forbidden, notFound, type HttpError } from './errors';
 
 const REFUSAL_STATUS: Record<string, (m: string) => HttpError> = {
@@ -19,4 +20,10 @@ export function updateRefusalToHttp(err: unknown, caseId: string): unknown {
   // The workflow has finished: the case is closed.
   if (err instanceof WorkflowNotFoundError) return conflict(`case ${caseId} is closed`);
   return err;
+}
+
+/** As updateRefusalToHttp, except that a case with neither a workflow nor a record is unknown (404). */
+export async function updateFailureToHttp(err: unknown, caseId: string, m: Pick<Models, 'Case' | 'ClosedCase'>): Promise<unknown> {
+  if (err instanceof WorkflowNotFoundError && !(await caseExists(m, caseId))) return notFound(`case ${caseId} not found`);
+  return updateRefusalToHttp(err, caseId);
 }

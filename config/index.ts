@@ -52,6 +52,8 @@ const EnvSchema = z.object({
   // Task timing defaults (SPEC 3: remind before due, escalate at due).
   TASK_REMINDER_LEAD_MINUTES: int.default(60),
   TASK_REESCALATE_HOURS: int.default(24),
+  // Escalation stops at this level (1 = the next role up): after it, no new message every day.
+  TASK_ESCALATION_MAX_LEVEL: z.coerce.number().int().min(1).max(10).default(3),
   INQUIRY_AGENT_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(2),
   INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(8),
   INQUIRY_MARKET_ANSWER_WORKING_HOURS: z.coerce.number().positive().default(8),

@@ -9,49 +9,112 @@ import { serviceRecordModels } from './service-records';
 
 const anyObject = { type: Schema.Types.Mixed, default: undefined };
 
+// The hot collections hold only open work, in slim documents: on FerretDB every query and write reads the whole
+// collection, so their cost must not grow with the department's history. A case's timeline, task payloads and
+// contexts live in the workflow while it runs and move to the history collections when they are done.
+// Indexes are declared here once; on MongoDB every hot query is served by one (README, "Indexes").
+
+/** An open case: what the case list shows and filters on. */
 const caseSchema = new Schema(
   {
     _id: String,
-    kind: { type: String, index: true },
-    status: { type: String, index: true },
+    kind: String,
+    status: String,
     title: String,
-    customer: anyObject,
-    data: anyObject,
-    openedBy: { type: String, index: true },
-    openedAt: { type: Date, index: true },
-    closedAt: Date,
-    timeline: [anyObject],
-    openTasks: [anyObject],
+    customer: anyObject, // name, phone, e-mail: short
+    openedBy: String,
+    openedAt: Date,
     deadlines: [anyObject],
+    openTasks: Number,
     version: Number,
   },
   { versionKey: false, minimize: false, collection: 'cases' },
 );
+caseSchema.index({ openedAt: -1, _id: 1 });
+caseSchema.index({ kind: 1, openedAt: -1, _id: 1 });
+caseSchema.index({ status: 1, openedAt: -1, _id: 1 });
+caseSchema.index({ openedBy: 1, openedAt: -1, _id: 1 });
 
+/** A closed case with everything it recorded: written once when it closes. */
+const closedCaseSchema = new Schema(
+  {
+    _id: String,
+    kind: String,
+    status: String,
+    title: String,
+    customer: anyObject,
+    data: anyObject,
+    openedBy: String,
+    openedAt: Date,
+    closedAt: Date,
+    timeline: [anyObject],
+    tasks: [anyObject],
+    deadlines: [anyObject],
+    version: Number,
+  },
+  { versionKey: false, minimize: false, collection: 'closed_cases' },
+);
+closedCaseSchema.index({ closedAt: -1, _id: 1 });
+closedCaseSchema.index({ openedAt: -1, _id: 1 });
+closedCaseSchema.index({ kind: 1, openedAt: -1, _id: 1 });
+closedCaseSchema.index({ openedBy: 1, openedAt: -1, _id: 1 });
+
+/** An open task: what inboxes list, count and sort. Its context and form are read from the case's workflow. */
 const taskSchema = new Schema(
   {
     _id: String,
-    caseId: { type: String, index: true },
+    caseId: String,
+    caseKind: String,
+    caseTitle: String,
     kind: String,
-    role: { type: String, index: true },
-    assignee: { type: String, index: true },
+    role: String,
+    assignee: String,
+    status: String, // always 'open' here
+    createdAt: Date,
+    dueAt: Date,
+    remindAt: Date,
+    remindedAt: Date,
+    escalations: Number,
+    escalatedTo: String,
+    escalatedAt: Date,
+  },
+  { versionKey: false, minimize: false, collection: 'tasks' },
+);
+taskSchema.index({ assignee: 1, dueAt: 1, _id: 1 });
+taskSchema.index({ role: 1, assignee: 1, dueAt: 1, _id: 1 });
+taskSchema.index({ escalatedTo: 1, dueAt: 1, _id: 1 });
+taskSchema.index({ caseId: 1 });
+
+/** A completed or cancelled task with its outcome and payload: written once when it ends. */
+const doneTaskSchema = new Schema(
+  {
+    _id: String,
+    caseId: String,
+    kind: String,
+    role: String,
+    assignee: String,
     outcomes: [String],
-    status: { type: String, index: true },
+    status: String,
     context: anyObject,
     createdAt: Date,
     dueAt: Date,
     remindAt: Date,
     remindedAt: Date,
     escalations: Number,
+    escalatedTo: String,
+    escalatedAt: Date,
     completedAt: Date,
     completedBy: String,
     outcome: String,
     payload: anyObject,
     cancelReason: String,
-    caseVersion: Number,
   },
-  { versionKey: false, minimize: false, collection: 'tasks' },
+  { versionKey: false, minimize: false, collection: 'done_tasks' },
 );
+doneTaskSchema.index({ caseId: 1 });
+doneTaskSchema.index({ completedBy: 1, completedAt: -1 });
+doneTaskSchema.index({ assignee: 1, status: 1, dueAt: 1, _id: 1 });
+doneTaskSchema.index({ role: 1, status: 1, dueAt: 1, _id: 1 });
 
 const notificationSchema = new Schema(
   {
@@ -115,6 +178,8 @@ export function models(conn: Connection) {
   return {
     Case: conn.models.Case ?? conn.model('Case', caseSchema),
     Task: conn.models.Task ?? conn.model('Task', taskSchema),
+    ClosedCase: conn.models.ClosedCase ?? conn.model('ClosedCase', closedCaseSchema),
+    DoneTask: conn.models.DoneTask ?? conn.model('DoneTask', doneTaskSchema),
     Notification: conn.models.Notification ?? conn.model('Notification', notificationSchema),
     Call: conn.models.Call ?? conn.model('Call', callSchema),
     User: conn.models.User ?? conn.model('User', userSchema),
@@ -132,6 +197,11 @@ export async function connectDb(uri: string): Promise<Connection> {
   const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: true });
   await conn.asPromise();
   return conn;
+}
+
+/** Whether a case exists, open or closed. */
+export async function caseExists(m: Pick<Models, 'Case' | 'ClosedCase'>, id: string): Promise<boolean> {
+  return (await m.Case.exists({ _id: id })) !== null || (await m.ClosedCase.exists({ _id: id })) !== null;
 }
 
 /** MongoDB's duplicate-key error: an idempotent insert that already happened. */

@@ -41,6 +41,9 @@ export interface TaskView {
   remindAt?: string;
   remindedAt?: string;
   escalations: number;
+  /** The role the task has escalated to (it may then complete or reassign it), and when. */
+  escalatedTo?: Role;
+  escalatedAt?: string;
   completedAt?: string;
   completedBy?: string;
   outcome?: string;
@@ -76,6 +79,8 @@ export interface TaskPolicy {
   reminderLeadMs: number;
   /** After the first escalation, escalate again to the next level this often (0 = once). */
   reescalateMs: number;
+  /** Escalation stops at this level (1 = the next role up); absent in cases opened before the cap existed. */
+  maxEscalations?: number;
 }
 
 export interface CompleteTaskInput {
@@ -88,12 +93,31 @@ export interface CompleteTaskInput {
 /** Error types the update validator throws; the API maps them to HTTP statuses. */
 export const TASK_ERROR = { forbidden: 'TaskForbidden', invalid: 'TaskInvalid', conflict: 'TaskConflict', notFound: 'TaskNotFound' } as const;
 
+export interface ReassignTaskInput {
+  taskId: string;
+  /** The person who takes the task over; the API has checked they are active and hold the task's role. */
+  to: string;
+  reason: string;
+  actor: Actor;
+}
+
+export interface ClaimTaskInput {
+  taskId: string;
+  actor: Actor;
+  /** Set by the API when the person the task is assigned to is absent or inactive: it is then open to claim. */
+  assigneeUnavailable?: boolean;
+}
+
 export interface CancelCaseInput {
   reason: string;
   actor: Actor;
 }
 
 export const completeTaskUpdate = defineUpdate<TaskView, [CompleteTaskInput]>('completeTask');
+/** Hands an open task to another person of its role (the supervisor, or whoever it has escalated to). */
+export const reassignTaskUpdate = defineUpdate<TaskView, [ReassignTaskInput]>('reassignTask');
+/** A person of the task's role takes an unassigned task (or one whose assignee is away). */
+export const claimTaskUpdate = defineUpdate<TaskView, [ClaimTaskInput]>('claimTask');
 /** Cancelling a case at any waiting step (service cases: by the supervisor, with a reason). */
 export const cancelCaseUpdate = defineUpdate<CaseView, [CancelCaseInput]>('cancelCase');
 export const getCaseQuery = defineQuery<CaseView>('getCase');

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { TASK_ERROR, type CompleteTaskInput, type Locale, type TaskView } from './definitions';
 import type { TaskKindSpec } from './tasks/common';
+import { holdsEscalation } from './lib/task-actions';
 import { COORDINATION_TASKS } from './tasks/coordination';
 import { INQUIRY_TASKS } from './tasks/inquiry';
 import { RETURN_TASKS } from './tasks/returns';
@@ -38,12 +39,18 @@ export interface CompletionRefusal {
 export function checkCompletion(task: TaskView | undefined, input: CompleteTaskInput, caseClosed: boolean): CompletionRefusal | null {
   if (!task) return { type: TASK_ERROR.notFound, message: `task ${input.taskId} does not belong to this case` };
   if (caseClosed) return { type: TASK_ERROR.conflict, message: `case ${task.caseId} is closed` };
-  if (task.status !== 'open') return { type: TASK_ERROR.conflict, message: `task ${task.id} is already ${task.status}` };
-  if (!input.actor.roles.includes(task.role)) {
-    return { type: TASK_ERROR.forbidden, message: `task ${task.id} is for role ${task.role}` };
+  if (task.status === 'completed') {
+    return { type: TASK_ERROR.conflict, message: `task ${task.id} was already completed by ${task.completedBy ?? 'system'} at ${task.completedAt ?? '?'} (outcome ${task.outcome ?? '?'})` };
   }
-  if (task.assignee && task.assignee !== input.actor.userId) {
-    return { type: TASK_ERROR.forbidden, message: `task ${task.id} is assigned to ${task.assignee}` };
+  if (task.status !== 'open') return { type: TASK_ERROR.conflict, message: `task ${task.id} is already ${task.status}` };
+  // Whoever an overdue task has escalated to may decide it in place of its holder.
+  if (!holdsEscalation(task, input.actor)) {
+    if (!input.actor.roles.includes(task.role)) {
+      return { type: TASK_ERROR.forbidden, message: `task ${task.id} is for role ${task.role}` };
+    }
+    if (task.assignee && task.assignee !== input.actor.userId) {
+      return { type: TASK_ERROR.forbidden, message: `task ${task.id} is assigned to ${task.assignee}` };
+    }
   }
   const outcomes = TASK_KINDS[task.kind as TaskKind]?.outcomes as Record<string, z.ZodTypeAny> | undefined;
   const schema = outcomes?.[input.outcome];

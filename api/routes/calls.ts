@@ -1,4 +1,5 @@
 // Every call is registered (SPEC 6), including those that open no case.
+import { caseExists } from '../../db/models';
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -39,7 +40,7 @@ export function callRoutes(deps: ApiDeps): Router {
     '/calls',
     route(async (req, res) => {
       const call = parse(CallSchema, req.body);
-      if (call.caseId && !(await deps.models.Case.exists({ _id: call.caseId }))) throw notFound(`case ${call.caseId} not found`);
+      if (call.caseId && !(await caseExists(deps.models, call.caseId))) throw notFound(`case ${call.caseId} not found`);
       const id = await logCall(deps, actorOf(req).userId, call);
       res.status(201).json({ id });
     }),

@@ -1,22 +1,24 @@
-// Reading cases: the MongoDB copy the workflow keeps, or the workflow itself when the copy is not written yet.
+// Reading cases: the open list and closed history from MongoDB; an open case's whole record from its workflow.
 import { Router } from 'express';
 import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { cancelCaseUpdate, getCaseQuery, type Deadline } from '../../workflows/definitions';
+import { cancelCaseUpdate, getCaseQuery, type Deadline, type TaskView } from '../../workflows/definitions';
+import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
 import { localTime } from '../../notify/templates';
 import type { ApiDeps } from '../deps';
 import { conflict, notFound, parse, route } from '../errors';
 import { actorOf } from '../auth';
-import { updateRefusalToHttp } from '../workflow-errors';
+import { updateFailureToHttp } from '../workflow-errors';
 
 const ListQuery = z
   .object({
     kind: z.enum(['inquiry', 'coordination', 'sales_return', 'service', 'factory_repair']).optional(),
     status: z.string().trim().min(1).max(64).optional(),
     openedBy: z.string().trim().min(1).max(64).optional(),
+    /** Open cases (the default, unless status=closed) come from the slim open list; closed ones from history. */
     open: z.enum(['true', 'false']).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(400).optional(),
   })
   .strict();
 
@@ -32,6 +34,7 @@ const withLocal = (t: TaskOut, tz: string) => ({ ...t, dueAtLocal: t.dueAt ? loc
 export function caseRoutes(deps: ApiDeps): Router {
   const r = Router();
   const tz = deps.cfg.TIME_ZONE;
+  const m = deps.models;
 
   r.get(
     '/cases',
@@ -41,16 +44,20 @@ export function caseRoutes(deps: ApiDeps): Router {
       if (q.kind) filter.kind = q.kind;
       if (q.status) filter.status = q.status;
       if (q.openedBy) filter.openedBy = q.openedBy;
-      if (q.open) filter.closedAt = q.open === 'true' ? null : { $ne: null };
-      const [total, items] = await Promise.all([
-        deps.models.Case.countDocuments(filter),
-        deps.models.Case.find(filter, { timeline: 0 })
-          .sort({ openedAt: -1, _id: 1 })
-          .skip((q.page - 1) * q.pageSize)
-          .limit(q.pageSize)
-          .lean(),
-      ]);
-      res.json({ page: q.page, pageSize: q.pageSize, total, items: items.map(({ _id, ...c }) => ({ caseId: _id, ...c })) });
+      const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+      const query = { $and: [filter, ...(cursor ? [afterCursor('openedAt', cursor, -1)] : [])] };
+      // Newest first; a cursor instead of skip + count, so page 100 costs what page 1 costs.
+      const docs =
+        (q.open ?? (q.status === 'closed' ? 'false' : 'true')) === 'true'
+          ? await m.Case.find(query).sort({ openedAt: -1, _id: 1 }).limit(q.limit + 1).lean<Array<{ _id: string; openedAt: Date }>>()
+          : await m.ClosedCase.find(query, { timeline: 0, tasks: 0, data: 0 }).sort({ openedAt: -1, _id: 1 }).limit(q.limit + 1).lean<Array<{ _id: string; openedAt: Date }>>();
+      const more = docs.length > q.limit;
+      const page = docs.slice(0, q.limit);
+      const last = page[page.length - 1];
+      res.json({
+        items: page.map(({ _id, ...c }) => ({ caseId: _id, ...c })),
+        nextCursor: more && last ? encodeCursor({ at: last.openedAt, id: last._id }) : null,
+      });
     }),
   );
 
@@ -58,33 +65,30 @@ export function caseRoutes(deps: ApiDeps): Router {
     '/cases/:id',
     route(async (req, res) => {
       const id = req.params.id;
-      const doc = await deps.models.Case.findById(id).lean<Record<string, unknown>>();
-      let view: Record<string, unknown>;
-      if (doc) {
-        const { _id, openTasks: _open, ...rest } = doc;
+      let view: Record<string, unknown> & { tasks?: TaskView[] | Array<Record<string, unknown>>; deadlines?: Deadline[] };
+      const closed = (await m.Case.exists({ _id: id })) ? null : await m.ClosedCase.findById(id).lean<Record<string, unknown>>();
+      if (closed) {
+        const { _id, ...rest } = closed;
         view = { caseId: _id, ...rest, source: 'mongodb' };
       } else {
-        // Just started: the workflow has not written its first snapshot yet, so ask it.
+        // An open (or just started) case: its workflow holds the whole of it, timeline and task contexts included.
         try {
           const live = await deps.temporal.workflow.getHandle(id).query(getCaseQuery);
-          view = { ...live, tasks: undefined, source: 'workflow' };
+          view = { ...live, source: 'workflow' };
         } catch (err) {
           if (err instanceof WorkflowNotFoundError) throw notFound(`case ${id} not found`);
           throw err;
         }
       }
-      const [tasks, notifications] = await Promise.all([
-        deps.models.Task.find({ caseId: id }).sort({ createdAt: 1 }).lean(),
-        deps.models.Notification.find({ caseId: id }, { body: 0 }).sort({ createdAt: 1 }).lean(),
-      ]);
-      const taskViews = tasks.map(({ _id, ...t }) => withLocal({ id: String(_id), ...t }, tz));
+      const notifications = await m.Notification.find({ caseId: id }, { body: 0 }).sort({ createdAt: 1 }).lean();
+      const taskViews = ((view.tasks ?? []) as TaskOut[]).map((t) => withLocal(t, tz));
       res.json({
         ...view,
         tasks: taskViews,
         openTasks: taskViews.filter((t) => t.status === 'open'),
         // The process's own deadlines (turnaround, settlement, overdue) and each open task's due time.
         deadlines: [
-          ...((view.deadlines as Deadline[] | undefined) ?? []).map((d) => ({ ...d, dueAtLocal: localTime(d.dueAt, 'zh-CN', tz) })),
+          ...(view.deadlines ?? []).map((d) => ({ ...d, dueAtLocal: localTime(d.dueAt, 'zh-CN', tz) })),
           ...taskViews.filter((t) => t.status === 'open').map((t) => ({ name: `task ${t.id}`, dueAt: t.dueAt, dueAtLocal: t.dueAtLocal })),
         ],
         notifications: notifications.map(({ _id, ...n }) => ({ id: _id, ...n })),
@@ -96,7 +100,6 @@ export function caseRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const body = parse(z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) }).strict(), req.body);
       const id = req.params.id;
-      if (!(await deps.models.Case.exists({ _id: id }))) throw notFound(`case ${id} not found`);
       const actor = actorOf(req);
       try {
         const view = await deps.temporal.workflow.getHandle(id).executeUpdate(cancelCaseUpdate, { args: [{ reason: body.reason, actor: { userId: actor.userId, roles: actor.roles } }] });
@@ -105,7 +108,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       } catch (err) {
         // A process without cancellation has no handler for it: the case cannot be cancelled.
         if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} cannot be cancelled`);
-        throw updateRefusalToHttp(err, id);
+        throw await updateFailureToHttp(err, id, m);
       }
     }),
   );

@@ -1,4 +1,5 @@
 // SPEC 3.9: a department coordination form for production.
+import { caseExists } from '../../db/models';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { coordinationWorkflow } from '../../workflows/coordination';
@@ -26,7 +27,7 @@ export function coordinationRoutes(deps: ApiDeps): Router {
       const body = parse(CoordinationSchema, req.body);
       const now = new Date();
       if (body.dueAt && new Date(body.dueAt) <= now) throw badRequest('dueAt must be in the future');
-      if (body.relatedCaseId && !(await deps.models.Case.exists({ _id: body.relatedCaseId }))) {
+      if (body.relatedCaseId && !(await caseExists(deps.models, body.relatedCaseId))) {
         throw notFound(`related case ${body.relatedCaseId} not found`);
       }
       const dueAt = body.dueAt

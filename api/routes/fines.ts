@@ -1,5 +1,6 @@
 // The fines ledger (SPEC 5): list proposed fines, a supervisor confirms one (with an amount within its range)
 // or dismisses it with a reason; monthly totals of confirmed fines per person. Nothing is deducted here.
+import { caseExists } from '../../db/models';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { FineDoc } from '../../db/fines';
@@ -128,7 +129,7 @@ export function fineRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       requireRole(req, 'supervisor');
       const body = parse(ProposeBody, req.body);
-      if (!(await deps.models.Case.exists({ _id: body.caseId }))) throw notFound(`case ${body.caseId} not found`);
+      if (!(await caseExists(deps.models, body.caseId))) throw notFound(`case ${body.caseId} not found`);
       if (!(await deps.models.User.exists({ _id: body.partyUserId, active: true }))) throw badRequest(`partyUserId ${body.partyUserId} is not an active person`);
       const rule = MANUAL_RULES[body.kind];
       const range = policy.fines[rule.range];

@@ -1,5 +1,6 @@
 // The knowledge base (标准化问题库): search by model, fault category and words; read an entry; supervisors and
 // technicians add standard entries by hand (service records enter it from the service-case workflow).
+import { caseExists } from '../../db/models';
 import { Router } from 'express';
 import { z } from 'zod';
 import { addKnowledgeEntry, kbIdForCase, searchKnowledgeEntries } from '../../activities/knowledge';
@@ -69,7 +70,7 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       requireRole(req, 'supervisor', 'technician');
       const body = parse(EntryBody, req.body);
-      if (body.sourceCaseId && !(await m.Case.exists({ _id: body.sourceCaseId }))) throw notFound(`case ${body.sourceCaseId} not found`);
+      if (body.sourceCaseId && !(await caseExists(m, body.sourceCaseId))) throw notFound(`case ${body.sourceCaseId} not found`);
       const out = await addKnowledgeEntry(m, { ...body, id: body.sourceCaseId ? kbIdForCase(body.sourceCaseId) : undefined, createdBy: actorOf(req).userId });
       res.status(out.created ? 201 : 200).json(out);
     }),

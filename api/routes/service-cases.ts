@@ -11,8 +11,8 @@ import type { factoryRepairWorkflow } from '../../workflows/factory-repair';
 import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTimings } from '../../workflows/service-case/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { conflict, notFound, parse, route } from '../errors';
-import { updateRefusalToHttp } from '../workflow-errors';
+import { conflict, parse, route } from '../errors';
+import { updateFailureToHttp } from '../workflow-errors';
 import { CustomerSchema, logCall } from './calls';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
@@ -180,7 +180,6 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
       requireRole(req, 'agent', 'supervisor');
       const id = req.params.id!;
       const body = action === 'pause' ? parse(PauseSchema, req.body) : parse(ResumeSchema, req.body);
-      if (!(await deps.models.Case.exists({ _id: id }))) throw notFound(`case ${id} not found`);
       const actor = actorOf(req);
       const who = { userId: actor.userId, roles: actor.roles };
       try {
@@ -194,7 +193,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
       } catch (err) {
         // A process without a turnaround clock has no handler for it.
         if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} has no turnaround clock`);
-        throw updateRefusalToHttp(err, id);
+        throw await updateFailureToHttp(err, id, deps.models);
       }
     });
   r.post('/cases/:id/clock/pause', clockRoute('pause'));

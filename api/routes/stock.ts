@@ -1,6 +1,7 @@
 // Parts and tools stock: the warehouse keeps items and books goods in; technicians check parts out for a case
 // and return what they did not use. A check-out that stock cannot cover is refused whole (409, nothing
 // reserved). Writes are idempotent by `key` (body) or the Idempotency-Key header.
+import { caseExists } from '../../db/models';
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -65,7 +66,7 @@ export function stockRoutes(deps: ApiDeps): Router {
   const onHandOf = async (skus: string[]) => new Map(await Promise.all(skus.map(async (s) => [s, (await stockHead(m, s)).onHand] as const)));
   const publicItem = async ({ _id, ...rest }: Record<string, any>) => ({ sku: _id, ...rest, onHand: (await stockHead(m, _id)).onHand });
   const requireCase = async (id: string) => {
-    if (!(await m.Case.exists({ _id: id }))) throw notFound(`case ${id} not found`);
+    if (!(await caseExists(m, id))) throw notFound(`case ${id} not found`);
   };
 
   r.get(

@@ -1,20 +1,30 @@
-// The task inbox and task completion. Completion goes to the workflow as an Update whose validator is the
-// authority: a refused completion is never written to history, so it changes nothing anywhere.
+// The task inbox and the actions on a task: complete, reassign, claim. Each action is a workflow Update whose
+// validator is the authority: a refused Update is never written to history, so it changes nothing anywhere.
+// Open tasks are read from the slim `tasks` collection (only open work); a task's context and form come from
+// its case's workflow; finished tasks from `done_tasks`.
 import { Router } from 'express';
 import { z } from 'zod';
-import { completeTaskUpdate } from '../../workflows/definitions';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { claimTaskUpdate, completeTaskUpdate, getCaseQuery, reassignTaskUpdate, type Actor, type TaskView } from '../../workflows/definitions';
 import { isRole } from '../../rules/roles';
+import { caseExists } from '../../db/models';
+import { escalationHolders, isSameCompletion } from '../../workflows/lib/task-actions';
+import { taskForm } from '../task-forms';
+import { localTime } from '../../notify/templates';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { conflict, forbidden, notFound, parse, route } from '../errors';
+import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
 import { updateRefusalToHttp } from '../workflow-errors';
+import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor, idempotencyKey } from '../task-refs';
 
 const InboxQuery = z
   .object({
     status: z.enum(['open', 'completed', 'cancelled']).default('open'),
     role: z.string().refine(isRole, 'unknown role').optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+    kind: z.string().trim().min(1).max(64).optional(),
+    caseKind: z.string().trim().min(1).max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(400).optional(),
   })
   .strict();
 
@@ -25,9 +35,55 @@ const CompleteBody = z
   })
   .strict();
 
+const ReassignBody = z
+  .object({
+    to: z.string().trim().min(1).max(64).describe('the person who takes the task over: active and holding the task role'),
+    reason: z.string().trim().min(1, 'a reason is required').max(2000),
+  })
+  .strict();
+
+interface HotTaskDoc {
+  _id: string;
+  dueAt: Date;
+  escalatedTo?: string;
+  [k: string]: unknown;
+}
 
 export function taskRoutes(deps: ApiDeps): Router {
   const r = Router();
+  const tz = deps.cfg.TIME_ZONE;
+  const m = deps.models;
+  const asActor = (req: Parameters<typeof actorOf>[0]): Actor => {
+    const a = actorOf(req);
+    return { userId: a.userId, roles: a.roles };
+  };
+
+  /** The open task as its workflow holds it (context included), or a 404. */
+  async function liveTask(taskId: string): Promise<{ caseId: string; task: TaskView }> {
+    const caseId = caseIdOfTask(taskId);
+    if (!caseId) throw notFound(`task ${taskId} not found`);
+    try {
+      const view = await deps.temporal.workflow.getHandle(caseId).query(getCaseQuery);
+      const task = view.tasks.find((t) => t.id === taskId);
+      if (!task) throw notFound(`task ${taskId} not found`);
+      return { caseId, task };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw notFound(`task ${taskId} not found`);
+      throw err;
+    }
+  }
+
+  const present = (t: HotTaskDoc, now: number) => {
+    const { _id, ...rest } = t;
+    const due = new Date(t.dueAt).getTime();
+    return {
+      id: _id,
+      ...rest,
+      dueAtLocal: localTime(new Date(t.dueAt).toISOString(), 'zh-CN', tz),
+      escalated: Boolean(t.escalatedTo),
+      overdueMs: now > due ? now - due : 0,
+    };
+  };
 
   r.get(
     '/tasks',
@@ -36,13 +92,41 @@ export function taskRoutes(deps: ApiDeps): Router {
       const actor = actorOf(req);
       if (q.role && !actor.roles.includes(q.role as never)) throw forbidden(`you do not hold the role ${q.role}`);
       const roles = q.role ? [q.role] : actor.roles;
-      // Mine: assigned to me, or to one of my roles without a named person.
-      const filter = { status: q.status, $or: [{ assignee: actor.userId }, { role: { $in: roles }, assignee: null }] };
-      const [total, items] = await Promise.all([
-        deps.models.Task.countDocuments(filter),
-        deps.models.Task.find(filter).sort({ dueAt: 1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
-      ]);
-      res.json({ page: q.page, pageSize: q.pageSize, total, items: items.map(({ _id, ...t }) => ({ id: _id, ...t })) });
+      const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+      const extra: Record<string, unknown> = {};
+      if (q.kind) extra.kind = q.kind;
+      if (q.caseKind) extra.caseKind = q.caseKind;
+      let items: HotTaskDoc[];
+      if (q.status === 'open') {
+        // Mine: assigned to me, to one of my roles without a named person, or escalated to one of my roles.
+        const mine = { $or: [{ assignee: actor.userId }, { role: { $in: roles }, assignee: null }, { escalatedTo: { $in: roles } }] };
+        const filter = { $and: [mine, extra, ...(cursor ? [afterCursor('dueAt', cursor, 1)] : [])] };
+        items = await m.Task.find(filter).sort({ dueAt: 1, _id: 1 }).limit(q.limit + 1).lean<HotTaskDoc[]>();
+      } else {
+        // History: what I did or held, or what my roles held.
+        const mine = { $or: [{ assignee: actor.userId }, { completedBy: actor.userId }, { role: { $in: roles }, assignee: null }] };
+        const filter = { $and: [{ status: q.status }, mine, extra, ...(cursor ? [afterCursor('dueAt', cursor, 1)] : [])] };
+        items = await m.DoneTask.find(filter, { payload: 0, context: 0 }).sort({ dueAt: 1, _id: 1 }).limit(q.limit + 1).lean<HotTaskDoc[]>();
+      }
+      const more = items.length > q.limit;
+      const page = items.slice(0, q.limit);
+      const now = Date.now();
+      res.json({
+        items: page.map((t) => present(t, now)),
+        nextCursor: more ? encodeCursor({ at: page[page.length - 1]!.dueAt, id: page[page.length - 1]!._id }) : null,
+      });
+    }),
+  );
+
+  r.get(
+    '/tasks/:id',
+    route(async (req, res) => {
+      const { task } = await liveTask(req.params.id);
+      const actor = actorOf(req);
+      const mayAct =
+        task.status === 'open' &&
+        (escalationHolders(task).some((x) => actor.roles.includes(x)) || (actor.roles.includes(task.role) && (!task.assignee || task.assignee === actor.userId)));
+      res.json({ ...task, dueAtLocal: localTime(task.dueAt, 'zh-CN', tz), mayComplete: mayAct, form: taskForm(task.kind, task.outcomes) });
     }),
   );
 
@@ -50,18 +134,74 @@ export function taskRoutes(deps: ApiDeps): Router {
     '/tasks/:id/complete',
     route(async (req, res) => {
       const body = parse(CompleteBody, req.body);
-      const task = await deps.models.Task.findById(req.params.id).lean<{ _id: string; caseId: string; status: string }>();
-      if (!task) throw notFound(`task ${req.params.id} not found`);
-      if (task.status !== 'open') throw conflict(`task ${task._id} is already ${task.status}`);
-      const actor = actorOf(req);
+      const key = idempotencyKey(req.header('idempotency-key'));
+      const taskId = req.params.id;
+      const caseId = caseIdOfTask(taskId);
+      if (!caseId) throw notFound(`task ${taskId} not found`);
+      const actor = asActor(req);
       try {
+        // With an Idempotency-Key the Update's id makes Temporal answer a retry with the first result.
         const updated = await deps.temporal.workflow
-          .getHandle(task.caseId)
-          .executeUpdate(completeTaskUpdate, { args: [{ taskId: task._id, outcome: body.outcome, payload: body.payload, actor: { userId: actor.userId, roles: actor.roles } }] });
-        deps.log.info({ taskId: task._id, caseId: task.caseId, outcome: body.outcome, by: actor.userId }, 'task completed');
+          .getHandle(caseId)
+          .executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome: body.outcome, payload: body.payload, actor }], ...(key ? { updateId: `complete:${taskId}:${key}` } : {}) });
+        // The workflow writes the history copy after it answered; the inbox drops the task now, so the
+        // caller's next read agrees (the workflow's own writes never bring a finished task back).
+        await m.Task.deleteOne({ _id: taskId });
+        deps.log.info({ taskId, caseId, outcome: body.outcome, by: actor.userId }, 'task completed');
         res.json(updated);
       } catch (err) {
-        throw updateRefusalToHttp(err, task.caseId);
+        if (err instanceof WorkflowNotFoundError) {
+          // The case has finished: its history says who completed the task, and answers a lost answer's retry.
+          const done = await m.DoneTask.findById(taskId).lean<Record<string, unknown> & { _id: string }>();
+          if (done && isSameCompletion(done, body.outcome, body.payload, actor.userId)) {
+            const { _id, ...rest } = done;
+            return void res.json({ id: _id, ...rest });
+          }
+          if (done?.status === 'completed') throw conflict(`task ${taskId} was already completed by ${String(done.completedBy)} at ${new Date(done.completedAt as string).toISOString()}`);
+          if (!done && !(await caseExists(m, caseId))) throw notFound(`task ${taskId} not found`);
+        }
+        throw updateRefusalToHttp(err, caseId);
+      }
+    }),
+  );
+
+  r.post(
+    '/tasks/:id/reassign',
+    route(async (req, res) => {
+      const body = parse(ReassignBody, req.body);
+      const { caseId, task } = await liveTask(req.params.id);
+      const to = await m.User.findById(body.to).lean<{ _id: string; roles?: string[]; active?: boolean }>();
+      if (!to) throw badRequest(`to: there is no person ${body.to}`, [{ field: 'to', message: 'unknown person' }]);
+      if (to.active === false) throw badRequest(`to: ${body.to} is not active`, [{ field: 'to', message: 'inactive' }]);
+      if (!(to.roles ?? []).includes(task.role)) throw badRequest(`to: ${body.to} does not hold the role ${task.role}`, [{ field: 'to', message: 'lacks the task role' }]);
+      const actor = asActor(req);
+      try {
+        const updated = await deps.temporal.workflow.getHandle(caseId).executeUpdate(reassignTaskUpdate, { args: [{ taskId: task.id, to: body.to, reason: body.reason, actor }] });
+        deps.log.info({ taskId: task.id, caseId, from: task.assignee, to: body.to, by: actor.userId }, 'task reassigned');
+        res.json(updated);
+      } catch (err) {
+        throw updateRefusalToHttp(err, caseId);
+      }
+    }),
+  );
+
+  r.post(
+    '/tasks/:id/claim',
+    route(async (req, res) => {
+      parse(z.object({}).strict(), req.body ?? {});
+      const { caseId, task } = await liveTask(req.params.id);
+      let assigneeUnavailable = false;
+      if (task.assignee) {
+        const holder = await m.User.findById(task.assignee).lean<{ active?: boolean }>();
+        assigneeUnavailable = !holder || holder.active === false;
+      }
+      const actor = asActor(req);
+      try {
+        const updated = await deps.temporal.workflow.getHandle(caseId).executeUpdate(claimTaskUpdate, { args: [{ taskId: task.id, actor, assigneeUnavailable }] });
+        deps.log.info({ taskId: task.id, caseId, by: actor.userId }, 'task claimed');
+        res.json(updated);
+      } catch (err) {
+        throw updateRefusalToHttp(err, caseId);
       }
     }),
   );

@@ -44,4 +44,16 @@ export const TASK_TEMPLATES: Record<string, Template> = {
       sms: `[After-sales] Escalation: task ${s(p.taskId)} is overdue (level ${s(p.level)}).`,
     }),
   },
+  task_reassigned_away: {
+    'zh-CN': (p) => ({
+      subject: `[${s(p.caseId)}] 任务已转交：${taskName(p, 'zh-CN')}`,
+      text: `任务 ${s(p.taskId)}（${taskName(p, 'zh-CN')}）已由 ${s(p.by)} 转交给 ${s(p.to)}，您无需再处理。\n原因：${s(p.reason)}\n案件：${s(p.caseId)} ${s(p.caseTitle)}`,
+      sms: `【售后】任务${s(p.taskId)}已转交给${s(p.to)}，您无需再处理。`,
+    }),
+    en: (p) => ({
+      subject: `[${s(p.caseId)}] Task handed over: ${taskName(p, 'en')}`,
+      text: `Task ${s(p.taskId)} (${taskName(p, 'en')}) was handed over to ${s(p.to)} by ${s(p.by)}; you no longer need to do it.\nReason: ${s(p.reason)}\nCase: ${s(p.caseId)} ${s(p.caseTitle)}`,
+      sms: `[After-sales] Task ${s(p.taskId)} was handed over to ${s(p.to)}.`,
+    }),
+  },
 };

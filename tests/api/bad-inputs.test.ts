@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCaseQuery } from '../../workflows/definitions';
 import { keepHistory } from '../support/histories';
 import { eventually, startStack, type Stack } from '../support/stack';
+import { caseView } from '../support/cases';
 
 describe('API refuses bad input and changes nothing', () => {
   let s: Stack;
@@ -91,7 +92,7 @@ describe('API refuses bad input and changes nothing', () => {
     const ok = await s.call('agent1', 'POST', `/tasks/${taskId}/complete`, { outcome: 'answered', payload: { answer: '请长按电源键 10 秒复位' } });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('completed');
-    await eventually(async () => (await s.models.Case.findById(caseId).lean<any>())?.status === 'closed');
+    await eventually(async () => (await caseView(s, caseId))?.status === 'closed');
     // The customer got the answer by e-mail and SMS.
     await s.sink.waitFor((m) => m.to.includes('zhang@example.com') && m.text.includes('复位'), 10_000);
     await s.twilio.waitFor((m) => m.to === '+8613900139000' && m.body.includes('复位'), 10_000);
@@ -106,11 +107,11 @@ describe('API refuses bad input and changes nothing', () => {
 
   it('a closed case refuses completion of its remaining task with 409 even if the copy says open', async () => {
     // Simulate a stale MongoDB copy: the workflow (the authority) is closed, so the update cannot be delivered.
-    await s.models.Task.updateOne({ _id: taskId }, { $set: { status: 'open' } });
+    await s.models.Task.create({ _id: taskId, caseId, kind: 'technical_answer', role: 'agent', assignee: 'agent1', status: 'open', createdAt: new Date(), dueAt: new Date() });
     const before = await snapshot();
     const res = await s.call('agent1', 'POST', `/tasks/${taskId}/complete`, { outcome: 'answered', payload: { answer: 'x' } });
     expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(/closed/);
+    expect(res.body.error.message).toMatch(/already completed by agent1/);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -119,7 +119,7 @@ describe('fines ledger API', () => {
   });
 
   it('lets a supervisor propose a procedure-violation fine by hand, once per violation, and nobody else', async () => {
-    await s.models.Case.create({ _id: 'RET-MANUAL', kind: 'sales_return', status: 'closed', title: '手工罚款', version: 1 });
+    await s.models.ClosedCase.create({ _id: 'RET-MANUAL', kind: 'sales_return', status: 'closed', title: '手工罚款', version: 1 });
     const body = { caseId: 'RET-MANUAL', kind: 'procedure', party: 'salesperson', partyUserId: 'sp1', note: '未走退货流程直接退回', violation: 'v1' };
     const created = await s.call('sup1', 'POST', '/fines', body);
     expect(created.status).toBe(201);

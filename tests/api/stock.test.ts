@@ -36,7 +36,7 @@ describe('stock ledger API', () => {
   beforeAll(async () => {
     s = await startStack('stock');
     for (const id of [CASE, OTHER_CASE]) {
-      await s.models.Case.create({ _id: id, kind: 'service', status: 'on_site', title: '打印机卡纸', openedBy: 'agent1', openedAt: new Date(), data: {}, timeline: [], openTasks: [], deadlines: [], version: 1 });
+      await s.models.Case.create({ _id: id, kind: 'service', status: 'on_site', title: '打印机卡纸', openedBy: 'agent1', openedAt: new Date(), deadlines: [], openTasks: 0, version: 1 });
     }
     for (const [sku, name, qty] of [
       ['P-FUSER', '定影组件 fuser unit', 10],

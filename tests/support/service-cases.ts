@@ -4,13 +4,14 @@ import { expect } from 'vitest';
 import { DEV_USERS } from '../../db/dev-users';
 import { getCaseQuery, type CaseView } from '../../workflows/definitions';
 import { eventually, type Stack } from './stack';
+import { caseView, openTaskOf } from './cases';
 
 export const phoneOf = (id: string) => DEV_USERS.find((u) => u.id === id)!.phone;
 export const emailOf = (id: string) => DEV_USERS.find((u) => u.id === id)!.email;
 
 /** The open task of a kind on a case, once the workflow has created it. */
 export async function openTask(s: Stack, caseId: string, kind: string): Promise<any> {
-  return eventually(async () => s.models.Task.findOne({ caseId, kind, status: 'open' }).lean<any>());
+  return openTaskOf(s, caseId, kind);
 }
 
 /** Completes a task through the API and expects it to be accepted. */
@@ -21,7 +22,7 @@ export async function complete(s: Stack, userId: string, task: { _id: string }, 
 }
 
 export async function caseDoc(s: Stack, caseId: string): Promise<any> {
-  return s.models.Case.findById(caseId).lean<any>();
+  return caseView(s, caseId);
 }
 
 /** Waits until the case's MongoDB copy shows a status. */

@@ -8,6 +8,7 @@ import { addWorkingDays, addWorkingHours, defaultCalendarData, workingTimeBetwee
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, finishedView, customer, emailOf, nextLocal, openTask, phoneOf, shanghaiDate, timelineTypes, whenStatus } from '../support/service-cases';
 import { eventually, startStack, type Stack } from '../support/stack';
+import { countCases, hasTask } from '../support/cases';
 
 const HOUR = 3_600_000;
 const device = (n: number) => ({
@@ -40,7 +41,7 @@ describe('factory repair (SPEC 3.4)', () => {
     expect(bad.body.error.message).toMatch(/condition/);
     expect(bad.body.error.message).toMatch(/receivedAt.*must not be in the future/);
     expect((await s.call('tech1', 'POST', '/factory-repairs', device(1))).status).toBe(403);
-    expect(await s.models.Case.countDocuments({ kind: 'factory_repair' })).toBe(0);
+    expect(await countCases(s, 'factory_repair')).toBe(0);
   });
 
   it('3 working days across a weekend: reminded before, escalated to the supervisor at the deadline, repaired, shipped back', async () => {
@@ -87,7 +88,7 @@ describe('factory repair (SPEC 3.4)', () => {
     expect(mail.text).toContain('更换电源板保险丝');
     const closed = await whenStatus(s, caseId, 'closed');
     expect(closed.timeline.at(-1).detail).toMatchObject({ outcome: 'repaired', turnaroundMet: false });
-    expect(closed.deadlines).toEqual([{ name: 'repair_turnaround', dueAt: due.toISOString(), status: 'missed' }]);
+    expect(closed.deadlines.map(({ dueAtLocal: _, ...d }: any) => d)).toEqual([{ name: 'repair_turnaround', dueAt: due.toISOString(), status: 'missed' }]);
     expect(closed.data.inspectionReport).toMatchObject({ findings: '电源板保险丝熔断', chargeable: false, by: 'qc1' });
     expect(closed.data.shipment).toMatchObject({ waybill: 'SF1234567890', carrier: '顺丰', by: 'wh1' });
   });
@@ -125,7 +126,7 @@ describe('factory repair (SPEC 3.4)', () => {
     await complete(s, 'wh1', await openTask(s, caseId, 'repair_ship_back'), 'shipped', { waybill: 'YT998877', carrier: '圆通' });
     const closed = await whenStatus(s, caseId, 'closed');
     expect(closed.timeline.at(-1).detail).toMatchObject({ outcome: 'returned_unrepaired' });
-    expect(await s.models.Task.exists({ caseId, kind: 'repair_work' })).toBeNull();
+    expect(await hasTask(s, caseId, 'repair_work')).toBe(false);
     const sms = await s.twilio.waitFor((m) => m.to === '+8613900139003' && m.body.includes('YT998877'), 15_000);
     expect(sms.body).toContain('未维修');
   });
@@ -169,7 +170,7 @@ describe('factory repair (SPEC 3.4)', () => {
 
     const closed = await whenStatus(s, caseId, 'closed');
     expect(closed.timeline.at(-1).detail).toMatchObject({ outcome: 'repaired', turnaroundMet: true, pausedWorkingMs: interval.workingMs });
-    expect(closed.deadlines).toEqual([{ name: 'repair_turnaround', dueAt: due1.toISOString(), status: 'met' }]);
+    expect(closed.deadlines.map(({ dueAtLocal: _, ...d }: any) => d)).toEqual([{ name: 'repair_turnaround', dueAt: due1.toISOString(), status: 'met' }]);
     expect(closed.data.quote).toMatchObject({ quoteYuan: 280, answer: 'accepted', by: 'agent1' });
     expect(timelineTypes(closed)).toEqual(expect.arrayContaining(['device_received', 'clock_started', 'inspection_report', 'quote_answered', 'clock_paused', 'clock_resumed', 'coordination_form_filed', 'production_help_finished', 'repaired', 'shipped_back', 'clock_stopped']));
     await s.sink.waitFor((m) => m.to.includes('customer4@example.com') && m.text.includes('更换镜头组件'), 15_000);

@@ -43,7 +43,7 @@ describe('inquiries', () => {
     const calls = await s.call('agent2', 'GET', `/calls?caseId=${caseId}`);
     expect(calls.body.items).toHaveLength(1);
 
-    const list = await s.call('agent2', 'GET', '/cases?kind=inquiry&status=closed&pageSize=5');
+    const list = await s.call('agent2', 'GET', '/cases?kind=inquiry&status=closed&limit=5');
     expect(list.body.items.map((x: { caseId: string }) => x.caseId)).toContain(caseId);
     await keepHistory(s, caseId, 'inquiry-market-answered');
   });

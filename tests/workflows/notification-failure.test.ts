@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_USERS } from '../../db/dev-users';
 import { eventually, startStack, type Stack } from '../support/stack';
+import { caseView } from '../support/cases';
 
 const phoneOf = (id: string) => DEV_USERS.find((u) => u.id === id)!.phone;
 
@@ -38,7 +39,7 @@ describe('notification failures', () => {
     await s.skipTo(caseId, task.dueAt);
     await s.env.sleep(30 * 60_000);
     const failed = await eventually(async () => {
-      const c = await s.models.Case.findById(caseId).lean<any>();
+      const c = await caseView(s, caseId);
       return c?.timeline.find((e: { type: string }) => e.type === 'notification_failed');
     });
     expect(failed.detail.template).toBe('task_escalated');
@@ -51,6 +52,6 @@ describe('notification failures', () => {
     // The case carries on: production completes the form and it closes.
     s.twilio.failNext(0);
     expect((await s.call('prod1', 'POST', `/tasks/${task._id}/complete`, { outcome: 'done', payload: { result: '已更换电源板' } })).status).toBe(200);
-    await eventually(async () => (await s.models.Case.findById(caseId).lean<any>())?.status === 'closed');
+    await eventually(async () => (await caseView(s, caseId))?.status === 'closed');
   });
 });

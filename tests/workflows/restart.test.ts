@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepHistory } from '../support/histories';
 import { eventually, startStack, type Stack } from '../support/stack';
+import { caseView, taskOf } from '../support/cases';
 
 describe('worker restart while a case waits', () => {
   let s: Stack;
@@ -35,7 +36,7 @@ describe('worker restart while a case waits', () => {
 
     // Unanswered by the agent, the question went to a technician; the agent is told.
     const techTask = await eventually(async () => s.models.Task.findOne({ caseId, kind: 'technician_answer_question', status: 'open' }).lean<any>());
-    expect((await s.models.Task.findById(first._id).lean<any>()).status).toBe('cancelled');
+    expect((await taskOf(s, first._id)).status).toBe('cancelled');
     await s.sink.waitFor((m) => m.to.includes('agent1@example.com') && m.subject.includes('已转技术员'), 15_000);
 
     await s.stopWorker();
@@ -51,7 +52,7 @@ describe('worker restart while a case waits', () => {
     await s.startWorker();
     const answer = await s.call('tech2', 'POST', `/tasks/${round2._id}/complete`, { outcome: 'answered', payload: { answer: '减震弹簧松动，已上门更换' } });
     expect(answer.status).toBe(200);
-    await eventually(async () => (await s.models.Case.findById(caseId).lean<any>())?.status === 'closed');
+    await eventually(async () => (await caseView(s, caseId))?.status === 'closed');
     await s.twilio.waitFor((m) => m.to === '+8613700137000' && m.body.includes('减震弹簧'), 15_000);
 
     // No duplicates: each Message-ID arrived once at the SMTP sink, each SMS body once at Twilio.

@@ -7,6 +7,7 @@ import { addWorkingDays, addWorkingHours, workingTimeBetween } from '../../rules
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, finishedView, emailOf, intakeBody, onHand, openServiceCase, openTask, phoneOf, setInOffice, timelineTypes, whenStatus } from '../support/service-cases';
 import { eventually, startStack, type Stack } from '../support/stack';
+import { caseView, countCases, hasTask } from '../support/cases';
 
 describe('service case (SPEC 3.1)', () => {
   let s: Stack;
@@ -25,10 +26,10 @@ describe('service case (SPEC 3.1)', () => {
     expect(bad.body.error.message).toMatch(/product\.category/);
     expect((await s.call('tech1', 'POST', '/service-cases', intakeBody(1))).status).toBe(403);
     expect(await s.models.Call.countDocuments()).toBe(calls);
-    expect(await s.models.Case.countDocuments({ kind: 'service' })).toBe(0);
+    expect(await countCases(s, 'service')).toBe(0);
     // A process without a turnaround clock cannot have it paused; an unknown case is 404.
     const inquiry = await s.call('agent1', 'POST', '/inquiries', { customer: { name: '钱' }, topic: 'market', question: '有货吗？' });
-    await eventually(async () => s.models.Case.findById(inquiry.body.caseId).lean());
+    await eventually(async () => caseView(s, inquiry.body.caseId));
     const noClock = await s.call('agent1', 'POST', `/cases/${inquiry.body.caseId}/clock/pause`, { reason: '等待客户' });
     expect(noClock.status).toBe(409);
     expect(noClock.body.error.message).toMatch(/no turnaround clock/);
@@ -66,7 +67,7 @@ describe('service case (SPEC 3.1)', () => {
     // The callback visit, the configured working days after closure.
     expect(closed.data.callbackAt).toBe(addWorkingDays(cal, new Date(closed.data.serviceClosedAt), 2).toISOString());
     await s.skipTo(caseId, new Date(new Date(closed.data.callbackAt).getTime() - 120_000), 0);
-    expect(await s.models.Task.exists({ caseId, kind: 'callback_visit' })).toBeNull();
+    expect(await hasTask(s, caseId, 'callback_visit')).toBe(false);
     await s.skipTo(caseId, closed.data.callbackAt);
     const callback = await openTask(s, caseId, 'callback_visit');
     expect(callback.role).toBe('agent');
@@ -75,7 +76,7 @@ describe('service case (SPEC 3.1)', () => {
     const done = await whenStatus(s, caseId, 'closed');
     expect(done.data.callback).toMatchObject({ score: 5, comments: '很满意', by: 'agent2' });
     expect(done.timeline.at(-1).detail).toMatchObject({ outcome: 'solved_by_phone', score: 5 });
-    expect(await s.models.Task.exists({ caseId, kind: 'low_score_followup' })).toBeNull();
+    expect(await hasTask(s, caseId, 'low_score_followup')).toBe(false);
     expect(timelineTypes(done)).toEqual(expect.arrayContaining(['call_recorded', 'routed', 'solved_by_phone', 'service_record_filed', 'callback_recorded']));
     await keepHistory(s, caseId, 'service-case-solved-by-phone');
   });
@@ -200,7 +201,7 @@ describe('service case (SPEC 3.1)', () => {
     expect(travel.role).toBe('general_manager');
     const inWarranty = await whenStatus(s, caseId, 'awaiting_travel_approval');
     expect(inWarranty.data.warranty).toMatchObject({ inWarranty: true, until: '2099-12-31' });
-    expect(await s.models.Task.exists({ caseId, kind: 'fee_quote' })).toBeNull();
+    expect(await hasTask(s, caseId, 'fee_quote')).toBe(false);
     await complete(s, 'gm1', travel, 'approved', { note: '同意出差' });
 
     // Parts: a shortage is refused as a whole, stock unchanged, and the task opens again saying what is short.
@@ -290,7 +291,7 @@ describe('service case (SPEC 3.1)', () => {
     expect(closed.data.fee).toMatchObject({ feeYuan: 300, answer: 'declined' });
     const sms = await s.twilio.waitFor((m) => m.to === '+8613900139006' && m.body.includes('300.00元'), 15_000);
     expect(sms.body).toContain('拒绝');
-    expect(await s.models.Task.exists({ caseId, kind: 'service_parts_checkout' })).toBeNull();
+    expect(await hasTask(s, caseId, 'service_parts_checkout')).toBe(false);
   });
 
   it('reminds the technician before the response deadline, escalates to the supervisor at it, and the supervisor cancels', async () => {

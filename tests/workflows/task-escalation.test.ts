@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_USERS } from '../../db/dev-users';
 import { keepHistory } from '../support/histories';
 import { eventually, startStack, type Stack } from '../support/stack';
+import { caseView } from '../support/cases';
 
 const phoneOf = (id: string) => DEV_USERS.find((u) => u.id === id)!.phone;
 
@@ -46,7 +47,7 @@ describe('coordination form task: reminder, escalation, completion (time-skippin
     expect(done.status).toBe(200);
 
     const closed = await eventually(async () => {
-      const c = await s.models.Case.findById(caseId).lean<any>();
+      const c = await caseView(s, caseId);
       return c?.status === 'closed' ? c : undefined;
     });
     const types = closed.timeline.map((e: { type: string }) => e.type);

@@ -5,17 +5,24 @@ import {
   ActivityFailure,
   allHandlersFinished,
   condition,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import { messaging, records } from './activities';
 import { escalationRole, type Role } from '../../rules/roles';
+import { CaseDeltaTracker } from './case-delta';
+import { checkClaim, checkReassign, isSameCompletion } from './task-actions';
 import {
   cancelCaseUpdate,
+  claimTaskUpdate,
   completeTaskUpdate,
+  reassignTaskUpdate,
   getCaseQuery,
   type Actor,
   type CaseKind,
+  type ClaimTaskInput,
+  type ReassignTaskInput,
   type CaseView,
   type Customer,
   type TaskPolicy,
@@ -63,8 +70,16 @@ export class CaseContext {
   private taskSeq = 0;
   private cancellation?: { by: string; reason: string };
   private persistQueue: Promise<void> = Promise.resolve();
-  /** Each task as last written to MongoDB, to write only what changed. */
+  /** Side effects started by Update handlers (notifications), awaited before the case closes. */
+  private background: Promise<void> = Promise.resolve();
+  /** Each task as last written to MongoDB, to write only what changed (cases opened before deltas). */
   private readonly writtenTasks = new Map<string, string>();
+  /**
+   * Cases opened since this patch write deltas (what changed) instead of the whole view, answer task Updates
+   * without waiting for the write, and stop escalating at the top level. Recorded histories keep the old path.
+   */
+  private readonly deltas: boolean;
+  private readonly tracker = new CaseDeltaTracker();
   /** Case-specific completion checks of open tasks (TaskSpec.validate), by task id. */
   private readonly validators = new Map<string, (outcome: string, payload: Record<string, unknown>) => string | undefined>();
 
@@ -82,11 +97,18 @@ export class CaseContext {
       deadlines: [],
       version: 0,
     };
+    this.deltas = patched('case-sync-deltas');
     setHandler(getCaseQuery, () => this.view);
+    const refuse = (refusal: { type: string; message: string } | null) => {
+      if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
+    };
+    setHandler(reassignTaskUpdate, (input) => this.reassignTask(input), { validator: (input) => refuse(checkReassign(this.task(input.taskId), input, this.isClosed())) });
+    setHandler(claimTaskUpdate, (input) => this.claimTask(input), { validator: (input) => refuse(checkClaim(this.task(input.taskId), input, this.isClosed())) });
     setHandler(completeTaskUpdate, (input) => this.completeTask(input), {
       validator: (input) => {
-        const refusal = checkCompletion(this.task(input.taskId), input, this.isClosed());
-        if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
+        const task = this.task(input.taskId);
+        if (task && isSameCompletion(task, input.outcome, input.payload, input.actor.userId)) return; // a client's retry: answered with the original result
+        refuse(checkCompletion(task, input, this.isClosed()));
         const problem = this.validators.get(input.taskId)?.(input.outcome, input.payload ?? {});
         if (problem) throw ApplicationFailure.create({ type: TASK_ERROR.invalid, message: problem, nonRetryable: true });
       },
@@ -152,12 +174,16 @@ export class CaseContext {
     this.record('status', { status, ...detail });
   }
 
-  /** Saves the view to MongoDB (cases + tasks). Idempotent: older snapshots never overwrite newer ones. */
+  /** Saves what changed to MongoDB. Idempotent; one write at a time per case, in order. */
   async persist(): Promise<void> {
-    // One write at a time per case: concurrent guarded replaces of one document can lose the newer one on FerretDB.
-    // A queued write sends the view as it is when its turn comes, so nothing is written out of order.
-    // Only tasks that changed since the last write are rewritten: a long case has many tasks and many writes.
+    // One write at a time per case: concurrent writes of one document can lose the newer one on FerretDB.
+    // A queued write sends the case as it is when its turn comes, so nothing is written out of order.
     const write = this.persistQueue.then(async () => {
+      if (this.deltas) {
+        const delta = this.tracker.next(this.view);
+        if (delta) await records.syncCase(delta);
+        return;
+      }
       const changed = this.view.tasks.map((t) => [t.id, JSON.stringify(t)] as const).filter(([id, json]) => this.writtenTasks.get(id) !== json);
       await records.persistCase(this.view, changed.map(([id]) => id));
       for (const [id, json] of changed) this.writtenTasks.set(id, json);
@@ -208,15 +234,16 @@ export class CaseContext {
     if (spec.validate) this.validators.set(task.id, spec.validate as (o: string, p: Record<string, unknown>) => string | undefined);
     this.record('task_created', { taskId: task.id, kind: task.kind, role: task.role, assignee: task.assignee, dueAt: task.dueAt });
     await this.persist();
-    const to = { role: spec.role, userId: spec.assignee };
-    await this.notify(`${task.id}:assigned`, { template: 'task_assigned', to, channels: ['email'], params: this.taskParams(task) });
+    // Whoever holds the task when a message goes out (it may have been reassigned or claimed meanwhile).
+    const to = () => ({ role: spec.role, userId: task.assignee });
+    await this.notify(`${task.id}:assigned`, { template: 'task_assigned', to: to(), channels: ['email'], params: this.taskParams(task) });
 
     const done = () => task.status !== 'open' || this.cancelled;
     if (!(await this.waitUntil(done, remindAt)) && remindAt < spec.dueAt) {
       task.remindedAt = iso(now());
       this.record('task_reminder', { taskId: task.id, role: task.role, assignee: task.assignee });
       await this.persist();
-      await this.notify(`${task.id}:reminder`, { template: 'task_reminder', to, channels: ['email', 'sms'], params: this.taskParams(task) });
+      await this.notify(`${task.id}:reminder`, { template: 'task_reminder', to: to(), channels: ['email', 'sms'], params: this.taskParams(task) });
     }
     if (!(await this.waitUntil(done, spec.dueAt))) {
       if (spec.expireAtDue) {
@@ -229,6 +256,10 @@ export class CaseContext {
       while (!done()) {
         task.escalations++;
         const level = escalationRole(spec.role, task.escalations);
+        if (this.deltas) {
+          task.escalatedTo = level;
+          task.escalatedAt = iso(now());
+        }
         this.record('task_escalated', { taskId: task.id, level: task.escalations, to: level });
         await this.persist();
         await this.notify(`${task.id}:escalation:${task.escalations}`, {
@@ -238,7 +269,7 @@ export class CaseContext {
           params: { ...this.taskParams(task), escalationRole: level, level: task.escalations },
         });
         const reescalateMs = spec.reescalateMs ?? this.policy.reescalateMs;
-        if (reescalateMs <= 0) await condition(done);
+        if (reescalateMs <= 0 || (this.deltas && this.atTopLevel(spec.role, task.escalations))) await condition(done);
         else await condition(done, reescalateMs);
       }
     }
@@ -259,6 +290,7 @@ export class CaseContext {
     this.setStatus('closed', { outcome, ...detail });
     await this.persist();
     await condition(allHandlersFinished);
+    await this.background;
   }
 
   private async cancel(by: string, reason: string): Promise<CaseView> {
@@ -270,15 +302,57 @@ export class CaseContext {
 
   private async completeTask(input: { taskId: string; outcome: string; payload: Record<string, unknown>; actor: Actor }): Promise<TaskView> {
     const task = this.task(input.taskId)!;
+    if (task.status === 'completed') return { ...task }; // the same completion again (a client's retry)
     task.status = 'completed';
     task.outcome = input.outcome;
     task.payload = input.payload;
     task.completedBy = input.actor.userId;
     task.completedAt = iso(now());
     this.record('task_completed', { taskId: task.id, outcome: input.outcome }, input.actor.userId);
-    // Persist before answering, so the caller's next read of MongoDB already shows the completion.
+    this.validators.delete(task.id);
+    if (this.deltas) {
+      // Answer as soon as the workflow has accepted it; the write follows in order. The API takes the task out
+      // of the inbox itself and reads an open case from the workflow, so the caller's next read agrees.
+      void this.persist();
+      return { ...task };
+    }
     await this.persist();
     return { ...task };
+  }
+
+  private reassignTask(input: ReassignTaskInput): TaskView {
+    const task = this.task(input.taskId)!;
+    const from = task.assignee;
+    task.assignee = input.to;
+    this.record('task_reassigned', { taskId: task.id, from, to: input.to, reason: input.reason.trim() }, input.actor.userId);
+    void this.persist();
+    const params = { ...this.taskParams(task), reason: input.reason.trim(), by: input.actor.userId };
+    const step = `${task.id}:reassigned:${this.view.version}`; // a task reassigned twice notifies each time
+    this.inBackground(async () => {
+      await this.notify(`${step}:to`, { template: 'task_assigned', to: { userId: input.to }, channels: ['email'], params });
+      if (from) await this.notify(`${step}:from`, { template: 'task_reassigned_away', to: { userId: from }, channels: ['email'], params: { ...params, to: input.to } });
+    });
+    return { ...task };
+  }
+
+  private claimTask(input: ClaimTaskInput): TaskView {
+    const task = this.task(input.taskId)!;
+    const from = task.assignee;
+    task.assignee = input.actor.userId;
+    this.record('task_claimed', { taskId: task.id, ...(from ? { from } : {}) }, input.actor.userId);
+    void this.persist();
+    return { ...task };
+  }
+
+  /** Runs a side effect after the Update has answered; the case does not close before it is done. */
+  private inBackground(fn: () => Promise<void>): void {
+    this.background = this.background.then(fn).catch(() => undefined);
+  }
+
+  /** Whether a task of `role` escalated `level` times has reached the top: the policy's cap or the last role. */
+  private atTopLevel(role: Role, level: number): boolean {
+    if (this.policy.maxEscalations !== undefined && level >= this.policy.maxEscalations) return true;
+    return escalationRole(role, level + 1) === escalationRole(role, level);
   }
 
   private taskParams(task: TaskView): Record<string, unknown> {
