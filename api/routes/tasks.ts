@@ -6,7 +6,8 @@ import { completeTaskUpdate } from '../../workflows/definitions';
 import { isRole } from '../../rules/roles';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { conflict, forbidden, notFound, parse, route } from '../errors';
+import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
+import { checkTaskReferences } from '../task-references';
 import { updateRefusalToHttp } from '../workflow-errors';
 
 const InboxQuery = z
@@ -54,6 +55,7 @@ export function taskRoutes(deps: ApiDeps): Router {
       if (!task) throw notFound(`task ${req.params.id} not found`);
       if (task.status !== 'open') throw conflict(`task ${task._id} is already ${task.status}`);
       const actor = actorOf(req);
+      const badReference = await checkTaskReferences(deps.models, task as unknown as { kind: string; caseId: string }, body.outcome, body.payload); if (badReference) throw badRequest(badReference);
       try {
         const updated = await deps.temporal.workflow
           .getHandle(task.caseId)
