@@ -36,6 +36,19 @@ export async function checkTechnician(m: Models, userId: string, at = new Date()
   return { ok: true, userId: u._id, name: u.name ?? u._id };
 }
 
+/**
+ * A technician on an approved business trip is away until it ends: recorded as an absence keyed by the approval,
+ * so a retried activity records it once.
+ */
+export async function recordTripAbsence(m: Models, req: { key: string; userId: string; from: string; until: string; reason: string; by: string }): Promise<Absence> {
+  const absence: Absence = { id: req.key, from: req.from, until: req.until, reason: req.reason, by: req.by };
+  const u = await m.User.findById(req.userId).lean<{ absences?: Absence[] }>();
+  const existing = u?.absences?.find((a) => a.id === req.key);
+  if (existing) return existing;
+  await m.User.updateOne({ _id: req.userId }, { $push: { absences: absence } });
+  return absence;
+}
+
 export function serviceCaseActivities(m: Models) {
   return {
     async pickInOfficeTechnician(): Promise<TechnicianRef | null> {
@@ -43,6 +56,9 @@ export function serviceCaseActivities(m: Models) {
     },
     async checkTechnician(req: { userId: string }): Promise<TechnicianCheck> {
       return checkTechnician(m, req.userId);
+    },
+    async recordTripAbsence(req: { key: string; userId: string; from: string; until: string; reason: string; by: string }): Promise<Absence> {
+      return recordTripAbsence(m, req);
     },
   };
 }

@@ -3,6 +3,7 @@
 // query) is identical before and after: the same task stays open. An absent technician gets no phone diagnosis.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCaseQuery, type CaseView } from '../../workflows/definitions';
+import { keepHistory } from '../support/histories';
 import { intakeBody, openServiceCase, setInOffice } from '../support/service-cases';
 import { eventually, startStack, type Stack } from '../support/stack';
 
@@ -83,6 +84,33 @@ describe('refusals change nothing', () => {
     const present = await openServiceCase(s, intakeBody(3));
     const phone = await inboxTask('tech1', present, 'phone_diagnosis');
     expect(phone.assignee).toBe('tech1');
+  });
+
+  it('a technician on an approved business trip is away until it ends: the next case is not routed to them', async () => {
+    await setInOffice(s, 'tech1', true);
+    await setInOffice(s, 'tech2', false);
+    const caseId = await openServiceCase(s, intakeBody(4));
+    const phone = await inboxTask('tech1', caseId, 'phone_diagnosis');
+    const trip = { destination: '石家庄', expectedDays: 2 };
+    expect((await completeAs('tech1', phone.id, 'onsite_needed', { proposal: 'hardware_repair', businessTrip: trip })).status).toBe(200);
+    const alloc = await inboxTask('sup1', caseId, 'allocate_technician');
+    expect((await completeAs('sup1', alloc.id, 'assigned', { technicianId: 'tech1' })).status).toBe(200);
+    const travel = await inboxTask('gm1', caseId, 'service_travel_approval');
+    expect((await completeAs('gm1', travel.id, 'approved', { note: '同意' })).status).toBe(200);
+
+    const away = await eventually(async () => (await s.call('sup1', 'GET', '/people/tech1')).body.absences.find((a: any) => a.id === `trip:${travel.id}`));
+    expect(Date.parse(away.until) - Date.parse(away.from)).toBe(2 * DAY);
+    expect(away.reason).toContain('石家庄');
+    const next = await openServiceCase(s, intakeBody(5));
+    await inboxTask('sup1', next, 'allocate_technician');
+    expect((await view(next)).timeline.find((e) => e.type === 'routed')?.detail).toMatchObject({ to: 'supervisor' });
+    await refusedUnchanged('sup1', next, (await inboxTask('sup1', next, 'allocate_technician')).id, 'assigned', { technicianId: 'tech1' }, /technicianId: tech1 is absent until/);
+
+    // The trip's case, finished, is kept for replay (the trip absence is a versioned step).
+    await inboxTask('tech1', caseId, 'service_parts_checkout');
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '客户改约' })).status).toBe(200);
+    await s.client.workflow.getHandle(caseId).result();
+    await keepHistory(s, caseId, 'service-case-trip-absence');
   });
 
   it('a large-item credit above the invoice, more units than returned, a settlement credit above the invoice: refused', async () => {
