@@ -121,6 +121,14 @@ describe('people administration', () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     await new Promise((res) => setTimeout(res, 500));
     expect(s.sink.messages().filter((m) => m.text.includes(task.id) && m.subject.includes('待重新分配')).length).toBe(mails);
+
+    // Deactivated: the open tasks are offered again, saying why.
+    const off = await s.call('admin1', 'PATCH', '/people/agent2', { active: false });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    expect(off.body.tasksToReassign).toMatchObject({ notified: true, tasks: [expect.objectContaining({ id: task.id, caseId })] });
+    await s.sink.waitFor((m) => m.to.includes('sup1@example.com') && m.subject.includes('已停用') && m.text.includes(task.id), 15_000);
+    expect((await s.call('agent2', 'GET', '/me')).status).toBe(401);
+    expect((await s.call('admin1', 'PATCH', '/people/agent2', { active: true })).status).toBe(200);
   });
 
   it.each([
