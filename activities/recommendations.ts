@@ -3,6 +3,7 @@
 import type { Models } from '../db/models';
 import { DEFAULT_WEIGHTS, rankTechnicians, type LatLng, type RankedTechnician, type RecommendationWeights, type TechnicianCandidate } from '../rules/recommend';
 import { normaliseKey } from '../rules/knowledge-terms';
+import { isAvailable, type Absence } from '../rules/availability';
 import { searchKnowledge, type KbHit } from './knowledge';
 
 export interface RecommendRequest {
@@ -29,12 +30,15 @@ interface TechUser {
   inOffice?: boolean;
   base?: LatLng;
   currentJob?: LatLng;
+  absences?: Absence[];
 }
 
 const located = (p?: LatLng): p is LatLng => !!p && Number.isFinite(p.lat) && Number.isFinite(p.lng);
 
 export async function recommendTechnicians(m: Models, req: RecommendRequest): Promise<RecommendResult> {
-  const techs = await m.User.find({ roles: 'technician', active: true }).sort({ _id: 1 }).lean<TechUser[]>();
+  // Absent technicians (leave, a trip) are not candidates: they cannot take the case now.
+  const now = new Date();
+  const techs = (await m.User.find({ roles: 'technician', active: true }).sort({ _id: 1 }).lean<TechUser[]>()).filter((t) => isAvailable(t, now));
   const ids = techs.map((t) => t._id);
   const categoryKey = normaliseKey(req.faultCategory);
 

@@ -11,6 +11,7 @@ import { coordinationRoutes } from './routes/coordination';
 import { inquiryRoutes } from './routes/inquiries';
 import { taskRoutes } from './routes/tasks';
 import { userRoutes } from './routes/users';
+import { peopleRoutes } from './routes/people';
 import { returnRoutes } from './routes/returns';
 import { returnRateRoutes } from './routes/return-rate';
 import { fineRoutes } from './routes/fines';
@@ -61,6 +62,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(caseRoutes(deps));
   app.use(taskRoutes(deps));
   app.use(userRoutes(deps));
+  app.use(peopleRoutes(deps));
   app.use(returnRoutes(deps));
   app.use(returnRateRoutes(deps));
   app.use(fineRoutes(deps));

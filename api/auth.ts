@@ -1,7 +1,9 @@
 // Bearer tokens map to a person and their roles. Tokens come from API_TOKENS (JSON token -> userId) or the
-// users collection; nothing is hard-coded here.
+// users collection, which holds only their SHA-256 hashes; nothing is hard-coded here. Every request reads the
+// person afresh (no cache), so a deactivated person's tokens stop working on the very next request.
 import type { NextFunction, Request, Response } from 'express';
 import type { Models } from '../db/models';
+import { hashToken } from '../db/tokens';
 import { isRole, type Role } from '../rules/roles';
 import type { Actor } from '../workflows/definitions';
 import { HttpError } from './errors';
@@ -23,7 +25,7 @@ export function authenticate(m: Models, tokenMap: Record<string, string>) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) return next(new HttpError(401, 'unauthenticated', 'missing bearer token (Authorization: Bearer <token>)'));
     const mapped = tokenMap[token];
-    const query = mapped ? { _id: mapped, active: true } : { tokens: token, active: true };
+    const query = mapped ? { _id: mapped, active: true } : { tokenHashes: hashToken(token), active: true };
     m.User.findOne(query)
       .lean<{ _id: string; name?: string; roles?: string[] }>()
       .then((user) => {

@@ -2,6 +2,7 @@
 // Their tokens are development credentials, printed at start; production tokens come from API_TOKENS or the DB.
 import type { Role } from '../rules/roles';
 import type { Models } from './models';
+import { hashToken } from './tokens';
 
 export interface DevUser {
   id: string;
@@ -29,6 +30,7 @@ export const DEV_USERS: DevUser[] = [
   { id: 'prod1', name: '冯工', roles: ['production'], phone: '+8613800138091', email: 'prod1@example.com' },
   { id: 'pm1', name: '何采', roles: ['purchasing_manager'], phone: '+8613800138101', email: 'pm1@example.com' },
   { id: 'fin1', name: '林财', roles: ['finance'], phone: '+8613800138111', email: 'fin1@example.com' },
+  { id: 'admin1', name: '系统管理员', roles: ['admin'], phone: '+8613800138121', email: 'admin1@example.com' },
 ];
 
 export const devToken = (userId: string): string => `dev-${userId}`;
@@ -38,8 +40,13 @@ export async function seedDevUsers(m: Models): Promise<void> {
   for (const u of DEV_USERS) {
     await m.User.updateOne(
       { _id: u.id },
-      { $set: { name: u.name, roles: u.roles, phone: u.phone, email: u.email, inOffice: u.inOffice ?? false, locale: 'zh-CN', active: true, tokens: [devToken(u.id)], ...(u.base ? { base: u.base } : {}) } },
-      { upsert: true },
+      {
+        $set: { name: u.name, roles: u.roles, phone: u.phone, email: u.email, inOffice: u.inOffice ?? false, locale: 'zh-CN', active: true, ...(u.base ? { base: u.base } : {}) },
+        // Tokens issued later through the API stay; plain tokens of a database seeded before hashing go.
+        $addToSet: { tokenHashes: hashToken(devToken(u.id)) },
+        $unset: { tokens: 1 },
+      },
+      { upsert: true, strict: false },
     );
   }
 }

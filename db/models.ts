@@ -161,9 +161,15 @@ const userSchema = new Schema(
     phone: String,
     email: String,
     locale: String,
-    tokens: [String],
+    // SHA-256 (hex) of each API token; the plain text is shown once when issued and never stored.
+    tokenHashes: { type: [String], index: true },
+    // Token metadata without the secret, for the people page (which tokens exist, when issued).
+    tokenInfo: [anyObject],
     inOffice: Boolean,
     active: { type: Boolean, default: true },
+    deactivatedAt: String,
+    // Periods away (leave, business trip): new tasks and phone diagnoses skip the person meanwhile.
+    absences: [anyObject],
     // Technicians: where they start from and where they work now (for recommendations).
     base: { type: new Schema({ lat: Number, lng: Number }, { _id: false }), default: undefined },
     currentJob: { type: new Schema({ lat: Number, lng: Number }, { _id: false }), default: undefined },

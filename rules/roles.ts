@@ -13,6 +13,7 @@ export const ROLES = [
   'finance',
   'purchasing_manager',
   'production',
+  'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -30,6 +31,8 @@ const NEXT_LEVEL: Record<Role, Role> = {
   purchasing_manager: 'general_manager',
   director: 'general_manager',
   general_manager: 'general_manager',
+  // Administers people and tokens; no process task is ever for it, so it escalates nowhere.
+  admin: 'admin',
 };
 
 /** The role a task escalates to after `level` escalations (level 1 = first escalation). */
@@ -58,4 +61,5 @@ export const ROLE_LABELS: Record<Role, { 'zh-CN': string; en: string }> = {
   finance: { 'zh-CN': '财务', en: 'finance' },
   purchasing_manager: { 'zh-CN': '采购部经理', en: 'purchasing manager' },
   production: { 'zh-CN': '生产部', en: 'production' },
+  admin: { 'zh-CN': '系统管理员', en: 'administrator' },
 };

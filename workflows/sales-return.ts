@@ -101,6 +101,16 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
   const tellSalesperson = (step: string, template: string, params: Record<string, unknown>, sms = true) =>
     c.notify(`salesperson:${step}`, { template, to: { userId: input.salespersonId }, channels: sms ? ['email', 'sms'] : ['email'], params: { ...base, ...params } });
   const stepDue = () => c.deadlineAfterWorkingDays(input.steps.stepWorkingDays);
+  // Completion checks against what the case knows (TaskSpec.validate): refused with 400, the task unchanged.
+  const withinInvoice = (field: string, amount: unknown): string | undefined => {
+    const invoice = request.product.invoiceValue;
+    if (invoice === undefined || typeof amount !== 'number' || amount <= invoice) return undefined;
+    return `${field}: ${amount} yuan is more than the invoiced value of the returned goods (${invoice} yuan)`;
+  };
+  const withinReturned = (quantity: unknown): string | undefined =>
+    typeof quantity === 'number' && quantity > request.product.quantity
+      ? `quantity: ${quantity} units received, but the return is for ${request.product.quantity}`
+      : undefined;
 
   return c.run(async () => {
     c.record('return_evaluated', summary(evaluation), input.openedBy);
@@ -171,6 +181,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
         role: 'warehouse',
         dueAt: await c.deadlineAfterWorkingDays(input.steps.receiptWorkingDays),
         context: { product: request.product, quantity: request.product.quantity, piecesToReturn: evaluation.piecesToReturn },
+        validate: (_outcome, payload) => withinReturned(payload.quantity),
       });
       anchor = new Date();
       const { receiptKind } = await ledger.recordReturnReceipt({
@@ -230,6 +241,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
         role: a.taskRole,
         dueAt,
         context: { reason: a.reason, ifRejected: a.ifRejected, photos: request.evidence.photos, creditAmount: evaluation.creditAmount },
+        validate: (outcome, payload) => (outcome === 'credit' || outcome === 'price_adjustment' ? withinInvoice('amount', payload.amount) : undefined),
       });
       const amount = t.payload.amount as number | undefined;
       const note = (t.payload.note ?? t.payload.reason) as string | undefined;
@@ -282,6 +294,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
           reminderLeadMs: input.steps.settlementReminderLeadMs,
           reescalateMs: 0, // escalated once at the 5-day deadline; the 30-day overdue watch takes it from there
           context: { round, salespersonId: input.salespersonId, creditAmount: agreed?.amount ?? evaluation.creditAmount, freightPaidBy: evaluation.freightPaidBy, deductions: evaluation.deductions },
+          validate: (outcome, payload) => (outcome === 'settled' ? withinInvoice('creditAmount', payload.creditAmount) : undefined),
         });
         if (t.outcome === 'settled') {
           finished = true;

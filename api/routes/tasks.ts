@@ -14,6 +14,7 @@ import { localTime } from '../../notify/templates';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
+import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { updateRefusalToHttp } from '../workflow-errors';
 import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor, idempotencyKey } from '../task-refs';
 
@@ -139,6 +140,13 @@ export function taskRoutes(deps: ApiDeps): Router {
       const caseId = caseIdOfTask(taskId);
       if (!caseId) throw notFound(`task ${taskId} not found`);
       const actor = asActor(req);
+      // People a completion names are checked against MongoDB first (the workflow cannot know them). Only then
+      // is the open task read, so the common completion costs no read.
+      if (outcomeNamesPeople(body.outcome)) {
+        const open = await m.Task.findById(taskId).lean<{ kind: string; caseId: string }>();
+        const badReference = open && (await checkTaskReferences(m, open, body.outcome, body.payload));
+        if (badReference) throw badRequest(badReference);
+      }
       try {
         // With an Idempotency-Key the Update's id makes Temporal answer a retry with the first result.
         const updated = await deps.temporal.workflow

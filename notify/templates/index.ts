@@ -7,6 +7,7 @@ import { RETURN_TEMPLATES } from './returns';
 import { TASK_TEMPLATES } from './tasks';
 import { SERVICE_CASE_TEMPLATES } from './service-case';
 import { FACTORY_REPAIR_TEMPLATES } from './factory-repair';
+import { PEOPLE_TEMPLATES } from './people';
 import type { Template, TemplateParams, Rendered } from './common';
 
 export { localTime } from './common';
@@ -19,6 +20,7 @@ const TEMPLATES: Record<string, Template> = {
   ...RETURN_TEMPLATES,
   ...SERVICE_CASE_TEMPLATES,
   ...FACTORY_REPAIR_TEMPLATES,
+  ...PEOPLE_TEMPLATES,
 };
 
 export function hasTemplate(name: string): boolean {

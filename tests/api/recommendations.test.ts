@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeActivities } from '../../activities/knowledge';
 import { recommendationActivities } from '../../activities/recommendations';
 import { serviceRecordActivities } from '../../activities/service-records';
+import { hashToken } from '../../db/tokens';
 import { startStack, type Stack } from '../support/stack';
 
 const MODEL = 'HP LaserJet 1020';
@@ -29,7 +30,7 @@ describe('technician recommendations', () => {
     await s.models.Task.create({ _id: 'SVC-OTHER-T1', caseId: 'SVC-OTHER', kind: 'phone_diagnosis', role: 'technician', assignee: 'tech1', status: 'open', createdAt: new Date(), dueAt: new Date() });
     await s.models.Task.create({ _id: 'SVC-OLD-T1', caseId: 'SVC-OLD', kind: 'phone_diagnosis', role: 'technician', assignee: 'tech1', status: 'completed', createdAt: new Date(), dueAt: new Date() });
     // A technician with no location on file: not ranked, still listed for the supervisor.
-    await s.models.User.create({ _id: 'tech9', name: '新人', roles: ['technician'], active: true, tokens: ['dev-tech9'] });
+    await s.models.User.create({ _id: 'tech9', name: '新人', roles: ['technician'], active: true, tokenHashes: [hashToken('dev-tech9')] });
     await knowledgeActivities(s.models).addKnowledgeEntry({
       sourceCaseId: 'SVC-REC-T1-1',
       productModel: MODEL,

@@ -3,6 +3,7 @@
 // ledger once. The returns are the records the sales-return workflow writes at receipt.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devToken } from '../../db/dev-users';
+import { hashToken } from '../../db/tokens';
 import { startStack, type Stack } from '../support/stack';
 
 const MONTH = '2026-03';
@@ -18,7 +19,7 @@ describe('sales figures and the return-rate report', () => {
   beforeAll(async () => {
     s = await startStack('returnrate');
     for (const id of ['sp2', 'sp3', 'sp4']) {
-      await s.models.User.create({ _id: id, name: id, roles: ['salesperson'], active: true, tokens: [devToken(id)] });
+      await s.models.User.create({ _id: id, name: id, roles: ['salesperson'], active: true, tokenHashes: [hashToken(devToken(id))] });
     }
     // Returns as the workflow records them at the main warehouse (value = invoiced value of the goods back).
     const rec = (caseId: string, salesperson: string, date: string, value: number, problem: string, extra: object = {}) => ({

@@ -49,10 +49,10 @@ describe('sales return workflow (time-skipping)', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as { caseId: string; evaluation: any };
   };
-  const receive = async (caseId: string) => {
+  const receive = async (caseId: string, quantity = 2) => {
     const t = await openTask(caseId, 'receive_goods');
     expect(t.role).toBe('warehouse');
-    await complete('wh1', t._id, 'received', { quantity: 2, note: '外箱完好' });
+    await complete('wh1', t._id, 'received', { quantity, note: '外箱完好' });
     return eventually(async () => s.models.ReturnRecord.findById(caseId).lean<any>());
   };
 
@@ -240,7 +240,7 @@ describe('sales return workflow (time-skipping)', () => {
     const sign = await openTask(caseId, 'purchasing_manager_signoff');
     expect((await s.call('sup1', 'POST', `/tasks/${sign._id}/complete`, { outcome: 'signed', payload: {} })).status).toBe(403);
     await complete('pm1', sign._id, 'signed', { note: '同意退货' });
-    expect((await receive(caseId)).receiptKind).toBe('recorded_receipt'); // no sku the stock ledger keeps
+    expect((await receive(caseId, 1)).receiptKind).toBe('recorded_receipt'); // one unit returned; no sku the stock ledger keeps
     const settle = await openTask(caseId, 'settle_with_salesperson');
     await complete('agent1', settle._id, 'settled', { freightAmount: 18 });
     await closedCase(caseId);

@@ -179,11 +179,12 @@ describe('service case (SPEC 3.1)', () => {
     expect(wrong.body.error.message).toMatch(/supervisor/);
     expect((await caseDoc(s, caseId)).version).toBe(version);
 
-    // The supervisor may choose anyone, but only an active technician: otherwise the task opens again.
-    await complete(s, 'sup1', alloc, 'assigned', { technicianId: 'agent2' });
-    const alloc2 = await openTask(s, caseId, 'allocate_technician');
-    expect(alloc2.context.refused).toMatchObject({ technicianId: 'agent2' });
-    await complete(s, 'sup1', alloc2, 'assigned', { technicianId: 'tech2', note: '就近且处理过同类问题' });
+    // The supervisor may choose anyone, but only an active technician: otherwise refused, the task unchanged.
+    const agent = await s.call('sup1', 'POST', `/tasks/${alloc._id}/complete`, { outcome: 'assigned', payload: { technicianId: 'agent2' } });
+    expect(agent.status).toBe(400);
+    expect(agent.body.error.message).toMatch(/technicianId: agent2 is not a technician/);
+    expect((await caseDoc(s, caseId)).version).toBe(version);
+    await complete(s, 'sup1', alloc, 'assigned', { technicianId: 'tech2', note: '就近且处理过同类问题' });
     const director = await s.sink.waitFor((m) => m.to.includes(emailOf('dir1')) && m.subject.includes(caseId), 15_000);
     expect(director.subject).toContain('备案');
     expect(director.text).toContain('tech2');
@@ -226,7 +227,7 @@ describe('service case (SPEC 3.1)', () => {
     expect(noBackup.body.error.message).toMatch(/backed up/);
     await complete(s, 'tech2', visit, 'fixed', { solution: '更换内存条', dataBackedUp: true });
 
-    // Completion: more unused parts than taken is refused; then the record, the signature, parts back to stock.
+    // Completion: more unused parts than taken is refused, the task unchanged; then the record, the signature, parts back to stock.
     const done1 = await openTask(s, caseId, 'service_completion');
     const form = {
       problem: '笔记本频繁蓝屏',
@@ -237,11 +238,14 @@ describe('service case (SPEC 3.1)', () => {
       signature: { signer: '客户5', signedAt: '2026-11-30T10:00:00+08:00', imageBase64: 'iVBORw0KGgo=' },
     };
     expect((await s.call('tech2', 'POST', `/tasks/${done1._id}/complete`, { outcome: 'completed', payload: { ...form, customerChecked: false } })).status).toBe(400);
-    await complete(s, 'tech2', done1, 'completed', { ...form, unusedParts: [{ sku: 'PART-FUSER', qty: 3 }] });
-    const done2 = await openTask(s, caseId, 'service_completion');
-    expect(done2.context.refused.over).toEqual([{ sku: 'PART-FUSER', requested: 3, held: 2 }]);
+    await s.settle(caseId);
+    const beforeOver = (await caseDoc(s, caseId)).version;
+    const over = await s.call('tech2', 'POST', `/tasks/${done1._id}/complete`, { outcome: 'completed', payload: { ...form, unusedParts: [{ sku: 'PART-FUSER', qty: 3 }] } });
+    expect(over.status).toBe(400);
+    expect(over.body.error.message).toMatch(/unusedParts: .*PART-FUSER 3 returned, 2 held/);
+    expect((await caseDoc(s, caseId)).version).toBe(beforeOver);
     expect(await onHand(s, 'PART-FUSER')).toBe(0);
-    await complete(s, 'tech2', done2, 'completed', { ...form, unusedParts: [{ sku: 'PART-FUSER', qty: 1 }, { sku: 'TOOL-KIT', qty: 1 }] });
+    await complete(s, 'tech2', done1, 'completed', { ...form, unusedParts: [{ sku: 'PART-FUSER', qty: 1 }, { sku: 'TOOL-KIT', qty: 1 }] });
     const closed = await whenStatus(s, caseId, 'service_closed');
     expect(await onHand(s, 'PART-FUSER')).toBe(1);
     expect(await onHand(s, 'TOOL-KIT')).toBe(1);
@@ -262,11 +266,13 @@ describe('service case (SPEC 3.1)', () => {
     const done = await whenStatus(s, caseId, 'closed');
     expect(done.timeline.at(-1).detail).toMatchObject({ outcome: 'fixed_on_site', score: 2 });
     const types = timelineTypes(done);
-    for (const t of ['technicians_recommended', 'allocation_refused', 'technician_allocated', 'onsite_proposed', 'warranty_decided', 'travel_decided', 'parts_shortage', 'parts_checked_out', 'fixed_on_site', 'completion_refused', 'customer_checked_and_signed', 'service_record_filed', 'completion_registered', 'callback_recorded', 'low_score_followed_up']) {
+    for (const t of ['technicians_recommended', 'technician_allocated', 'onsite_proposed', 'warranty_decided', 'travel_decided', 'parts_shortage', 'parts_checked_out', 'fixed_on_site', 'customer_checked_and_signed', 'service_record_filed', 'completion_registered', 'callback_recorded', 'low_score_followed_up']) {
       expect(types).toContain(t);
     }
     // Who did what: every task completion names its person.
-    expect(done.timeline.filter((e: { type: string }) => e.type === 'task_completed').map((e: { actor: string }) => e.actor)).toEqual(['sup1', 'sup1', 'tech2', 'gm1', 'tech2', 'tech2', 'tech2', 'tech2', 'tech2', 'agent1', 'sup1']);
+    expect(done.timeline.filter((e: { type: string }) => e.type === 'task_completed').map((e: { actor: string }) => e.actor)).toEqual(['sup1', 'tech2', 'gm1', 'tech2', 'tech2', 'tech2', 'tech2', 'agent1', 'sup1']);
+    expect(timelineTypes(done)).not.toContain('allocation_refused');
+    expect(timelineTypes(done)).not.toContain('completion_refused');
     await setInOffice(s, 'tech1', true);
     await keepHistory(s, caseId, 'service-case-onsite-fixed');
   });

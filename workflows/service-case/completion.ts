@@ -34,6 +34,15 @@ export async function registerCompletion(s: ServiceCase, context: Record<string,
       assignee: technicianId,
       dueAt: await s.stepDue(),
       context: { round, partsHeld: held, ...context, ...refusal },
+      // Returning more than the case holds is refused at once (400, the task unchanged); the loop below stays
+      // for histories recorded before this check.
+      validate: (_outcome, payload) => {
+        const parsed = SERVICE_TASKS.service_completion.outcomes.completed.safeParse(payload);
+        const over = parsed.success ? overReturn(parsed.data.unusedParts, held) : [];
+        return over.length > 0
+          ? `unusedParts: more than the case checked out: ${over.map((o) => `${o.sku} ${o.requested} returned, ${o.held} held`).join('; ')}`
+          : undefined;
+      },
     });
     const p = payloadOf(SERVICE_TASKS.service_completion.outcomes.completed, t.payload);
     const over = overReturn(p.unusedParts, held);

@@ -2,10 +2,10 @@
 // visit is charged, the fee the customer accepts or declines; the general manager's approval of a business trip
 // (market-support request); then the parts and tools the technician takes, checked out against stock. The trip
 // is decided before parts leave the shelf, so a rejected trip leaves nothing checked out.
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import { warrantyStatus } from '../../rules/warranty';
 import type { Shortage } from '../../activities/stock';
-import { stock } from '../lib/activities';
+import { records, stock } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
 
@@ -56,6 +56,14 @@ async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean
   });
   s.push('travelRequests', { ...proposal.businessTrip, technicianId: s.technician?.userId, decision: t.outcome, ...t.payload, by: t.by, at: isoNow() });
   c.record('travel_decided', { decision: t.outcome, ...t.payload }, t.by);
+  const tech = s.technician;
+  if (t.outcome === 'approved' && tech && patched('trip-absence')) {
+    // Away until the trip ends: new phone diagnoses and recommendations skip the technician meanwhile.
+    const { destination, expectedDays } = proposal.businessTrip;
+    const until = new Date(Date.now() + Math.ceil(expectedDays) * 86_400_000).toISOString();
+    await records.recordTripAbsence({ key: `trip:${t.task.id}`, userId: tech.userId, from: isoNow(), until, reason: `出差 ${destination}（${s.caseId}）`, by: t.by });
+    c.record('technician_on_trip', { technicianId: tech.userId, destination, until });
+  }
   return t.outcome === 'approved';
 }
 

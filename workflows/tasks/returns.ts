@@ -1,58 +1,97 @@
-// Task kinds of the sales-return process (SPEC 3.7, handbook part 4).
+// Task kinds of the sales-return process (SPEC 3.7, handbook part 4). Amounts are bounded here; that an amount
+// is within the invoice and a quantity within the return is checked by the workflow (TaskSpec.validate).
 import { z } from 'zod';
 import { text, type TaskKindSpec } from './common';
 
-const note = z.string().trim().max(2000).optional();
-const yuan = (what: string) => z.number({ invalid_type_error: `${what} must be a number (yuan)` }).nonnegative(`${what} must not be negative`).max(100_000_000);
+const MAX_YUAN = 100_000_000;
+const MAX_UNITS = 100_000;
+const note = (what: string) => z.string().trim().max(2000).optional().describe(what);
+const yuan = (what: string) =>
+  z
+    .number({ required_error: `${what} is required (yuan)`, invalid_type_error: `${what} must be a number (yuan)` })
+    .nonnegative(`${what} must not be negative`)
+    .max(MAX_YUAN, `${what}: at most ${MAX_YUAN} yuan`)
+    .multipleOf(0.01, `${what}: at most two decimals (fen)`);
 
 export const RETURN_TASKS = {
   upload_return_photos: {
     title: { 'zh-CN': '上传退货图片', en: 'Upload photos of the returned goods' },
     outcomes: {
-      uploaded: z.object({ photos: z.array(text(500)).min(1, 'at least one photo reference').max(50), note }).strict(),
-      withdrawn: z.object({ reason: text(2000) }).strict(),
+      uploaded: z
+        .object({
+          photos: z.array(text(500)).min(1, 'at least one photo reference').max(50).describe('References of 1-50 photos; the return is evaluated again with them'),
+          note: note('Internal note on the photos'),
+        })
+        .strict(),
+      withdrawn: z.object({ reason: text(2000).describe('Why the customer withdrew; the case closes as withdrawn') }).strict(),
     },
   },
   large_item_decision: {
     title: { 'zh-CN': '大件退货处理意见（24小时内）', en: 'Decide on a large-item return (within 24 hours)' },
     outcomes: {
-      return: z.object({ note }).strict(),
-      credit: z.object({ amount: yuan('amount'), note }).strict(),
-      price_adjustment: z.object({ amount: yuan('amount'), note }).strict(),
-      rejected: z.object({ reason: text(2000) }).strict(),
+      return: z.object({ note: note('Reason; the goods come back and are settled as a return') }).strict(),
+      credit: z
+        .object({
+          amount: yuan('amount').describe('Credit in yuan (0-100,000,000, at most the invoiced value); credited at settlement instead of the evaluated amount'),
+          note: note('Reason for the credit; sent to the salesperson'),
+        })
+        .strict(),
+      price_adjustment: z
+        .object({
+          amount: yuan('amount').describe('Price reduction in yuan (at most the invoiced value); the customer keeps the goods, settled with this amount'),
+          note: note('Reason for the adjustment; sent to the salesperson'),
+        })
+        .strict(),
+      rejected: z.object({ reason: text(2000).describe('Why; sent to the salesperson and the return closes as refused') }).strict(),
     },
   },
   purchasing_manager_signoff: {
     title: { 'zh-CN': '采购部经理签字（不可退货品类）', en: 'Purchasing manager sign-off (non-returnable category)' },
     outcomes: {
-      signed: z.object({ note }).strict(),
-      declined: z.object({ reason: text(2000) }).strict(),
+      signed: z.object({ note: note('Recorded with the sign-off; the return goes ahead') }).strict(),
+      declined: z.object({ reason: text(2000).describe('Why; sent to the salesperson and the return closes as refused') }).strict(),
     },
   },
   sales_manager_approval: {
     title: { 'zh-CN': '审批退货协商结果', en: 'Approve the negotiated outcome of a return' },
     outcomes: {
-      approved: z.object({ outcome: text(2000) }).strict(),
-      rejected: z.object({ reason: text(2000) }).strict(),
+      approved: z.object({ outcome: text(2000).describe('The negotiated outcome approved; recorded and the refused return closes') }).strict(),
+      rejected: z.object({ reason: text(2000).describe('Why the negotiated outcome is rejected; recorded and the refused return closes') }).strict(),
     },
   },
   receive_goods: {
     title: { 'zh-CN': '大仓库接收退货', en: 'Receive returned goods at the main warehouse' },
     outcomes: {
-      received: z.object({ quantity: z.number().int('quantity must be a whole number').positive('quantity must be at least 1'), note }).strict(),
+      received: z
+        .object({
+          quantity: z
+            .number({ required_error: 'quantity is required', invalid_type_error: 'quantity must be a number' })
+            .int('quantity must be a whole number')
+            .positive('quantity must be at least 1')
+            .max(MAX_UNITS, `quantity: at most ${MAX_UNITS}`)
+            .describe('Units received (1 to the units returned); recorded as stock-in and starts the 5-day settlement and 30-day overdue clocks'),
+          note: note('Condition of the goods on arrival'),
+        })
+        .strict(),
     },
   },
   settle_with_salesperson: {
     title: { 'zh-CN': '与销售人员结算退货（5天内）', en: 'Settle the return with the salesperson (within 5 days)' },
     outcomes: {
-      settled: z.object({ freightAmount: yuan('freightAmount'), creditAmount: yuan('creditAmount').optional(), note }).strict(),
-      needs_salesperson: z.object({ question: text(2000) }).strict(),
+      settled: z
+        .object({
+          freightAmount: yuan('freightAmount').describe('Freight in yuan; posted to the customer account when the customer pays freight'),
+          creditAmount: yuan('creditAmount').optional().describe('Credit in yuan (at most the invoiced value); default: the manager\'s decision or the evaluated credit'),
+          note: note('Recorded with the settlement and sent to the salesperson'),
+        })
+        .strict(),
+      needs_salesperson: z.object({ question: text(2000).describe('Asked of the salesperson; settlement waits for the answer') }).strict(),
     },
   },
   salesperson_settlement_input: {
     title: { 'zh-CN': '销售人员配合退货结算', en: 'Salesperson input for a return settlement' },
     outcomes: {
-      answered: z.object({ answer: text(2000) }).strict(),
+      answered: z.object({ answer: text(2000).describe('The answer; recorded and settlement goes back to the agent') }).strict(),
     },
   },
 } as const satisfies Record<string, TaskKindSpec>;

@@ -2,19 +2,25 @@
 import { z } from 'zod';
 import { text, type TaskKindSpec } from './common';
 
-const note = z.string().trim().max(2000).optional();
-const yuan = (what: string) => z.number({ required_error: `${what} is required (yuan)`, invalid_type_error: `${what} must be a number (yuan)` }).nonnegative(`${what} must not be negative`).max(1_000_000);
+const MAX_YUAN = 1_000_000;
+const note = (what = 'Internal note; recorded on the case') => z.string().trim().max(2000).optional().describe(what);
+const yuan = (what: string) =>
+  z
+    .number({ required_error: `${what} is required (yuan)`, invalid_type_error: `${what} must be a number (yuan)` })
+    .nonnegative(`${what} must not be negative`)
+    .max(MAX_YUAN, `${what}: at most ${MAX_YUAN} yuan`)
+    .multipleOf(0.01, `${what}: at most two decimals (fen)`);
 const instant = (what: string) => z.string().datetime({ offset: true, message: `${what} must be an ISO 8601 date-time, e.g. 2026-03-01T10:00:00+08:00` });
 const stockLines = z
   .array(
     z
       .object({
-        sku: text(64),
-        qty: z.number().int('qty must be a whole number').positive('qty must be at least 1').max(10_000),
+        sku: text(64).describe('Stock item (sku of GET /stock)'),
+        qty: z.number().int('qty must be a whole number').positive('qty must be at least 1').max(10_000, 'qty: at most 10000').describe('Units (1-10,000)'),
       })
       .strict(),
   )
-  .max(100);
+  .max(100, 'at most 100 lines');
 
 /** What the technician proposes after talking to the customer (SPEC 3.1 step 13). */
 export const PROPOSALS = ['software_repair', 'hardware_repair', 'replacement'] as const;
@@ -22,71 +28,116 @@ export const PROPOSALS = ['software_repair', 'hardware_repair', 'replacement'] a
 /** The customer's written authorization to take the device away (handbook part 1 step 7 ④). */
 const customerAuthorization = z
   .object({
-    signer: text(200),
-    at: instant('customerAuthorization.at'),
-    reference: text(200),
+    signer: text(200).describe('Who authorized taking the device'),
+    at: instant('customerAuthorization.at').describe('When the authorization was given'),
+    reference: text(200).describe('Reference of the signed authorization (form number or scan)'),
   })
-  .strict();
+  .strict()
+  .describe("The customer's written authorization to take the device away (handbook part 1 step 7 ④)");
+
+const backedUp = z.boolean().optional().describe('Important data was backed up before work on the device');
 
 const onsiteOutcomes = (computer: boolean) => ({
   // Before touching a customer's computer, important data is backed up (handbook part 2, 二.2).
   fixed: z
     .object({
-      solution: text(5000),
-      dataBackedUp: computer ? z.literal(true, { errorMap: () => ({ message: "a customer's computer is fixed only after its data is backed up: dataBackedUp must be true" }) }) : z.boolean().optional(),
-      note,
+      solution: text(5000).describe('How it was fixed; the service completion is registered next'),
+      dataBackedUp: (computer
+        ? z.literal(true, { errorMap: () => ({ message: "a customer's computer is fixed only after its data is backed up: dataBackedUp must be true" }) })
+        : z.boolean().optional()
+      ).describe("Important data was backed up before work on the device (required true for a customer's computer)"),
+      note: note(),
     })
     .strict(),
-  support_needed: z.object({ source: z.enum(['company', 'manufacturer']), request: text(2000), dataBackedUp: z.boolean().optional() }).strict(),
-  planned_solution: z.object({ plan: text(5000), nextVisitAt: instant('nextVisitAt').optional(), dataBackedUp: z.boolean().optional() }).strict(),
-  taken_back: z.object({ customerAuthorization, dataBackedUp: z.boolean().optional(), note }).strict(),
+  support_needed: z
+    .object({
+      source: z.enum(['company', 'manufacturer']).describe('company: a supervisor answers; manufacturer: the agent asks the manufacturer. The visit resumes with the answer'),
+      request: text(2000).describe('What help is needed'),
+      dataBackedUp: backedUp,
+    })
+    .strict(),
+  planned_solution: z
+    .object({
+      plan: text(5000).describe('The planned solution; recorded, and the visit task opens again'),
+      nextVisitAt: instant('nextVisitAt').optional().describe('When the next visit is; the visit task is due from then'),
+      dataBackedUp: backedUp,
+    })
+    .strict(),
+  taken_back: z.object({ customerAuthorization, dataBackedUp: backedUp, note: note() }).strict(),
 });
 
 export const SERVICE_TASKS = {
   phone_diagnosis: {
     title: { 'zh-CN': '电话联系客户，确认信息和故障', en: 'Phone the customer: confirm details and the fault' },
     outcomes: {
-      solved_by_phone: z.object({ solution: text(5000), cause: z.string().trim().max(2000).optional() }).strict(),
-      manufacturer_help: z.object({ question: text(2000) }).strict(),
+      solved_by_phone: z
+        .object({
+          solution: text(5000).describe('How the phone call solved it; the service record is filed and the case goes to the callback visit'),
+          cause: z.string().trim().max(2000).optional().describe('Cause of the fault, for the service record'),
+        })
+        .strict(),
+      manufacturer_help: z.object({ question: text(2000).describe("Asked of the manufacturer by the agent; the answer comes back to this technician") }).strict(),
       onsite_needed: z
         .object({
-          proposal: z.enum(PROPOSALS),
-          note,
-          /** Expected charge if the visit turns out to be out of warranty. */
-          estimatedFeeYuan: yuan('estimatedFeeYuan').optional(),
-          /** A business trip needs a market-support request approved by the general manager. */
-          businessTrip: z.object({ destination: text(200), expectedDays: z.number().positive('expectedDays must be positive').max(60) }).strict().optional(),
+          proposal: z.enum(PROPOSALS).describe('software_repair, hardware_repair or replacement; an in-office technician\'s proposal goes to the supervisor, who allocates the visit'),
+          note: note(),
+          estimatedFeeYuan: yuan('estimatedFeeYuan').optional().describe('Expected charge in yuan (0-1,000,000) if the visit turns out to be out of warranty'),
+          businessTrip: z
+            .object({
+              destination: text(200).describe('Where the trip goes'),
+              expectedDays: z.number().positive('expectedDays must be positive').max(60, 'expectedDays: at most 60').describe('Expected length in days (up to 60)'),
+            })
+            .strict()
+            .optional()
+            .describe('The visit needs a business trip: a market-support request goes to the general manager, and the visit waits for the approval (rejected: the case closes)'),
         })
         .strict(),
     },
   },
   contact_manufacturer: {
     title: { 'zh-CN': '联系厂家协助', en: "Ask the manufacturer for help" },
-    outcomes: { answered: z.object({ answer: text(5000) }).strict() },
+    outcomes: { answered: z.object({ answer: text(5000).describe("The manufacturer's answer; recorded and the technician continues with it") }).strict() },
   },
   allocate_technician: {
     title: { 'zh-CN': '分配售后人员', en: 'Allocate a technician' },
-    outcomes: { assigned: z.object({ technicianId: text(64), note }).strict() },
+    outcomes: {
+      assigned: z
+        .object({
+          technicianId: text(64).describe('An active technician who is not absent (anyone, not only the recommended); they get the phone contact task. Refused with 400 otherwise'),
+          note: note('Why this technician; sent to the director with the allocation'),
+        })
+        .strict(),
+    },
   },
   fee_quote: {
     title: { 'zh-CN': '告知客户保外收费并记录客户答复', en: "Quote the out-of-warranty fee and record the customer's answer" },
     outcomes: {
-      accepted: z.object({ feeYuan: yuan('feeYuan'), note }).strict(),
-      declined: z.object({ feeYuan: yuan('feeYuan'), reason: z.string().trim().max(2000).optional() }).strict(),
+      accepted: z.object({ feeYuan: yuan('feeYuan').describe('The fee quoted in yuan (0-1,000,000); sent to the customer and the visit goes ahead'), note: note() }).strict(),
+      declined: z
+        .object({
+          feeYuan: yuan('feeYuan').describe('The fee quoted in yuan (0-1,000,000); the customer declined and the case closes'),
+          reason: z.string().trim().max(2000).optional().describe("The customer's reason"),
+        })
+        .strict(),
     },
   },
   service_travel_approval: {
     title: { 'zh-CN': '审批市场支持申请（出差）', en: 'Approve a market-support request (business trip)' },
     outcomes: {
-      approved: z.object({ note }).strict(),
-      rejected: z.object({ reason: text(2000) }).strict(),
+      approved: z.object({ note: note('Recorded with the approval; the trip and the visit go ahead') }).strict(),
+      rejected: z.object({ reason: text(2000).describe('Why; recorded and the case closes without a visit') }).strict(),
     },
   },
   service_parts_checkout: {
     title: { 'zh-CN': '领取并登记配品配件与工具', en: 'Check out and register parts and tools' },
     outcomes: {
-      checked_out: z.object({ items: stockLines.min(1, 'list at least one sku and qty'), note }).strict(),
-      none_needed: z.object({ note }).strict(),
+      checked_out: z
+        .object({
+          items: stockLines.min(1, 'list at least one sku and qty').describe('Parts and tools taken for the visit; checked out of stock against the case (refused while stock is short)'),
+          note: note(),
+        })
+        .strict(),
+      none_needed: z.object({ note: note('Recorded; the visit goes ahead without parts') }).strict(),
     },
   },
   onsite_visit: {
@@ -99,27 +150,37 @@ export const SERVICE_TASKS = {
   },
   company_support: {
     title: { 'zh-CN': '公司技术支持', en: 'Company technical support' },
-    outcomes: { answered: z.object({ answer: text(5000) }).strict() },
+    outcomes: { answered: z.object({ answer: text(5000).describe('The answer; the technician continues the visit with it') }).strict() },
   },
   service_completion: {
     title: { 'zh-CN': '登记服务完成（服务记录、客户签字、退还配件）', en: 'Register completion (service record, customer signature, unused parts)' },
     outcomes: {
       completed: z
         .object({
-          problem: text(5000),
-          cause: text(5000),
-          solution: text(5000),
-          prevention: text(5000),
-          customerChecked: z.literal(true, { errorMap: () => ({ message: 'the customer must have checked the result: customerChecked must be true' }) }),
+          problem: text(5000).describe('Service record: the problem; filed with the record and into the knowledge base'),
+          cause: text(5000).describe('Service record: the cause'),
+          solution: text(5000).describe('Service record: the solution'),
+          prevention: text(5000).describe('Service record: how to prevent it'),
+          customerChecked: z
+            .literal(true, { errorMap: () => ({ message: 'the customer must have checked the result: customerChecked must be true' }) })
+            .describe('The customer checked the result (must be true)'),
           signature: z
             .object({
-              signer: text(200),
-              signedAt: instant('signature.signedAt'),
+              signer: text(200).describe('Who signed the service form'),
+              signedAt: instant('signature.signedAt').describe('When the form was signed'),
               // A scanned or drawn signature, base64; kept small (it travels with the case).
-              imageBase64: z.string().max(300_000, 'signature image: at most 300000 base64 characters').regex(/^[A-Za-z0-9+/=\s]+$/, 'signature image must be base64').optional(),
+              imageBase64: z
+                .string()
+                .max(300_000, 'signature image: at most 300000 base64 characters')
+                .regex(/^[A-Za-z0-9+/=\s]+$/, 'signature image must be base64')
+                .optional()
+                .describe('Scanned or drawn signature, base64 (at most 300,000 characters)'),
             })
-            .strict(),
-          unusedParts: stockLines.default([]),
+            .strict()
+            .describe("The customer's signature on the service form"),
+          unusedParts: stockLines
+            .default([])
+            .describe('Parts checked out for the case and not used; they go back into stock. More than the case holds is refused with 400'),
         })
         .strict(),
     },
@@ -127,12 +188,17 @@ export const SERVICE_TASKS = {
   callback_visit: {
     title: { 'zh-CN': '客户回访', en: 'Callback visit' },
     outcomes: {
-      recorded: z.object({ score: z.number().int('score must be a whole number').min(1, 'score is 1-5').max(5, 'score is 1-5'), comments: z.string().trim().max(5000).default('') }).strict(),
-      unreachable: z.object({ note }).strict(),
+      recorded: z
+        .object({
+          score: z.number().int('score must be a whole number').min(1, 'score is 1-5').max(5, 'score is 1-5').describe('Satisfaction 1-5; below the low-score threshold a follow-up goes to the supervisor'),
+          comments: z.string().trim().max(5000).default('').describe("The customer's comments; recorded"),
+        })
+        .strict(),
+      unreachable: z.object({ note: note('Attempts made; the case closes without a score') }).strict(),
     },
   },
   low_score_followup: {
     title: { 'zh-CN': '回访低分跟进', en: 'Follow up a low callback score' },
-    outcomes: { resolved: z.object({ action: text(5000) }).strict() },
+    outcomes: { resolved: z.object({ action: text(5000).describe('What was done about the low score; recorded and the case closes') }).strict() },
   },
 } as const satisfies Record<string, TaskKindSpec>;
