@@ -11,7 +11,7 @@ import { updateRefusalToHttp } from '../workflow-errors';
 
 const ListQuery = z
   .object({
-    kind: z.enum(['inquiry', 'coordination', 'sales_return', 'service', 'factory_repair']).optional(),
+    kind: z.enum(['inquiry', 'coordination', 'sales_return', 'service', 'factory_repair', 'shipment', 'installation', 'exchange', 'product_return']).optional(),
     status: z.string().trim().min(1).max(64).optional(),
     openedBy: z.string().trim().min(1).max(64).optional(),
     open: z.enum(['true', 'false']).optional(),

@@ -7,6 +7,9 @@ import { RETURN_TEMPLATES } from './returns';
 import { TASK_TEMPLATES } from './tasks';
 import { SERVICE_CASE_TEMPLATES } from './service-case';
 import { FACTORY_REPAIR_TEMPLATES } from './factory-repair';
+import { SHIPMENT_TEMPLATES } from './shipment';
+import { INSTALLATION_TEMPLATES } from './installation';
+import { EXCHANGE_TEMPLATES } from './exchange';
 import type { Template, TemplateParams, Rendered } from './common';
 
 export { localTime } from './common';
@@ -19,6 +22,9 @@ const TEMPLATES: Record<string, Template> = {
   ...RETURN_TEMPLATES,
   ...SERVICE_CASE_TEMPLATES,
   ...FACTORY_REPAIR_TEMPLATES,
+  ...SHIPMENT_TEMPLATES,
+  ...INSTALLATION_TEMPLATES,
+  ...EXCHANGE_TEMPLATES,
 };
 
 export function hasTemplate(name: string): boolean {
