@@ -29,6 +29,7 @@ export const DEV_USERS: DevUser[] = [
   { id: 'prod1', name: '冯工', roles: ['production'], phone: '+8613800138091', email: 'prod1@example.com' },
   { id: 'pm1', name: '何采', roles: ['purchasing_manager'], phone: '+8613800138101', email: 'pm1@example.com' },
   { id: 'fin1', name: '林财', roles: ['finance'], phone: '+8613800138111', email: 'fin1@example.com' },
+  { id: 'log1', name: '马运', roles: ['logistics'], phone: '+8613800138121', email: 'log1@example.com' },
 ];
 
 export const devToken = (userId: string): string => `dev-${userId}`;
