@@ -1,6 +1,7 @@
 // The API's OpenAPI document, served at GET /openapi.json.
 import { TASK_KINDS } from '../workflows/task-catalog';
 import { stockKnowledgePaths } from './openapi-stock-knowledge';
+import { processPaths } from './openapi-processes';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -163,6 +164,7 @@ export function openApiDocument(): object {
         },
       },
       ...stockKnowledgePaths,
+      ...processPaths,
     },
   };
 }
