@@ -1,9 +1,10 @@
 // The customer's receipt link (SPEC 3.2): no sign-in, the token in the SMS is the credential. It works once and
 // until it expires; a second use or an expired link is 410 Gone and changes nothing.
 import { Router } from 'express';
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 import { claimReceiptToken, peekReceiptToken, releaseReceiptToken, type ReceiptClaim } from '../../activities/receipt-links';
-import { completeTaskUpdate, getCaseQuery } from '../../workflows/definitions';
+import { TASK_ERROR, completeTaskUpdate, getCaseQuery } from '../../workflows/definitions';
 import type { ApiDeps } from '../deps';
 import { HttpError, notFound, route } from '../errors';
 
@@ -39,7 +40,8 @@ export function receiptRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId: claim.caseId, waybill: claim.waybill }, 'receipt confirmed by the customer');
         res.json({ caseId: claim.caseId, waybill: claim.waybill, confirmed: true });
       } catch (err) {
-        if (err instanceof WorkflowNotFoundError) {
+        // The case closed, or the agent confirmed in the same moment: the receipt stands, the link is spent.
+        if (err instanceof WorkflowNotFoundError || (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === TASK_ERROR.conflict)) {
           res.json({ caseId: claim.caseId, waybill: claim.waybill, confirmed: true, already: true });
           return;
         }
