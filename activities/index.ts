@@ -10,6 +10,9 @@ import { knowledgeActivities } from './knowledge';
 import { serviceRecordActivities } from './service-records';
 import { recommendationActivities } from './recommendations';
 import { serviceCaseActivities } from './service-cases';
+import { unitActivities } from './units';
+import { receiptLinkActivities } from './receipt-links';
+import { productStockActivities } from './product-stock';
 
 export interface ActivityDeps {
   models: Models;
@@ -29,5 +32,8 @@ export function createActivities(deps: ActivityDeps) {
     ...serviceRecordActivities(deps.models),
     ...recommendationActivities(deps.models),
     ...serviceCaseActivities(deps.models),
+    ...unitActivities(deps.models),
+    ...receiptLinkActivities(deps.models),
+    ...productStockActivities(deps.models),
   };
 }

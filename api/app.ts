@@ -19,6 +19,12 @@ import { stockRoutes } from './routes/stock';
 import { knowledgeRoutes } from './routes/knowledge';
 import { recommendationRoutes } from './routes/recommendations';
 import { serviceCaseRoutes } from './routes/service-cases';
+import { unitRoutes } from './routes/units';
+import { receiptRoutes } from './routes/receipts';
+import { shipmentRoutes } from './routes/shipments';
+import { installationRoutes } from './routes/installations';
+import { exchangeRoutes } from './routes/exchanges';
+import { productReturnRoutes } from './routes/product-returns';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -53,6 +59,8 @@ export function createApp(deps: ApiDeps): express.Express {
     }),
   );
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  // The customer's receipt link carries its own single-use token instead of a sign-in.
+  app.use(receiptRoutes(deps));
 
   app.use(authenticate(deps.models, parseTokenMap(deps.cfg.API_TOKENS)));
   app.use(calendarRoutes(deps));
@@ -70,6 +78,11 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(knowledgeRoutes(deps));
   app.use(recommendationRoutes(deps));
   app.use(serviceCaseRoutes(deps));
+  app.use(unitRoutes(deps));
+  app.use(shipmentRoutes(deps));
+  app.use(installationRoutes(deps));
+  app.use(exchangeRoutes(deps));
+  app.use(productReturnRoutes(deps));
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;

@@ -2,6 +2,7 @@
 import { TASK_KINDS } from '../workflows/task-catalog';
 import { stockKnowledgePaths } from './openapi-stock-knowledge';
 import { peoplePaths } from './openapi-people';
+import { processPaths } from './openapi-processes';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -165,6 +166,7 @@ export function openApiDocument(): object {
       },
       ...stockKnowledgePaths,
       ...peoplePaths,
+      ...processPaths,
     },
   };
 }

@@ -75,6 +75,20 @@ const EnvSchema = z.object({
   REPAIR_REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   CALLBACK_AFTER_WORKING_DAYS: z.coerce.number().nonnegative().default(2),
   CALLBACK_LOW_SCORE_THRESHOLD: z.coerce.number().int().min(1).max(5).default(3),
+  // Shipment (SPEC 3.2): office steps, arrival tracking after the expected arrival, the customer's receipt link.
+  SHIPMENT_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
+  SHIPMENT_ARRIVAL_ESCALATE_WORKING_HOURS: z.coerce.number().positive().default(8),
+  SHIPMENT_RECEIPT_CONFIRM_WORKING_HOURS: z.coerce.number().positive().default(8),
+  RECEIPT_LINK_TTL_HOURS: z.coerce.number().positive().default(168),
+  /** Where customers open links sent by SMS (the receipt confirmation). */
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  // Installation (SPEC 3.3): office steps, the general manager's approval, progress reports during the trip.
+  INSTALLATION_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
+  INSTALLATION_APPROVAL_WORKING_HOURS: z.coerce.number().positive().default(8),
+  INSTALLATION_REPORT_WORKING_HOURS: z.coerce.number().positive().default(8),
+  INSTALLATION_REPORT_ALERT_WORKING_HOURS: z.coerce.number().positive().default(4),
+  // Exchange (SPEC 3.5) and product return (SPEC 3.6): each step's due time.
+  EXCHANGE_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -31,6 +31,7 @@ export const DEV_USERS: DevUser[] = [
   { id: 'pm1', name: '何采', roles: ['purchasing_manager'], phone: '+8613800138101', email: 'pm1@example.com' },
   { id: 'fin1', name: '林财', roles: ['finance'], phone: '+8613800138111', email: 'fin1@example.com' },
   { id: 'admin1', name: '系统管理员', roles: ['admin'], phone: '+8613800138121', email: 'admin1@example.com' },
+  { id: 'log1', name: '马运', roles: ['logistics'], phone: '+8613800138131', email: 'log1@example.com' },
 ];
 
 export const devToken = (userId: string): string => `dev-${userId}`;

@@ -6,6 +6,8 @@ import { returnModels } from './returns';
 import { stockModels } from './stock';
 import { knowledgeModels } from './knowledge';
 import { serviceRecordModels } from './service-records';
+import { unitModels } from './units';
+import { receiptTokenModels } from './receipt-tokens';
 
 const anyObject = { type: Schema.Types.Mixed, default: undefined };
 
@@ -195,6 +197,8 @@ export function models(conn: Connection) {
     ...stockModels(conn),
     ...knowledgeModels(conn),
     ...serviceRecordModels(conn),
+    ...unitModels(conn),
+    ...receiptTokenModels(conn),
   };
 }
 export type Models = ReturnType<typeof models>;

@@ -4,3 +4,7 @@ export { coordinationWorkflow } from './coordination';
 export { salesReturnWorkflow } from './sales-return';
 export { serviceCaseWorkflow } from './service-case';
 export { factoryRepairWorkflow } from './factory-repair';
+export { shipmentWorkflow } from './shipment';
+export { installationWorkflow } from './installation';
+export { exchangeWorkflow } from './exchange';
+export { productReturnWorkflow } from './product-return';

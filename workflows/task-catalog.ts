@@ -9,6 +9,10 @@ import { INQUIRY_TASKS } from './tasks/inquiry';
 import { RETURN_TASKS } from './tasks/returns';
 import { SERVICE_TASKS } from './tasks/service-case';
 import { REPAIR_TASKS } from './tasks/factory-repair';
+import { SHIPMENT_TASKS } from './tasks/shipment';
+import { INSTALLATION_TASKS } from './tasks/installation';
+import { EXCHANGE_TASKS } from './tasks/exchange';
+import { PRODUCT_RETURN_TASKS } from './tasks/product-return';
 
 // One catalogue of every process's task kinds; a new process adds its file in tasks/ and one line here.
 export const TASK_KINDS = {
@@ -17,6 +21,10 @@ export const TASK_KINDS = {
   ...RETURN_TASKS,
   ...SERVICE_TASKS,
   ...REPAIR_TASKS,
+  ...SHIPMENT_TASKS,
+  ...INSTALLATION_TASKS,
+  ...EXCHANGE_TASKS,
+  ...PRODUCT_RETURN_TASKS,
 } as const satisfies Record<string, TaskKindSpec>;
 
 export type TaskKind = keyof typeof TASK_KINDS;

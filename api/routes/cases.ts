@@ -12,7 +12,7 @@ import { updateFailureToHttp } from '../workflow-errors';
 
 const ListQuery = z
   .object({
-    kind: z.enum(['inquiry', 'coordination', 'sales_return', 'service', 'factory_repair']).optional(),
+    kind: z.enum(['inquiry', 'coordination', 'sales_return', 'service', 'factory_repair', 'shipment', 'installation', 'exchange', 'product_return']).optional(),
     status: z.string().trim().min(1).max(64).optional(),
     openedBy: z.string().trim().min(1).max(64).optional(),
     /** Open cases (the default, unless status=closed) come from the slim open list; closed ones from history. */

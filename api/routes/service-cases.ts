@@ -11,7 +11,8 @@ import type { factoryRepairWorkflow } from '../../workflows/factory-repair';
 import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTimings } from '../../workflows/service-case/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { conflict, parse, route } from '../errors';
+import { badRequest, conflict, parse, route } from '../errors';
+import { touchUnit } from '../../activities/units';
 import { updateFailureToHttp } from '../workflow-errors';
 import { CustomerSchema, logCall } from './calls';
 
@@ -107,6 +108,10 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(ServiceCaseSchema, req.body);
+      // A registered unit brings its model and ship date: warranty is decided from them, not left unknown.
+      const unit = await deps.models.Unit.findById(body.product.serialNumber, { model: 1, shipDate: 1, purchasedAt: 1 }).lean<{ model: string; shipDate?: string; purchasedAt?: string }>();
+      if (unit && unit.model !== body.product.model) throw badRequest(`product.model: serial ${body.product.serialNumber} is a ${unit.model} in the unit registry, not ${body.product.model}`);
+      if (unit && !body.warranty.purchasedAt && !body.warranty.warrantyUntil && (unit.purchasedAt ?? unit.shipDate)) body.warranty.purchasedAt = unit.purchasedAt ?? unit.shipDate;
       const agentId = actorOf(req).userId;
       const caseId = newCaseId('SVC', new Date(), cfg.TIME_ZONE);
       // Every call is logged, whatever happens next.
@@ -141,6 +146,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
           },
         ],
       });
+      if (unit) await touchUnit(deps.models, { serial: body.product.serialNumber, caseId, caseKind: 'service', event: 'opened', detail: { fault: body.fault.summary }, at: new Date().toISOString() });
       deps.log.info({ caseId, callId }, 'service case opened');
       res.status(201).json({ caseId, callId });
     }),
@@ -170,6 +176,9 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
           },
         ],
       });
+      if (await deps.models.Unit.exists({ _id: body.product.serialNumber })) {
+        await touchUnit(deps.models, { serial: body.product.serialNumber, caseId, caseKind: 'factory_repair', event: 'opened', detail: { fault: body.fault.summary }, at: new Date().toISOString() });
+      }
       deps.log.info({ caseId }, 'factory repair opened');
       res.status(201).json({ caseId });
     }),

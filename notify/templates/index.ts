@@ -8,6 +8,9 @@ import { TASK_TEMPLATES } from './tasks';
 import { SERVICE_CASE_TEMPLATES } from './service-case';
 import { FACTORY_REPAIR_TEMPLATES } from './factory-repair';
 import { PEOPLE_TEMPLATES } from './people';
+import { SHIPMENT_TEMPLATES } from './shipment';
+import { INSTALLATION_TEMPLATES } from './installation';
+import { EXCHANGE_TEMPLATES } from './exchange';
 import type { Template, TemplateParams, Rendered } from './common';
 
 export { localTime } from './common';
@@ -21,6 +24,9 @@ const TEMPLATES: Record<string, Template> = {
   ...SERVICE_CASE_TEMPLATES,
   ...FACTORY_REPAIR_TEMPLATES,
   ...PEOPLE_TEMPLATES,
+  ...SHIPMENT_TEMPLATES,
+  ...INSTALLATION_TEMPLATES,
+  ...EXCHANGE_TEMPLATES,
 };
 
 export function hasTemplate(name: string): boolean {

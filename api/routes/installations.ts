@@ -1,0 +1,63 @@
+// SPEC 3.3: opening an installation directly (units sold without a shipment here, or a re-installation); a
+// shipment starts its own when units that need one are received.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Config } from '../../config';
+import type { installationWorkflow } from '../../workflows/installation';
+import type { InstallationSettings } from '../../workflows/installation/definitions';
+import { actorOf, requireRole } from '../auth';
+import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
+import { badRequest, parse, route } from '../errors';
+import { CustomerSchema } from './calls';
+import { SerialSchema } from './units';
+
+const InstallationSchema = z
+  .object({
+    customer: CustomerSchema.extend({ phone: z.string({ required_error: 'required: the customer is told the date by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    address: z.string().trim().min(1).max(500).describe('where the units are installed'),
+    location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional().describe('for the technician recommendation'),
+    units: z
+      .array(z.object({ serial: SerialSchema, model: z.string().trim().min(1).max(100).optional().describe('default: the model in the unit registry') }).strict())
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+
+export function installationSettings(cfg: Config): InstallationSettings {
+  return {
+    timings: {
+      stepWorkingHours: cfg.INSTALLATION_STEP_WORKING_HOURS,
+      approvalWorkingHours: cfg.INSTALLATION_APPROVAL_WORKING_HOURS,
+      reportWorkingHours: cfg.INSTALLATION_REPORT_WORKING_HOURS,
+      reportAlertWorkingHours: cfg.INSTALLATION_REPORT_ALERT_WORKING_HOURS,
+    },
+    policy: taskPolicy(cfg),
+  };
+}
+
+export function installationRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  r.post(
+    '/installations',
+    route(async (req, res) => {
+      requireRole(req, 'agent', 'sales_manager');
+      const body = parse(InstallationSchema, req.body);
+      const serials = body.units.map((u) => u.serial);
+      const dup = serials.find((s, i) => serials.indexOf(s) !== i);
+      if (dup) throw badRequest(`units: serial ${dup} is listed twice`);
+      const known = new Map((await deps.models.Unit.find({ _id: { $in: serials } }, { model: 1 }).lean<Array<{ _id: string; model: string }>>()).map((u) => [u._id, u.model]));
+      const units = body.units.map((u) => ({ serial: u.serial, model: u.model ?? known.get(u.serial) }));
+      const unknown = units.filter((u) => !u.model).map((u) => u.serial);
+      if (unknown.length) throw badRequest(`units: no model given and not in the unit registry: ${unknown.join(', ')}`);
+      const caseId = newCaseId('INS', new Date(), deps.cfg.TIME_ZONE);
+      await deps.temporal.workflow.start<typeof installationWorkflow>('installationWorkflow', {
+        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+        workflowId: caseId,
+        args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, address: body.address, location: body.location, units: units as Array<{ serial: string; model: string }>, settings: installationSettings(deps.cfg) }],
+      });
+      deps.log.info({ caseId }, 'installation opened');
+      res.status(201).json({ caseId });
+    }),
+  );
+  return r;
+}

@@ -1,0 +1,38 @@
+// SPEC 3.6: opening a product return at the end of a relationship (agent, sales manager).
+import { Router } from 'express';
+import { z } from 'zod';
+import type { productReturnWorkflow } from '../../workflows/product-return';
+import { actorOf, requireRole } from '../auth';
+import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
+import { parse, route } from '../errors';
+import { CustomerSchema } from './calls';
+import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
+
+const ProductReturnSchema = z
+  .object({
+    customer: CustomerSchema,
+    returned: ReturnedUnitSchema,
+    reason: z.string().trim().min(1).max(2000),
+  })
+  .strict();
+
+export function productReturnRoutes(deps: ApiDeps): Router {
+  const r = Router();
+  r.post(
+    '/product-returns',
+    route(async (req, res) => {
+      requireRole(req, 'agent', 'sales_manager');
+      const body = parse(ProductReturnSchema, req.body);
+      const returned = await returnedUnit(deps, body.returned);
+      const caseId = newCaseId('PRT', new Date(), deps.cfg.TIME_ZONE);
+      await deps.temporal.workflow.start<typeof productReturnWorkflow>('productReturnWorkflow', {
+        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+        workflowId: caseId,
+        args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, returned: { serial: returned.serial, model: returned.model }, reason: body.reason, timings: { stepWorkingHours: deps.cfg.EXCHANGE_STEP_WORKING_HOURS }, policy: taskPolicy(deps.cfg) }],
+      });
+      deps.log.info({ caseId }, 'product return opened');
+      res.status(201).json({ caseId });
+    }),
+  );
+  return r;
+}

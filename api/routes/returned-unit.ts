@@ -1,0 +1,22 @@
+// What an exchange and a product return know of the unit sent back: the registry's record of its serial, or
+// what the agent says when the unit shipped before the registry existed.
+import { z } from 'zod';
+import type { ApiDeps } from '../deps';
+import { badRequest } from '../errors';
+import { SerialSchema } from './units';
+
+export const ReturnedUnitSchema = z
+  .object({
+    serial: SerialSchema.describe('serial number (串号) of the unit sent back'),
+    model: z.string().trim().min(1).max(100).optional().describe('default: the model in the unit registry'),
+    category: z.enum(['phone', 'electrical', 'computer', 'other']).optional(),
+  })
+  .strict();
+
+export async function returnedUnit(deps: ApiDeps, u: z.infer<typeof ReturnedUnitSchema>): Promise<{ serial: string; model: string; category?: string }> {
+  const known = await deps.models.Unit.findById(u.serial, { model: 1, category: 1 }).lean<{ model: string; category?: string }>();
+  if (known && u.model && u.model !== known.model) throw badRequest(`returned.model: serial ${u.serial} is a ${known.model} in the unit registry, not ${u.model}`);
+  const model = u.model ?? known?.model;
+  if (!model) throw badRequest(`returned.model: serial ${u.serial} is not in the unit registry; give the model`);
+  return { serial: u.serial, model, category: u.category ?? known?.category };
+}
