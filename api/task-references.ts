@@ -8,6 +8,7 @@ import type { Role } from '../rules/roles';
 /** Payload fields that name a person, by task kind and outcome, with the role the person must hold. */
 const PERSON_FIELDS: Record<string, Record<string, Array<{ field: string; role: Role }>>> = {
   allocate_technician: { assigned: [{ field: 'technicianId', role: 'technician' }] },
+  installation_assign: { assigned: [{ field: 'technicianId', role: 'technician' }] },
 };
 
 /** Whether a completion with this outcome may name people (then the task's kind is looked up). */

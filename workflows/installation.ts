@@ -88,8 +88,9 @@ export async function installationWorkflow(input: InstallationInput): Promise<st
     }
     const from = now();
     const until = await c.deadlineAfterWorkingDays(assigned.tripWorkingDays);
-    // The trip period; the technician's availability (away, not in office) is read from it elsewhere.
     data.trip = { technicianId: assigned.technicianId, from: iso(from), until: iso(until) };
+    // Away for the trip: phone diagnoses and recommendations skip the technician until it ends.
+    await records.recordTripAbsence({ key: `trip:${c.caseId}`, userId: assigned.technicianId, from: iso(from), until: iso(until), reason: `安装出差（${c.caseId}）`, by: assigned.by });
     data.technician = { userId: assigned.technicianId, name: assigned.name, assignedBy: assigned.by };
     const tripDeadline: Deadline = { name: 'installation_trip', dueAt: iso(until), status: 'pending' };
     c.view.deadlines.push(tripDeadline);

@@ -15,6 +15,7 @@ import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
 import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
+import { unavailablePeople } from '../people-availability';
 import { updateRefusalToHttp } from '../workflow-errors';
 import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor, idempotencyKey } from '../task-refs';
 
@@ -45,6 +46,7 @@ const ReassignBody = z
 
 interface HotTaskDoc {
   _id: string;
+  assignee?: string;
   dueAt: Date;
   escalatedTo?: string;
   [k: string]: unknown;
@@ -98,9 +100,21 @@ export function taskRoutes(deps: ApiDeps): Router {
       if (q.kind) extra.kind = q.kind;
       if (q.caseKind) extra.caseKind = q.caseKind;
       let items: HotTaskDoc[];
+      let unavailable = new Set<string>();
       if (q.status === 'open') {
-        // Mine: assigned to me, to one of my roles without a named person, or escalated to one of my roles.
-        const mine = { $or: [{ assignee: actor.userId }, { role: { $in: roles }, assignee: null }, { escalatedTo: { $in: roles } }] };
+        // Mine: assigned to me, to one of my roles without a named person, or escalated to one of my roles;
+        // and a task whose holder is away or inactive: claimable by their role, offered to the supervisor.
+        const away = [...(await unavailablePeople(m, new Date()))];
+        const mine = {
+          $or: [
+            { assignee: actor.userId },
+            { role: { $in: roles }, assignee: null },
+            { escalatedTo: { $in: roles } },
+            ...(away.length ? [{ role: { $in: roles }, assignee: { $in: away } }] : []),
+            ...(away.length && roles.includes('supervisor') ? [{ assignee: { $in: away } }] : []),
+          ],
+        };
+        unavailable = new Set(away);
         const filter = { $and: [mine, extra, ...(cursor ? [afterCursor('dueAt', cursor, 1)] : [])] };
         items = await m.Task.find(filter).sort({ dueAt: 1, _id: 1 }).limit(q.limit + 1).lean<HotTaskDoc[]>();
       } else {
@@ -113,7 +127,7 @@ export function taskRoutes(deps: ApiDeps): Router {
       const page = items.slice(0, q.limit);
       const now = Date.now();
       res.json({
-        items: page.map((t) => present(t, now)),
+        items: page.map((t) => ({ ...present(t, now), ...(typeof t.assignee === 'string' && unavailable.has(t.assignee) ? { assigneeUnavailable: true } : {}) })),
         nextCursor: more ? encodeCursor({ at: page[page.length - 1]!.dueAt, id: page[page.length - 1]!._id }) : null,
       });
     }),
@@ -198,11 +212,7 @@ export function taskRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       parse(z.object({}).strict(), req.body ?? {});
       const { caseId, task } = await liveTask(req.params.id);
-      let assigneeUnavailable = false;
-      if (task.assignee) {
-        const holder = await m.User.findById(task.assignee).lean<{ active?: boolean }>();
-        assigneeUnavailable = !holder || holder.active === false;
-      }
+      const assigneeUnavailable = task.assignee ? (await unavailablePeople(m, new Date())).has(task.assignee) : false;
       const actor = asActor(req);
       try {
         const updated = await deps.temporal.workflow.getHandle(caseId).executeUpdate(claimTaskUpdate, { args: [{ taskId: task.id, actor, assigneeUnavailable }] });

@@ -58,10 +58,12 @@ describe('installation (SPEC 3.3)', () => {
 
     const assign = await taskOf(s, caseId, 'installation_assign');
     expect(assign.context.recommendation.candidates.length).toBeGreaterThan(0);
-    await done(s, 'sup1', assign, 'assigned', { technicianId: 'agent2', tripWorkingDays: 2 });
-    const again = await taskOf(s, caseId, 'installation_assign');
-    expect(again.context.refused).toMatchObject({ technicianId: 'agent2', reason: 'agent2 is not a technician' });
-    await done(s, 'sup1', again, 'assigned', { technicianId: 'tech2', tripWorkingDays: 2 });
+    // Naming someone who is not a technician is refused; the task stays the same task.
+    const wrong = await s.call('sup1', 'POST', `/tasks/${assign.id}/complete`, { outcome: 'assigned', payload: { technicianId: 'agent2', tripWorkingDays: 2 } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/technicianId: agent2 is not a technician/);
+    expect((await taskOf(s, caseId, 'installation_assign')).id).toBe(assign.id);
+    await done(s, 'sup1', assign, 'assigned', { technicianId: 'tech2', tripWorkingDays: 2 });
 
     const onTrip = await statusIs(s, caseId, 'on_trip');
     const cal = await loadCalendar(s.models);
@@ -69,6 +71,9 @@ describe('installation (SPEC 3.3)', () => {
     expect(trip.technicianId).toBe('tech2');
     expect(trip.until).toBe(addWorkingDays(cal, new Date(trip.from), 2).toISOString());
     expect(onTrip.deadlines.find((d: any) => d.name === 'installation_trip')).toMatchObject({ dueAt: trip.until, status: 'pending' });
+    // Away for the trip: shown absent until it ends, so phone diagnoses go to someone else.
+    const tech = await s.call('sup1', 'GET', '/people/tech2');
+    expect(tech.body.absences).toEqual(expect.arrayContaining([expect.objectContaining({ id: `trip:${caseId}`, until: trip.until })]));
     await s.twilio.waitFor((m) => m.to === customer(2).phone && m.body.includes('张伟'), 15_000);
 
     // No report for the configured working hours: the technician is reminded, then the supervisor alerted.

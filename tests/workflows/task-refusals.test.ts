@@ -22,8 +22,11 @@ describe('refusals change nothing', () => {
   });
 
   /** The open task of a kind on a case, from the inbox of a person. */
-  const inboxTask = (user: string, caseId: string, kind: string) =>
-    eventually(async () => (await s.call(user, 'GET', '/tasks')).body.items.find((t: any) => t.caseId === caseId && t.kind === kind));
+  /** The task as its holder finds it in the inbox, with its context (GET /tasks/:id). */
+  const inboxTask = async (user: string, caseId: string, kind: string) => {
+    const item = await eventually(async () => (await s.call(user, 'GET', '/tasks')).body.items.find((t: any) => t.caseId === caseId && t.kind === kind));
+    return (await s.call(user, 'GET', `/tasks/${item.id}`)).body;
+  };
   const view = async (caseId: string): Promise<CaseView> => {
     await s.settle(caseId);
     return s.client.workflow.getHandle(caseId).query(getCaseQuery);

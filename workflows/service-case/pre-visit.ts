@@ -60,7 +60,7 @@ async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean
   if (t.outcome === 'approved' && tech && patched('trip-absence')) {
     // Away until the trip ends: new phone diagnoses and recommendations skip the technician meanwhile.
     const { destination, expectedDays } = proposal.businessTrip;
-    const until = new Date(Date.now() + Math.ceil(expectedDays) * 86_400_000).toISOString();
+    const until = new Date(Date.parse(isoNow()) + Math.ceil(expectedDays) * 86_400_000).toISOString();
     await records.recordTripAbsence({ key: `trip:${t.task.id}`, userId: tech.userId, from: isoNow(), until, reason: `出差 ${destination}（${s.caseId}）`, by: t.by });
     c.record('technician_on_trip', { technicianId: tech.userId, destination, until });
   }
