@@ -1,5 +1,6 @@
 // SPEC 3.1 through the API and the worker: each path of a service case, with the records it leaves (service record,
 // knowledge entry, stock, calls) and the messages it delivers (SMS to the fake Twilio API, e-mail to the SMTP sink).
+import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../activities/calendar';
 import { saveServiceRecord } from '../../activities/service-records';
@@ -274,6 +275,17 @@ describe('service case (SPEC 3.1)', () => {
     expect(timelineTypes(done)).not.toContain('allocation_refused');
     expect(timelineTypes(done)).not.toContain('completion_refused');
     await setInOffice(s, 'tech1', true);
+    // Closed: it has left the open list and every inbox; its whole record and its tasks are in history.
+    await eventually(async () => (await s.models.Case.exists({ _id: caseId })) === null);
+    expect(await s.models.Task.countDocuments({ caseId })).toBe(0);
+    const record = await s.models.ClosedCase.findById(caseId).lean<any>();
+    expect(record.timeline.length).toBe(done.timeline.length);
+    expect(await s.models.DoneTask.countDocuments({ caseId })).toBe(record.tasks.length);
+    // A long case keeps a small history: deltas, not copies of the whole view (issue 14).
+    const history = await s.client.workflow.getHandle(caseId).fetchHistory();
+    const bytes = temporal.api.history.v1.History.encode(history).finish().length; // as the server keeps it
+    expect(history.events!.length).toBeLessThan(300);
+    expect(bytes).toBeLessThan(100_000);
     await keepHistory(s, caseId, 'service-case-onsite-fixed');
   });
 

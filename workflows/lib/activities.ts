@@ -1,5 +1,5 @@
 // The activity proxies every workflow uses, one per kind of work, with timeouts and retries suited to it.
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { createActivities } from '../../activities';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -26,4 +26,13 @@ export const stock = longer;
 export const messaging = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 6 },
+});
+
+/**
+ * Short, idempotent work the worker does within the workflow task: writing a case's delta and reading the
+ * calendar. A local activity costs the history one marker instead of six events, so a long case stays small.
+ */
+export const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });

@@ -9,7 +9,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { messaging, records } from './activities';
+import { local, messaging, records } from './activities';
 import { escalationRole, type Role } from '../../rules/roles';
 import { CaseDeltaTracker } from './case-delta';
 import { checkClaim, checkReassign, isSameCompletion } from './task-actions';
@@ -181,7 +181,7 @@ export class CaseContext {
     const write = this.persistQueue.then(async () => {
       if (this.deltas) {
         const delta = this.tracker.next(this.view);
-        if (delta) await records.syncCase(delta);
+        if (delta) await local.syncCase(delta);
         return;
       }
       const changed = this.view.tasks.map((t) => [t.id, JSON.stringify(t)] as const).filter(([id, json]) => this.writtenTasks.get(id) !== json);
@@ -193,11 +193,11 @@ export class CaseContext {
   }
 
   async deadlineAfterWorkingHours(hours: number): Promise<Date> {
-    return new Date(await records.addWorkingTime({ from: iso(now()), workingHours: hours }));
+    return new Date(await (this.deltas ? local : records).addWorkingTime({ from: iso(now()), workingHours: hours }));
   }
 
   async deadlineAfterWorkingDays(days: number): Promise<Date> {
-    return new Date(await records.addWorkingTime({ from: iso(now()), workingDays: days }));
+    return new Date(await (this.deltas ? local : records).addWorkingTime({ from: iso(now()), workingDays: days }));
   }
 
   /** Sends a notification; the key makes a retried or replayed step send at most once. */
