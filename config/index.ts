@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   API_TOKENS: z.string().optional(),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
   TIME_ZONE: z.string().default('Asia/Shanghai'),
+  // How long GET /cases/:id waits for an open case's workflow to answer before showing the MongoDB copy.
+  CASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 
   // Task timing defaults (SPEC 3: remind before due, escalate at due).
   TASK_REMINDER_LEAD_MINUTES: int.default(60),

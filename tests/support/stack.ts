@@ -86,6 +86,7 @@ export async function startStack(name: string, workerOptions: Partial<WorkerOpti
     TWILIO_ACCOUNT_SID: '',
     TWILIO_AUTH_TOKEN: '',
     TEMPORAL_TASK_QUEUE: `tq-${name}`,
+    CASE_QUERY_TIMEOUT_MS: process.env.CASE_QUERY_TIMEOUT_MS ?? '1500',
   });
   const db = await connectDb(mongoUri);
   const m = models(db);

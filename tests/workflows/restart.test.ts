@@ -29,6 +29,13 @@ describe('worker restart while a case waits', () => {
 
     await s.settle(caseId);
     await s.stopWorker();
+    // No worker to ask: the case page shows the MongoDB copy in time and says it is partial.
+    const started = Date.now();
+    const page = await s.call('agent1', 'GET', `/cases/${caseId}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ source: 'mongodb-summary', partial: true, status: 'awaiting_agent_answer' });
+    expect(page.body.openTasks.map((t: { id: string }) => t.id)).toEqual([first._id]);
+    expect(Date.now() - started).toBeLessThan(s.cfg.CASE_QUERY_TIMEOUT_MS + 3000);
     // A new worker has none of the old one's memory: it replays the case's history and carries on. (Time is
     // moved only while a worker runs: the test server holds its clock while a workflow task waits for a worker.)
     await s.startWorker();
