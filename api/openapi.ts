@@ -1,6 +1,7 @@
 // The API's OpenAPI document, served at GET /openapi.json.
 import { TASK_KINDS } from '../workflows/task-catalog';
 import { stockKnowledgePaths } from './openapi-stock-knowledge';
+import { taskPaths } from './openapi-tasks';
 import { peoplePaths } from './openapi-people';
 import { processPaths } from './openapi-processes';
 
@@ -33,7 +34,6 @@ export function openApiDocument(): object {
       },
       '/inquiries': { post: { summary: 'Open an inquiry (market or technical); agent only', requestBody: json(obj), responses: { 201: { description: '{caseId}' }, 400: err, 403: err } } },
       '/coordination-forms': { post: { summary: 'Open a coordination form for production', requestBody: json(obj), responses: { 201: { description: '{caseId, dueAt}' }, 400: err, 403: err, 404: err } } },
-      '/cases': { get: { summary: 'List and filter cases (kind, status, openedBy, open, page, pageSize)', responses: { 200: { description: 'page of cases' }, 400: err } } },
       '/cases/{id}': { get: { summary: 'A case: status, timeline, tasks, deadlines, notifications', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'case' }, 404: err } } },
       '/calendar': { get: { summary: 'The effective working-time calendar (built-in national schedule + administrator changes)', responses: { 200: { description: 'calendar' } } } },
       '/calendar/days/{date}': { get: { summary: 'Whether a date is a working day', parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], responses: { 200: { description: '{date, working}' }, 400: err } } },
@@ -75,7 +75,6 @@ export function openApiDocument(): object {
       '/me': { get: { summary: 'The signed-in person and roles', responses: { 200: { description: 'actor' }, 401: err } } },
       '/users': { get: { summary: 'Active people, optionally of one role (for pickers)', responses: { 200: { description: 'people' }, 400: err } } },
       '/users/{id}/presence': { put: { summary: "A technician's presence: inOffice (routes phone diagnosis) and currentJob location; the technician or a supervisor", parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json(obj), responses: { 200: { description: 'person' }, 400: err, 403: err, 404: err } } },
-      '/tasks': { get: { summary: 'Task inbox of the caller (by person and role)', responses: { 200: { description: 'page of tasks' }, 400: err, 403: err } } },
       '/returns/evaluate': {
         post: {
           summary: 'Dry-run evaluation of a return request under the rulebook (starts and writes nothing); any signed-in user',
@@ -156,14 +155,7 @@ export function openApiDocument(): object {
           responses: { 200: { description: 'the fine' }, 400: err, 403: err, 404: err, 409: err },
         },
       },
-      '/tasks/{id}/complete': {
-        post: {
-          summary: 'Complete a task with an outcome and its payload',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: json({ type: 'object', required: ['outcome'], properties: { outcome: { type: 'string' }, payload: obj } }),
-          responses: { 200: { description: 'the completed task' }, 400: err, 403: err, 404: err, 409: err },
-        },
-      },
+      ...taskPaths(),
       ...stockKnowledgePaths,
       ...peoplePaths,
       ...processPaths,
