@@ -42,6 +42,11 @@ const EnvSchema = z.object({
   // Set only for the local fake of Twilio's API; unset means api.twilio.com.
   TWILIO_API_BASE: z.string().optional(),
   FAKE_TWILIO_PORT: int.default(8025),
+  // How long the SMS client waits for Twilio's answer. A send that timed out may still have been accepted:
+  // before sending again the provider's message list is asked (activities/notifications.ts).
+  TWILIO_TIMEOUT_MS: int.min(100).default(15_000),
+  // A notification that cannot be delivered is retried with backoff for this long, then recorded as failed.
+  NOTIFY_RETRY_HORIZON_MINUTES: int.min(1).default(24 * 60),
 
   API_PORT: int.default(3000),
   // Recovery without a person (issue 10). Short server selection makes a request fail fast (503) while the

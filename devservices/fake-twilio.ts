@@ -1,5 +1,7 @@
 // Local fake of the slice of Twilio's REST API that the real `twilio` client uses for
-// `client.messages.create`. notify/sms.ts points the client here via TWILIO_API_BASE, so tests and the
+// `client.messages.create` and `client.messages.list` (filtered by To, From and DateSent).
+// Faults for tests and the soak: failing sends, and a provider that accepts a message and then stalls its
+// answer past the client's timeout (the message is sent; the client does not know). notify/sms.ts points the client here via TWILIO_API_BASE, so tests and the
 // dev stack exercise the real client (auth header, form encoding, error mapping) without sending SMS.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -37,6 +39,8 @@ export interface FakeTwilio {
   clear(): void;
   /** The next n sends (after auth) answer 500 / code 20500 and are not recorded. */
   failNext(n: number): void;
+  /** The next n sends are accepted and recorded, but their answer is held back for `ms` (0 = stop). */
+  pauseAfterAccept(ms: number, n?: number): void;
   close(): Promise<void>;
 }
 
@@ -65,20 +69,28 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
   const captured: CapturedSms[] = [];
   const waiters = new Set<(m: CapturedSms) => void>();
   let failures = opts.failNext ?? 0;
+  let pause = { ms: 0, remaining: 0 };
+  const held = new Set<NodeJS.Timeout>();
+
+  const authorised = (req: express.Request, res: Response): boolean => {
+    const auth = /^Basic (.+)$/.exec(req.get('authorization') ?? '');
+    const decoded = auth ? Buffer.from(auth[1]!, 'base64').toString('utf8') : '';
+    const sep = decoded.indexOf(':');
+    const [user, pass] = sep > 0 ? [decoded.slice(0, sep), decoded.slice(sep + 1)] : [];
+    if (!user || !pass || user !== req.params.accountSid) {
+      res.set('WWW-Authenticate', 'Basic realm="Twilio API"');
+      twilioError(res, 401, 20003, 'Authenticate');
+      return false;
+    }
+    return true;
+  };
 
   const app = express();
   app.use(express.urlencoded({ extended: false }));
 
   app.post('/2010-04-01/Accounts/:accountSid/Messages.json', (req, res) => {
     const { accountSid } = req.params;
-    const auth = /^Basic (.+)$/.exec(req.get('authorization') ?? '');
-    const decoded = auth ? Buffer.from(auth[1], 'base64').toString('utf8') : '';
-    const sep = decoded.indexOf(':');
-    const [user, pass] = sep > 0 ? [decoded.slice(0, sep), decoded.slice(sep + 1)] : [];
-    if (!user || !pass || user !== accountSid) {
-      res.set('WWW-Authenticate', 'Basic realm="Twilio API"');
-      return twilioError(res, 401, 20003, 'Authenticate');
-    }
+    if (!authorised(req, res)) return;
     if (failures > 0) {
       failures--;
       return twilioError(res, 500, 20500, 'An internal server error has occurred');
@@ -120,7 +132,60 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     const sms: CapturedSms = { sid, accountSid, to, from, body, numSegments, dateCreated: now.toISOString(), resource };
     captured.push(sms);
     for (const w of [...waiters]) w(sms);
+    if (pause.remaining > 0 && pause.ms > 0) {
+      pause.remaining--;
+      const t = setTimeout(() => {
+        held.delete(t);
+        if (!res.headersSent && !res.destroyed) res.status(201).json(resource);
+      }, pause.ms);
+      held.add(t);
+      return;
+    }
     res.status(201).json(resource);
+  });
+
+  // The message list as Twilio filters it: To, From, DateSent (that day), DateSent< and DateSent> (instants),
+  // newest first, one page of PageSize (default 50). The fake sends at once: date_sent is the acceptance time.
+  app.get('/2010-04-01/Accounts/:accountSid/Messages.json', (req, res) => {
+    const { accountSid } = req.params;
+    if (!authorised(req, res)) return;
+    const q = req.query as Record<string, string | undefined>;
+    const instant = (name: string) => {
+      const v = q[name];
+      if (v === undefined) return undefined;
+      const t = Date.parse(v);
+      if (Number.isNaN(t)) throw new Error(`${name}: not a date: ${v}`);
+      return t;
+    };
+    let after: number | undefined, before: number | undefined, day: string | undefined;
+    try {
+      after = instant('DateSent>');
+      before = instant('DateSent<');
+      day = q.DateSent === undefined ? undefined : new Date(instant('DateSent')!).toISOString().slice(0, 10);
+    } catch (e) {
+      return twilioError(res, 400, 20001, (e as Error).message);
+    }
+    const pageSize = Math.min(Math.max(Number(q.PageSize ?? 50) || 50, 1), 1000);
+    const matching = captured
+      .filter((m) => m.accountSid === accountSid)
+      .filter((m) => (q.To === undefined || m.to === q.To) && (q.From === undefined || m.from === q.From))
+      .filter((m) => {
+        const t = Date.parse(m.dateCreated);
+        return (after === undefined || t >= after) && (before === undefined || t <= before) && (day === undefined || m.dateCreated.slice(0, 10) === day);
+      })
+      .reverse()
+      .slice(0, pageSize)
+      .map((m) => ({ ...m.resource, status: 'sent', date_sent: rfc2822(new Date(m.dateCreated)) }));
+    const uri = `/2010-04-01/Accounts/${accountSid}/Messages.json?PageSize=${pageSize}&Page=0`;
+    res.json({ messages: matching, page: 0, page_size: pageSize, start: 0, end: Math.max(matching.length - 1, 0), uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null });
+  });
+
+  // Faults over HTTP, for a soak run in another process: {"failNext": n} and {"pauseAfterAcceptMs": ms, "count": n}.
+  app.post('/faults', express.json(), (req, res) => {
+    const b = (req.body ?? {}) as { failNext?: number; pauseAfterAcceptMs?: number; count?: number };
+    if (b.failNext !== undefined) failures = Math.max(0, Number(b.failNext) || 0);
+    if (b.pauseAfterAcceptMs !== undefined) pause = { ms: Math.max(0, Number(b.pauseAfterAcceptMs) || 0), remaining: Math.max(0, Number(b.count ?? 1) || 0) };
+    res.json({ failNext: failures, pauseAfterAccept: pause });
   });
 
   // For humans and tests: what has been "sent", oldest first.
@@ -168,7 +233,12 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     failNext: (n) => {
       failures = n;
     },
+    pauseAfterAccept: (ms, n = 1) => {
+      pause = { ms, remaining: ms > 0 ? n : 0 };
+    },
     async close() {
+      for (const t of held) clearTimeout(t);
+      held.clear();
       // The twilio client keeps connections alive; drop them so close() doesn't hang.
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
