@@ -103,7 +103,10 @@ export async function createOnce<Ids extends Record<string, string>>(req: Reques
  */
 export async function startWorkflowOnce<W extends Workflow>(deps: ApiDeps, type: string, options: WorkflowStartOptions<W>): Promise<{ started: boolean }> {
   try {
-    await deps.temporal.workflow.start<W>(type, { ...options, workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL' } as WorkflowStartOptions<W>);
+    // Bounded: an unreachable Temporal is a quick 503 (the client's own retries would take half a minute).
+    await deps.temporal.connection.withDeadline(Date.now() + deps.cfg.TEMPORAL_CALL_TIMEOUT_MS, () =>
+      deps.temporal.workflow.start<W>(type, { ...options, workflowIdReusePolicy: 'REJECT_DUPLICATE', workflowIdConflictPolicy: 'FAIL' } as WorkflowStartOptions<W>),
+    );
     return { started: true };
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) return { started: false };

@@ -60,6 +60,8 @@ const EnvSchema = z.object({
   READINESS_EXIT_AFTER_SECONDS: int.default(120),
   // `npm start` restarts a crashed worker or API after 1 s, doubling up to this bound.
   RESTART_BACKOFF_MAX_SECONDS: int.default(30),
+  // The API's bound on one call to Temporal (starting a case): unreachable, it answers 503 after this.
+  TEMPORAL_CALL_TIMEOUT_MS: int.min(100).default(5_000),
   // Seconds a 503 (a dependency down) tells the client to wait before retrying.
   RETRY_AFTER_SECONDS: int.min(1).default(5),
   // The worker serves /health/live and /health/ready here when set (docker-compose's health check).

@@ -42,7 +42,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: temporal.address });
   db = await connectDb(mongo.uri, { serverSelectionTimeoutMS: 1_000, heartbeatFrequencyMS: 500 });
   await seedDevUsers(models(db));
-  const cfg = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RETRY_AFTER_SECONDS: '7', READINESS_CHECK_TIMEOUT_MS: '1000' });
+  const cfg = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RETRY_AFTER_SECONDS: '7', READINESS_CHECK_TIMEOUT_MS: '1000', TEMPORAL_CALL_TIMEOUT_MS: '2000' });
   const app = createApp({ cfg, db, models: models(db), temporal: new Client({ connection }), log: pino({ level: 'silent' }) });
   http = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -113,11 +113,16 @@ describe('recovery without a person', () => {
     await eventually(async () => (await call('GET', '/tasks')).status === 200, 15_000);
   }, 60_000);
 
-  it('reports Temporal unreachable on /health/ready', async () => {
+  it('reports Temporal unreachable on /health/ready and answers a case opening 503 quickly', async () => {
     await temporal.stop();
     const ready = await call('GET', '/health/ready');
     expect(ready.status).toBe(503);
     expect(ready.body.checks).toEqual({ mongodb: true, temporal: false });
     expect(ready.ms).toBeLessThan(5_000);
+    const opened = await call('POST', '/inquiries', { customer: { name: '刘先生', phone: '+8613700137000' }, topic: 'technical', question: '电视无信号' });
+    expect(opened.status).toBe(503);
+    expect(opened.retryAfter).toBe('7');
+    expect(opened.body.error.message).toContain('workflow service');
+    expect(opened.ms).toBeLessThan(6_000);
   }, 30_000);
 });
