@@ -41,6 +41,8 @@ export interface FakeTwilio {
   failNext(n: number): void;
   /** The next n sends are accepted and recorded, but their answer is held back for `ms` (0 = stop). */
   pauseAfterAccept(ms: number, n?: number): void;
+  /** How many answers were held back so far. */
+  stalled(): number;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
   const waiters = new Set<(m: CapturedSms) => void>();
   let failures = opts.failNext ?? 0;
   let pause = { ms: 0, remaining: 0 };
+  let stalledCount = 0;
   const held = new Set<NodeJS.Timeout>();
 
   const authorised = (req: express.Request, res: Response): boolean => {
@@ -134,6 +137,7 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     for (const w of [...waiters]) w(sms);
     if (pause.remaining > 0 && pause.ms > 0) {
       pause.remaining--;
+      stalledCount++;
       const t = setTimeout(() => {
         held.delete(t);
         if (!res.headersSent && !res.destroyed) res.status(201).json(resource);
@@ -233,6 +237,7 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     failNext: (n) => {
       failures = n;
     },
+    stalled: () => stalledCount,
     pauseAfterAccept: (ms, n = 1) => {
       pause = { ms, remaining: ms > 0 ? n : 0 };
     },
