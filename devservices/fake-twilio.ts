@@ -43,6 +43,8 @@ export interface FakeTwilio {
   pauseAfterAccept(ms: number, n?: number): void;
   /** How many answers were held back so far. */
   stalled(): number;
+  /** Messages accepted from now on stay `queued`, without a send date, for `ms` (as at Twilio under load). */
+  queueFor(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +75,8 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
   let failures = opts.failNext ?? 0;
   let pause = { ms: 0, remaining: 0 };
   let stalledCount = 0;
+  let queueMs = 0;
+  const sentAt = new Map<string, number>(); // sid -> when the message left the queue
   const held = new Set<NodeJS.Timeout>();
 
   const authorised = (req: express.Request, res: Response): boolean => {
@@ -134,6 +138,7 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     };
     const sms: CapturedSms = { sid, accountSid, to, from, body, numSegments, dateCreated: now.toISOString(), resource };
     captured.push(sms);
+    sentAt.set(sid, now.getTime() + queueMs);
     for (const w of [...waiters]) w(sms);
     if (pause.remaining > 0 && pause.ms > 0) {
       pause.remaining--;
@@ -149,7 +154,8 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
   });
 
   // The message list as Twilio filters it: To, From, DateSent (that day), DateSent< and DateSent> (instants),
-  // newest first, one page of PageSize (default 50). The fake sends at once: date_sent is the acceptance time.
+  // newest first, one page of PageSize (default 50). A message is sent when it leaves the queue (at once unless
+  // queueFor was set); a queued one has no date_sent, so the DateSent filters leave it out.
   app.get('/2010-04-01/Accounts/:accountSid/Messages.json', (req, res) => {
     const { accountSid } = req.params;
     if (!authorised(req, res)) return;
@@ -170,16 +176,24 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
       return twilioError(res, 400, 20001, (e as Error).message);
     }
     const pageSize = Math.min(Math.max(Number(q.PageSize ?? 50) || 50, 1), 1000);
+    const now = Date.now();
+    const dateFilter = after !== undefined || before !== undefined || day !== undefined;
     const matching = captured
       .filter((m) => m.accountSid === accountSid)
       .filter((m) => (q.To === undefined || m.to === q.To) && (q.From === undefined || m.from === q.From))
       .filter((m) => {
-        const t = Date.parse(m.dateCreated);
-        return (after === undefined || t >= after) && (before === undefined || t <= before) && (day === undefined || m.dateCreated.slice(0, 10) === day);
+        const sent = sentAt.get(m.sid) ?? 0;
+        if (!dateFilter) return true;
+        if (sent > now) return false;
+        const at = new Date(sent);
+        return (after === undefined || sent >= after) && (before === undefined || sent <= before) && (day === undefined || at.toISOString().slice(0, 10) === day);
       })
       .reverse()
       .slice(0, pageSize)
-      .map((m) => ({ ...m.resource, status: 'sent', date_sent: rfc2822(new Date(m.dateCreated)) }));
+      .map((m) => {
+        const sent = sentAt.get(m.sid) ?? 0;
+        return sent > now ? { ...m.resource, status: 'queued', date_sent: null } : { ...m.resource, status: 'sent', date_sent: rfc2822(new Date(sent)) };
+      });
     const uri = `/2010-04-01/Accounts/${accountSid}/Messages.json?PageSize=${pageSize}&Page=0`;
     res.json({ messages: matching, page: 0, page_size: pageSize, start: 0, end: Math.max(matching.length - 1, 0), uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null });
   });
@@ -196,6 +210,7 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
   app.get('/messages', (_req, res) => res.json(captured));
   app.delete('/messages', (_req, res) => {
     captured.length = 0;
+    sentAt.clear();
     res.status(204).end();
   });
   app.use((req, res) => twilioError(res, 404, 20404, `The requested resource ${req.path} was not found`));
@@ -233,11 +248,15 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     },
     clear: () => {
       captured.length = 0;
+      sentAt.clear();
     },
     failNext: (n) => {
       failures = n;
     },
     stalled: () => stalledCount,
+    queueFor: (ms) => {
+      queueMs = Math.max(0, ms);
+    },
     pauseAfterAccept: (ms, n = 1) => {
       pause = { ms, remaining: ms > 0 ? n : 0 };
     },

@@ -81,8 +81,11 @@ export function createSmsSender(cfg: Config = config()): SmsSender {
     },
     async findSent({ to, body, since }) {
       // Twilio filters its message list by recipient and send date; the body tells this message from others.
-      const list = await client.messages.list({ to: normalizePhone(to), dateSentAfter: since, limit: 100 });
-      const m = list.find((x) => (x.body === body || x.body?.endsWith(body)) && !NOT_DELIVERED.has(x.status));
+      const same = (x: { body: string; status: string }) => (x.body === body || x.body?.endsWith(body)) && !NOT_DELIVERED.has(x.status);
+      const number = normalizePhone(to);
+      let m = (await client.messages.list({ to: number, dateSentAfter: since, limit: 100 })).find(same);
+      // A message still queued has no send date yet: look at the recipient's newest messages by creation too.
+      m ??= (await client.messages.list({ to: number, limit: 20 })).find((x) => same(x) && x.dateCreated >= since);
       return m ? { sid: m.sid, status: m.status } : undefined;
     },
   };

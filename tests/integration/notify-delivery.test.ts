@@ -42,6 +42,7 @@ beforeEach(() => {
   fake.clear();
   fake.failNext(0);
   fake.pauseAfterAccept(0);
+  fake.queueFor(0);
 });
 
 describe('e-mail over SMTP to the local sink', () => {
@@ -180,6 +181,18 @@ describe("the fake's message list (Twilio's filters) and its stall after accepti
     const list = (await (await fetch(`${fake.baseUrl}/2010-04-01/Accounts/AC${'0'.repeat(32)}/Messages.json?To=%2B8613800138001`, { headers: { authorization: auth } })).json()) as { messages: Array<{ sid: string; date_sent: string }> };
     expect(list.messages.map((m) => m.sid)).toEqual([b.sid, a.sid]);
     expect(list.messages[0]!.date_sent).toMatch(/\+0000$/);
+  });
+
+  it('finds a message still queued (no send date yet) by its creation time', async () => {
+    const sms = createSmsSender(cfg);
+    const before = new Date(Date.now() - 1000);
+    fake.queueFor(60_000);
+    const queued = await sms.send({ to: '+8613800138004', body: '排队中' });
+    const auth = `Basic ${Buffer.from(`AC${'0'.repeat(32)}:dev-token`).toString('base64')}`;
+    const bySendDate = (await (await fetch(`${fake.baseUrl}/2010-04-01/Accounts/AC${'0'.repeat(32)}/Messages.json?To=%2B8613800138004&DateSent%3E=${encodeURIComponent(before.toISOString())}`, { headers: { authorization: auth } })).json()) as { messages: unknown[] };
+    expect(bySendDate.messages).toEqual([]);
+    expect(await sms.findSent({ to: '+8613800138004', body: '排队中', since: before })).toEqual({ sid: queued.sid, status: 'queued' });
+    expect(await sms.findSent({ to: '+8613800138004', body: '排队中', since: new Date(Date.now() + 60_000) })).toBeUndefined();
   });
 
   it('accepts a message and holds the answer past the client timeout', async () => {
