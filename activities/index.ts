@@ -1,4 +1,5 @@
 // All activities, built from their dependencies so the worker and the tests wire real ones the same way.
+import { config } from '../config';
 import type { Models } from '../db/models';
 import type { Locale } from '../workflows/definitions';
 import { calendarActivities } from './calendar';
@@ -19,13 +20,15 @@ export interface ActivityDeps {
   mailer: Mailer;
   sms: SmsSender;
   defaultLocale: Locale;
+  /** Default: NOTIFY_RETRY_HORIZON_MINUTES. */
+  notifyRetryHorizonMs?: number;
 }
 
 export function createActivities(deps: ActivityDeps) {
   return {
     ...persistenceActivities(deps.models),
     ...calendarActivities(deps.models),
-    ...notificationActivities(deps.models, deps.mailer, deps.sms, deps.defaultLocale),
+    ...notificationActivities(deps.models, deps.mailer, deps.sms, deps.defaultLocale, { retryHorizonMs: deps.notifyRetryHorizonMs ?? config().NOTIFY_RETRY_HORIZON_MINUTES * 60_000 }),
     ...returnActivities(deps.models),
     ...stockActivities(deps.models),
     ...knowledgeActivities(deps.models),

@@ -1,6 +1,8 @@
-// Sends e-mail and SMS. Every message is a MongoDB record keyed by (workflow step, recipient, channel):
-// a retried activity skips what was already sent, and the record shows delivery status and errors.
-import { ApplicationFailure, log } from '@temporalio/activity';
+// Sends e-mail and SMS at least once and never twice. Every message is a MongoDB record keyed by (workflow
+// step, recipient, channel): a retried activity skips what was already sent, asks the SMS provider whether an
+// attempt whose answer was lost went through, gives an e-mail the same Message-ID on every attempt, and the
+// record shows what happened (status, provider id, errors).
+import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Models } from '../db/models';
 import type { Role } from '../rules/roles';
 import type { Customer, Locale } from '../workflows/definitions';
@@ -28,7 +30,19 @@ export interface Mailer {
 }
 export interface SmsSender {
   send(msg: { to: string; body: string }): Promise<{ sid: string }>;
+  /** The provider's own record of a message with this body sent to `to` since `since`, if any. */
+  findSent?(msg: { to: string; body: string; since: Date }): Promise<{ sid: string } | undefined>;
 }
+
+/**
+ * Record status: `sending` while an attempt is under way (if it stays so, that attempt's outcome is unknown),
+ * `retrying` after a failed attempt that will be retried, `sent` once delivered (`providerId` is the e-mail's
+ * Message-ID or Twilio's message sid), `failed` once retries reached the horizon, `skipped` with no address.
+ */
+export type NotificationStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped';
+
+// Provider and database clocks differ a little: look back this far before the first attempt.
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 interface Person {
   id: string;
@@ -48,7 +62,22 @@ async function resolve(m: Models, to: Recipient, defaultLocale: Locale): Promise
   return users.map((u) => ({ id: u._id, name: u.name, email: u.email, phone: u.phone, locale: u.locale ?? defaultLocale }));
 }
 
-export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender, defaultLocale: Locale) {
+/** Whether this attempt is the last: Temporal's own clock says the retries have run for the horizon. */
+function lastAttempt(horizonMs: number): boolean {
+  try {
+    const info = Context.current().info;
+    return info.currentAttemptScheduledTimestampMs - info.scheduledTimestampMs >= horizonMs;
+  } catch {
+    return true; // called outside an activity (a script): there is no retry
+  }
+}
+
+export interface NotificationOptions {
+  /** How long Temporal keeps retrying an undelivered message before it is recorded as failed. */
+  retryHorizonMs: number;
+}
+
+export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender, defaultLocale: Locale, opts: NotificationOptions) {
   return {
     async notify(req: NotifyRequest): Promise<{ sent: number; skipped: number }> {
       if (!hasTemplate(req.template)) throw ApplicationFailure.nonRetryable(`unknown template ${req.template}`, 'BadTemplate');
@@ -62,6 +91,7 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
         );
         return { sent: 0, skipped: 1 };
       }
+      const final = lastAttempt(opts.retryHorizonMs);
       let sent = 0;
       let skipped = 0;
       const failures: string[] = [];
@@ -70,17 +100,18 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
         for (const channel of req.channels) {
           const id = `${req.key}:${person.id}:${channel}`;
           const address = channel === 'email' ? person.email : person.phone;
-          const existing = await m.Notification.findById(id).lean<{ status: string }>();
+          const existing = await m.Notification.findById(id).lean<{ status: NotificationStatus; attempts?: number; createdAt?: Date }>();
           if (existing && (existing.status === 'sent' || existing.status === 'skipped')) {
             skipped++;
             continue;
           }
           const body = channel === 'email' ? text.text : text.sms;
+          const now = new Date();
           await m.Notification.updateOne(
             { _id: id },
             {
-              $set: { status: address ? 'pending' : 'skipped', ...(address ? {} : { error: `no ${channel} address` }) },
-              $setOnInsert: { caseId: req.caseId, channel, template: req.template, locale: person.locale, recipient: { userId: person.id, name: person.name }, to: address, subject: text.subject, body, createdAt: new Date() },
+              $set: { status: address ? 'sending' : 'skipped', ...(address ? {} : { error: `no ${channel} address` }) },
+              $setOnInsert: { caseId: req.caseId, channel, template: req.template, locale: person.locale, recipient: { userId: person.id, name: person.name }, to: address, subject: text.subject, body, createdAt: now },
               $inc: { attempts: address ? 1 : 0 },
             },
             { upsert: true },
@@ -90,7 +121,15 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
             continue;
           }
           try {
-            const providerId =
+            let providerId: string | undefined;
+            // An earlier attempt may have reached the provider and lost only its answer (a timeout): ask the
+            // provider before sending again. E-mail cannot be asked; its Message-ID is the same on every attempt.
+            if (channel === 'sms' && existing && (existing.attempts ?? 0) > 0 && sms.findSent) {
+              const since = new Date((existing.createdAt ?? now).getTime() - CLOCK_SKEW_MS);
+              providerId = (await sms.findSent({ to: address, body, since }))?.sid;
+              if (providerId) log.info('SMS of an earlier attempt found at the provider; not sending again', { id, providerId });
+            }
+            providerId ??=
               channel === 'email'
                 ? (await mailer.send({ to: address, subject: text.subject, text: text.text, messageId: id })).messageId
                 : (await sms.send({ to: address, body })).sid;
@@ -98,14 +137,19 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
             sent++;
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
-            await m.Notification.updateOne({ _id: id }, { $set: { status: 'failed', error: message } });
-            log.warn('notification send failed', { id, channel, error: message });
+            await m.Notification.updateOne({ _id: id }, { $set: { status: final ? 'failed' : 'retrying', error: message } });
+            log.warn('notification send failed', { id, channel, error: message, final });
             failures.push(`${channel} to ${person.id}: ${message}`);
           }
         }
       }
-      // Throwing makes Temporal retry; already-sent messages are skipped on the next attempt.
-      if (failures.length > 0) throw new Error(`notification failed: ${failures.join('; ')}`);
+      // Throwing makes Temporal retry; already-sent messages are skipped on the next attempt. At the horizon
+      // the failure is final and the case records it.
+      if (failures.length > 0) {
+        const message = `notification failed: ${failures.join('; ')}`;
+        if (final) throw ApplicationFailure.nonRetryable(message, 'NotificationUndelivered');
+        throw new Error(message);
+      }
       return { sent, skipped };
     },
   };

@@ -2,7 +2,9 @@
 import express from 'express';
 import { authenticate, parseTokenMap } from './auth';
 import type { ApiDeps } from './deps';
-import { errorHandler, notFound, route } from './errors';
+import { errorHandler, notFound } from './errors';
+import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
+import { healthRoutes } from '../health/routes';
 import { openApiDocument } from './openapi';
 import { calendarRoutes } from './routes/calendar';
 import { callRoutes } from './routes/calls';
@@ -38,26 +40,8 @@ export function createApp(deps: ApiDeps): express.Express {
     next();
   });
 
-  app.get('/health', (_req, res) => res.json({ status: 'ok' }));
-  app.get(
-    '/ready',
-    route(async (_req, res) => {
-      const checks = { mongodb: false, temporal: false };
-      try {
-        await deps.db.db!.admin().ping();
-        checks.mongodb = true;
-      } catch {
-        /* reported below */
-      }
-      try {
-        await deps.temporal.connection.workflowService.getSystemInfo({});
-        checks.temporal = true;
-      } catch {
-        /* reported below */
-      }
-      res.status(checks.mongodb && checks.temporal ? 200 : 503).json({ ready: checks.mongodb && checks.temporal, checks });
-    }),
-  );
+  const readiness = () => checkReadiness([mongoProbe(deps.db), temporalProbe(deps.temporal.connection)], deps.cfg.READINESS_CHECK_TIMEOUT_MS);
+  app.use(healthRoutes(readiness, deps.cfg.RETRY_AFTER_SECONDS));
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
   // The customer's receipt link carries its own single-use token instead of a sign-in.
   app.use(receiptRoutes(deps));
@@ -84,6 +68,6 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(exchangeRoutes(deps));
   app.use(productReturnRoutes(deps));
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
-  app.use(errorHandler(deps.log));
+  app.use(errorHandler(deps.log, deps.cfg.RETRY_AFTER_SECONDS));
   return app;
 }

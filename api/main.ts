@@ -4,6 +4,8 @@ import { config } from '../config';
 import { childLogger } from '../config/logger';
 import { connectDb, models } from '../db/models';
 import { createApp } from './app';
+import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
+import { startWatchdog } from '../health/watchdog';
 
 const log = childLogger('api');
 
@@ -15,7 +17,14 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const app = createApp({ cfg, db, models: models(db), temporal, log });
   const server = app.listen(cfg.API_PORT, () => log.info({ port: cfg.API_PORT }, 'api listening'));
+  const watchdog = startWatchdog({
+    check: () => checkReadiness([mongoProbe(db), temporalProbe(connection)], cfg.READINESS_CHECK_TIMEOUT_MS),
+    intervalMs: cfg.READINESS_CHECK_INTERVAL_MS,
+    exitAfterMs: cfg.READINESS_EXIT_AFTER_SECONDS * 1000,
+    log,
+  });
   const stop = () => {
+    watchdog.stop();
     server.close(() => {
       void connection.close().then(() => db.close()).then(() => process.exit(0));
     });

@@ -4,6 +4,7 @@ import { stockKnowledgePaths } from './openapi-stock-knowledge';
 import { taskPaths } from './openapi-tasks';
 import { peoplePaths } from './openapi-people';
 import { processPaths } from './openapi-processes';
+import { documentIdempotency } from './idempotency';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -25,9 +26,13 @@ export function openApiDocument(): object {
       },
     },
     security: [{ bearer: [] }],
-    paths: {
-      '/health': { get: { summary: 'Liveness', security: [], responses: { 200: { description: 'alive' } } } },
-      '/ready': { get: { summary: 'Readiness: MongoDB and Temporal reachable', security: [], responses: { 200: { description: 'ready' }, 503: err } } },
+    paths: documentIdempotency({
+      '/health/live': { get: { summary: 'Liveness: the process runs', security: [], responses: { 200: { description: 'alive' } } } },
+      '/health/ready': {
+        get: { summary: 'Readiness: MongoDB answers a ping and Temporal is reachable (503 with Retry-After otherwise)', security: [], responses: { 200: { description: '{ready, checks}' }, 503: { description: '{ready: false, checks, errors}' } } },
+      },
+      '/health': { get: { summary: 'Liveness (same as /health/live)', security: [], responses: { 200: { description: 'alive' } } } },
+      '/ready': { get: { summary: 'Readiness (same as /health/ready)', security: [], responses: { 200: { description: 'ready' }, 503: err } } },
       '/calls': {
         post: { summary: 'Log a call (every call is registered)', requestBody: json(obj), responses: { 201: { description: 'logged' }, 400: err, 401: err, 404: err } },
         get: { summary: 'List logged calls', responses: { 200: { description: 'calls' } } },
@@ -159,6 +164,6 @@ export function openApiDocument(): object {
       ...stockKnowledgePaths,
       ...peoplePaths,
       ...processPaths,
-    },
+    }),
   };
 }

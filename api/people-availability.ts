@@ -52,7 +52,7 @@ export async function offerTasksForReassignment(
 ): Promise<TaskOffer> {
   const tasks = await openTasksOf(deps.models, person.id);
   if (tasks.length === 0) return { tasks, notified: false };
-  const { notify } = notificationActivities(deps.models, deps.mailer, deps.sms, deps.defaultLocale);
+  const { notify } = notificationActivities(deps.models, deps.mailer, deps.sms, deps.defaultLocale, { retryHorizonMs: 0 }); // one attempt: no retries outside Temporal
   const absence = occasion.why === 'absent' ? occasion.absence : undefined;
   try {
     const r = await notify({

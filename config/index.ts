@@ -42,8 +42,30 @@ const EnvSchema = z.object({
   // Set only for the local fake of Twilio's API; unset means api.twilio.com.
   TWILIO_API_BASE: z.string().optional(),
   FAKE_TWILIO_PORT: int.default(8025),
+  // How long the SMS client waits for Twilio's answer. A send that timed out may still have been accepted:
+  // before sending again the provider's message list is asked (activities/notifications.ts).
+  TWILIO_TIMEOUT_MS: int.min(100).default(15_000),
+  // A notification that cannot be delivered is retried with backoff for this long, then recorded as failed.
+  NOTIFY_RETRY_HORIZON_MINUTES: int.min(1).default(24 * 60),
 
   API_PORT: int.default(3000),
+  // Recovery without a person (issue 10). Short server selection makes a request fail fast (503) while the
+  // database is down; frequent heartbeats notice its return quickly. A process whose readiness (database
+  // ping and Temporal reachable) stays failed for READINESS_EXIT_AFTER_SECONDS exits so its supervisor
+  // restarts it with fresh connections (0 = never exit).
+  DB_SERVER_SELECTION_TIMEOUT_MS: int.default(3_000),
+  DB_HEARTBEAT_MS: int.min(500).default(2_000),
+  READINESS_CHECK_INTERVAL_MS: int.min(100).default(5_000),
+  READINESS_CHECK_TIMEOUT_MS: int.min(100).default(2_000),
+  READINESS_EXIT_AFTER_SECONDS: int.default(120),
+  // `npm start` restarts a crashed worker or API after 1 s, doubling up to this bound.
+  RESTART_BACKOFF_MAX_SECONDS: int.default(30),
+  // The API's bound on one call to Temporal (starting a case): unreachable, it answers 503 after this.
+  TEMPORAL_CALL_TIMEOUT_MS: int.min(100).default(5_000),
+  // Seconds a 503 (a dependency down) tells the client to wait before retrying.
+  RETRY_AFTER_SECONDS: int.min(1).default(5),
+  // The worker serves /health/live and /health/ready here when set (docker-compose's health check).
+  WORKER_HEALTH_PORT: int.optional(),
   // JSON object token -> userId; merged with tokens stored on users in MongoDB.
   API_TOKENS: z.string().optional(),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),

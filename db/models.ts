@@ -1,6 +1,7 @@
 // The records people search and report on. Temporal holds the process; these are its readable copy.
 // Written to work on MongoDB 7 and on FerretDB v1 (no transactions, $lookup, $text, positional operators).
 import mongoose, { Schema, type Connection } from 'mongoose';
+import { config } from '../config';
 import { fineModels } from './fines';
 import { returnModels } from './returns';
 import { stockModels } from './stock';
@@ -203,8 +204,31 @@ export function models(conn: Connection) {
 }
 export type Models = ReturnType<typeof models>;
 
-export async function connectDb(uri: string): Promise<Connection> {
-  const conn = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 10_000, autoIndex: true });
+export interface DbTuning {
+  /** How long an operation waits for a reachable server before failing (the API answers 503 then). */
+  serverSelectionTimeoutMS: number;
+  /** How often the driver probes the server, so a restarted database is noticed within about this time. */
+  heartbeatFrequencyMS: number;
+}
+
+/**
+ * One connection that survives the database going away and coming back: the driver's monitor keeps probing
+ * and the pool reconnects on its own. Commands are not buffered by mongoose while disconnected (that turned
+ * every request into a 10 s wait and a 500); they go to the driver, which fails fast with a server selection
+ * error that the API maps to 503. A paused server is noticed by the heartbeat's connect timeout, which also
+ * interrupts operations in flight; socketTimeoutMS is the last resort for a reply that never comes.
+ */
+export async function connectDb(uri: string, tuning?: Partial<DbTuning>): Promise<Connection> {
+  const serverSelectionTimeoutMS = tuning?.serverSelectionTimeoutMS ?? config().DB_SERVER_SELECTION_TIMEOUT_MS;
+  const heartbeatFrequencyMS = tuning?.heartbeatFrequencyMS ?? config().DB_HEARTBEAT_MS;
+  const conn = mongoose.createConnection(uri, {
+    autoIndex: true,
+    bufferCommands: false,
+    serverSelectionTimeoutMS,
+    heartbeatFrequencyMS,
+    connectTimeoutMS: Math.max(2 * heartbeatFrequencyMS, 5_000),
+    socketTimeoutMS: 60_000,
+  });
   await conn.asPromise();
   return conn;
 }

@@ -1,5 +1,7 @@
 // Local fake of the slice of Twilio's REST API that the real `twilio` client uses for
-// `client.messages.create`. notify/sms.ts points the client here via TWILIO_API_BASE, so tests and the
+// `client.messages.create` and `client.messages.list` (filtered by To, From and DateSent).
+// Faults for tests and the soak: failing sends, and a provider that accepts a message and then stalls its
+// answer past the client's timeout (the message is sent; the client does not know). notify/sms.ts points the client here via TWILIO_API_BASE, so tests and the
 // dev stack exercise the real client (auth header, form encoding, error mapping) without sending SMS.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -37,6 +39,12 @@ export interface FakeTwilio {
   clear(): void;
   /** The next n sends (after auth) answer 500 / code 20500 and are not recorded. */
   failNext(n: number): void;
+  /** The next n sends are accepted and recorded, but their answer is held back for `ms` (0 = stop). */
+  pauseAfterAccept(ms: number, n?: number): void;
+  /** How many answers were held back so far. */
+  stalled(): number;
+  /** Messages accepted from now on stay `queued`, without a send date, for `ms` (as at Twilio under load). */
+  queueFor(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -65,20 +73,31 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
   const captured: CapturedSms[] = [];
   const waiters = new Set<(m: CapturedSms) => void>();
   let failures = opts.failNext ?? 0;
+  let pause = { ms: 0, remaining: 0 };
+  let stalledCount = 0;
+  let queueMs = 0;
+  const sentAt = new Map<string, number>(); // sid -> when the message left the queue
+  const held = new Set<NodeJS.Timeout>();
+
+  const authorised = (req: express.Request, res: Response): boolean => {
+    const auth = /^Basic (.+)$/.exec(req.get('authorization') ?? '');
+    const decoded = auth ? Buffer.from(auth[1]!, 'base64').toString('utf8') : '';
+    const sep = decoded.indexOf(':');
+    const [user, pass] = sep > 0 ? [decoded.slice(0, sep), decoded.slice(sep + 1)] : [];
+    if (!user || !pass || user !== req.params.accountSid) {
+      res.set('WWW-Authenticate', 'Basic realm="Twilio API"');
+      twilioError(res, 401, 20003, 'Authenticate');
+      return false;
+    }
+    return true;
+  };
 
   const app = express();
   app.use(express.urlencoded({ extended: false }));
 
   app.post('/2010-04-01/Accounts/:accountSid/Messages.json', (req, res) => {
     const { accountSid } = req.params;
-    const auth = /^Basic (.+)$/.exec(req.get('authorization') ?? '');
-    const decoded = auth ? Buffer.from(auth[1], 'base64').toString('utf8') : '';
-    const sep = decoded.indexOf(':');
-    const [user, pass] = sep > 0 ? [decoded.slice(0, sep), decoded.slice(sep + 1)] : [];
-    if (!user || !pass || user !== accountSid) {
-      res.set('WWW-Authenticate', 'Basic realm="Twilio API"');
-      return twilioError(res, 401, 20003, 'Authenticate');
-    }
+    if (!authorised(req, res)) return;
     if (failures > 0) {
       failures--;
       return twilioError(res, 500, 20500, 'An internal server error has occurred');
@@ -119,14 +138,79 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     };
     const sms: CapturedSms = { sid, accountSid, to, from, body, numSegments, dateCreated: now.toISOString(), resource };
     captured.push(sms);
+    sentAt.set(sid, now.getTime() + queueMs);
     for (const w of [...waiters]) w(sms);
+    if (pause.remaining > 0 && pause.ms > 0) {
+      pause.remaining--;
+      stalledCount++;
+      const t = setTimeout(() => {
+        held.delete(t);
+        if (!res.headersSent && !res.destroyed) res.status(201).json(resource);
+      }, pause.ms);
+      held.add(t);
+      return;
+    }
     res.status(201).json(resource);
+  });
+
+  // The message list as Twilio filters it: To, From, DateSent (that day), DateSent< and DateSent> (instants),
+  // newest first, one page of PageSize (default 50). A message is sent when it leaves the queue (at once unless
+  // queueFor was set); a queued one has no date_sent, so the DateSent filters leave it out.
+  app.get('/2010-04-01/Accounts/:accountSid/Messages.json', (req, res) => {
+    const { accountSid } = req.params;
+    if (!authorised(req, res)) return;
+    const q = req.query as Record<string, string | undefined>;
+    const instant = (name: string) => {
+      const v = q[name];
+      if (v === undefined) return undefined;
+      const t = Date.parse(v);
+      if (Number.isNaN(t)) throw new Error(`${name}: not a date: ${v}`);
+      return t;
+    };
+    let after: number | undefined, before: number | undefined, day: string | undefined;
+    try {
+      after = instant('DateSent>');
+      before = instant('DateSent<');
+      day = q.DateSent === undefined ? undefined : new Date(instant('DateSent')!).toISOString().slice(0, 10);
+    } catch (e) {
+      return twilioError(res, 400, 20001, (e as Error).message);
+    }
+    const pageSize = Math.min(Math.max(Number(q.PageSize ?? 50) || 50, 1), 1000);
+    const now = Date.now();
+    const dateFilter = after !== undefined || before !== undefined || day !== undefined;
+    const matching = captured
+      .filter((m) => m.accountSid === accountSid)
+      .filter((m) => (q.To === undefined || m.to === q.To) && (q.From === undefined || m.from === q.From))
+      .filter((m) => {
+        const sent = sentAt.get(m.sid) ?? 0;
+        if (!dateFilter) return true;
+        if (sent > now) return false;
+        const at = new Date(sent);
+        return (after === undefined || sent >= after) && (before === undefined || sent <= before) && (day === undefined || at.toISOString().slice(0, 10) === day);
+      })
+      .reverse()
+      .slice(0, pageSize)
+      .map((m) => {
+        const sent = sentAt.get(m.sid) ?? 0;
+        return sent > now ? { ...m.resource, status: 'queued', date_sent: null } : { ...m.resource, status: 'sent', date_sent: rfc2822(new Date(sent)) };
+      });
+    const uri = `/2010-04-01/Accounts/${accountSid}/Messages.json?PageSize=${pageSize}&Page=0`;
+    res.json({ messages: matching, page: 0, page_size: pageSize, start: 0, end: Math.max(matching.length - 1, 0), uri, first_page_uri: uri, next_page_uri: null, previous_page_uri: null });
+  });
+
+  // Faults over HTTP, for a soak run in another process: {"failNext": n} and {"pauseAfterAcceptMs": ms, "count": n}.
+  app.post('/faults', express.json(), (req, res) => {
+    const b = (req.body ?? {}) as { failNext?: number; pauseAfterAcceptMs?: number; count?: number };
+    if (b.failNext !== undefined) failures = Math.max(0, Number(b.failNext) || 0);
+    if (b.pauseAfterAcceptMs !== undefined) pause = { ms: Math.max(0, Number(b.pauseAfterAcceptMs) || 0), remaining: Math.max(0, Number(b.count ?? 1) || 0) };
+    res.json({ failNext: failures, pauseAfterAccept: pause });
   });
 
   // For humans and tests: what has been "sent", oldest first.
   app.get('/messages', (_req, res) => res.json(captured));
   app.delete('/messages', (_req, res) => {
     captured.length = 0;
+    sentAt.clear();
     res.status(204).end();
   });
   app.use((req, res) => twilioError(res, 404, 20404, `The requested resource ${req.path} was not found`));
@@ -164,11 +248,21 @@ export async function startFakeTwilio(opts: FakeTwilioOptions = {}): Promise<Fak
     },
     clear: () => {
       captured.length = 0;
+      sentAt.clear();
     },
     failNext: (n) => {
       failures = n;
     },
+    stalled: () => stalledCount,
+    queueFor: (ms) => {
+      queueMs = Math.max(0, ms);
+    },
+    pauseAfterAccept: (ms, n = 1) => {
+      pause = { ms, remaining: ms > 0 ? n : 0 };
+    },
     async close() {
+      for (const t of held) clearTimeout(t);
+      held.clear();
       // The twilio client keeps connections alive; drop them so close() doesn't hang.
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));

@@ -9,11 +9,17 @@ import { config, type Config } from '../config';
 export interface SmsSender {
   /** Rejects with twilio's RestException ({status, code, message, moreInfo}) on API errors. */
   send(sms: { to: string; body: string }): Promise<{ sid: string; status: string }>;
+  /**
+   * A message with this body to this number sent since `since`, as the provider knows it: the answer to
+   * "did my earlier attempt, whose reply I never got, go through?". Messages the provider failed do not count.
+   */
+  findSent(sms: { to: string; body: string; since: Date }): Promise<{ sid: string; status: string } | undefined>;
 }
+
+const NOT_DELIVERED = new Set(['failed', 'undelivered', 'canceled']);
 
 const DEV_ACCOUNT_SID = 'AC' + '0'.repeat(32);
 const DEV_AUTH_TOKEN = 'dev-token';
-const TIMEOUT_MS = 15_000;
 
 /**
  * Keeps the real RequestClient (axios, auth, serialisation) but sends to `base` instead of Twilio.
@@ -64,14 +70,23 @@ export function createSmsSender(cfg: Config = config()): SmsSender {
   }
   // Credentials are always passed explicitly: twilio would otherwise read process.env itself.
   const client = twilio(sid, token, {
-    timeout: TIMEOUT_MS,
-    httpClient: base ? new RedirectingRequestClient(base, { timeout: TIMEOUT_MS }) : undefined,
+    timeout: cfg.TWILIO_TIMEOUT_MS,
+    httpClient: base ? new RedirectingRequestClient(base, { timeout: cfg.TWILIO_TIMEOUT_MS }) : undefined,
   });
 
   return {
     async send({ to, body }) {
       const msg = await client.messages.create({ to: normalizePhone(to), from: cfg.TWILIO_FROM, body });
       return { sid: msg.sid, status: msg.status };
+    },
+    async findSent({ to, body, since }) {
+      // Twilio filters its message list by recipient and send date; the body tells this message from others.
+      const same = (x: { body: string; status: string }) => (x.body === body || x.body?.endsWith(body)) && !NOT_DELIVERED.has(x.status);
+      const number = normalizePhone(to);
+      let m = (await client.messages.list({ to: number, dateSentAfter: since, limit: 100 })).find(same);
+      // A message still queued has no send date yet: look at the recipient's newest messages by creation too.
+      m ??= (await client.messages.list({ to: number, limit: 20 })).find((x) => same(x) && x.dateCreated >= since);
+      return m ? { sid: m.sid, status: m.status } : undefined;
     },
   };
 }

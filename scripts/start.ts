@@ -1,8 +1,10 @@
 // `npm start`: the whole service on one machine. Each embedded part (Temporal dev server, MongoDB-compatible
 // server, SMTP sink, fake Twilio) starts only when the environment does not name a real one. State lives
-// under data/, so a second start resumes the open cases. Ctrl-C stops every child.
+// under data/, so a second start resumes the open cases. A crashed worker or API is restarted with backoff;
+// Ctrl-C stops every child.
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { config } from '../config';
 import { connectDb, models } from '../db/models';
@@ -53,27 +55,47 @@ async function main(): Promise<void> {
   if (cfg.NODE_ENV !== 'production') await seedDevUsers(models(db));
   await db.close();
 
-  const children: ChildProcess[] = [];
-  const run = (name: string, script: string) => {
-    const child = spawn(process.execPath, [require.resolve('tsx/cli'), script], { env, stdio: 'inherit' });
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        say(`${name} exited (${code ?? signal}); stopping everything`);
-        void stop(1);
-      }
-    });
-    children.push(child);
+  // The worker and the API are supervised: a crashed one (or one that exited because its dependencies stayed
+  // unreachable) is started again after a pause that doubles up to a bound, and resets once it has run a while.
+  const children = new Map<string, ChildProcess>();
+  const pending = new Set<NodeJS.Timeout>();
+  const firstDelayMs = 1_000;
+  const maxDelayMs = cfg.RESTART_BACKOFF_MAX_SECONDS * 1000;
+  const stableMs = 60_000;
+  const supervise = (name: string, script: string) => {
+    let delayMs = firstDelayMs;
+    const launch = () => {
+      const startedAt = Date.now();
+      // tsx as a loader, not its CLI: the CLI runs the script in a grandchild that a SIGKILL would orphan.
+      const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script], { env, stdio: 'inherit' });
+      children.set(name, child);
+      say(`${name} started (pid ${child.pid})`);
+      child.on('exit', (code, signal) => {
+        if (stopping) return;
+        if (Date.now() - startedAt >= stableMs) delayMs = firstDelayMs;
+        say(`${name} exited (${code ?? signal}); restarting in ${delayMs / 1000} s`);
+        const t = setTimeout(() => {
+          pending.delete(t);
+          if (!stopping) launch();
+        }, delayMs);
+        pending.add(t);
+        delayMs = Math.min(delayMs * 2, Math.max(maxDelayMs, firstDelayMs));
+      });
+    };
+    launch();
   };
-  run('worker', path.join(__dirname, '..', 'worker', 'main.ts'));
-  run('api', path.join(__dirname, '..', 'api', 'main.ts'));
+  supervise('worker', path.join(__dirname, '..', 'worker', 'main.ts'));
+  supervise('api', path.join(__dirname, '..', 'api', 'main.ts'));
 
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     say('stopping...');
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r)))));
+    for (const t of pending) clearTimeout(t);
+    const running = [...children.values()].filter((c) => c.exitCode === null && c.signalCode === null);
+    for (const c of running) c.kill('SIGTERM');
+    await Promise.all(running.map((c) => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise((r) => c.once('exit', r)))));
     for (const s of stops.reverse()) await s().catch(() => {});
     process.exit(code);
   };

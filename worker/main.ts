@@ -4,6 +4,9 @@ import { config } from '../config';
 import { childLogger } from '../config/logger';
 import { connectDb } from '../db/models';
 import { connectTemporal, createWorker } from './worker';
+import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
+import { startWatchdog } from '../health/watchdog';
+import { startHealthServer } from '../health/server';
 
 const log = childLogger('worker');
 
@@ -23,7 +26,13 @@ async function main(): Promise<void> {
   const connection = await connectTemporal(cfg.TEMPORAL_ADDRESS);
   const worker = await createWorker({ cfg, connection, db });
   log.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE }, 'worker started');
+  // Recovery without a person: exit when the database or Temporal stays unreachable, so the supervisor restarts us.
+  const ready = () => checkReadiness([mongoProbe(db), temporalProbe(connection)], cfg.READINESS_CHECK_TIMEOUT_MS);
+  const watchdog = startWatchdog({ check: ready, intervalMs: cfg.READINESS_CHECK_INTERVAL_MS, exitAfterMs: cfg.READINESS_EXIT_AFTER_SECONDS * 1000, log });
+  const health = cfg.WORKER_HEALTH_PORT ? await startHealthServer(cfg.WORKER_HEALTH_PORT, ready, cfg.RETRY_AFTER_SECONDS) : undefined;
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK's default shutdown signals)
+  watchdog.stop();
+  health?.close();
   await connection.close();
   await db.close();
   log.info('worker stopped');

@@ -25,6 +25,7 @@ export async function createWorker(opts: {
     mailer,
     sms: createSmsSender(opts.cfg),
     defaultLocale: opts.cfg.DEFAULT_LOCALE,
+    notifyRetryHorizonMs: opts.cfg.NOTIFY_RETRY_HORIZON_MINUTES * 60_000,
   });
   return Worker.create({
     connection: opts.connection,

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { actorOf } from '../auth';
 import { notFound, parse, route } from '../errors';
+import { isDuplicateKey } from '../../db/models';
+import { createOnce } from '../idempotency';
 
 export const CustomerSchema = z
   .object({
@@ -28,9 +30,15 @@ export const CallSchema = z
   })
   .strict();
 
-export async function logCall(deps: ApiDeps, agentId: string, call: z.infer<typeof CallSchema>): Promise<string> {
-  const id = `CALL-${randomUUID()}`;
-  await deps.models.Call.create({ _id: id, at: new Date(), agentId, ...call });
+export const newCallId = () => `CALL-${randomUUID()}`;
+
+/** Registers a call; with a given id (an idempotent request's retry) a call already registered stays as it was. */
+export async function logCall(deps: ApiDeps, agentId: string, call: z.infer<typeof CallSchema>, id = newCallId()): Promise<string> {
+  try {
+    await deps.models.Call.create({ _id: id, at: new Date(), agentId, ...call });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
   return id;
 }
 
@@ -41,8 +49,10 @@ export function callRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       const call = parse(CallSchema, req.body);
       if (call.caseId && !(await caseExists(deps.models, call.caseId))) throw notFound(`case ${call.caseId} not found`);
-      const id = await logCall(deps, actorOf(req).userId, call);
-      res.status(201).json({ id });
+      await createOnce(req, res, deps, { scope: 'calls', body: call, ids: () => ({ callId: newCallId() }) }, async ({ callId }) => {
+        const id = await logCall(deps, actorOf(req).userId, call, callId);
+        return { status: 201, body: { id } };
+      });
     }),
   );
   r.get(

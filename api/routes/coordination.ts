@@ -8,6 +8,7 @@ import { loadCalendar } from '../../activities/calendar';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const CoordinationSchema = z
   .object({
@@ -33,13 +34,14 @@ export function coordinationRoutes(deps: ApiDeps): Router {
       const dueAt = body.dueAt
         ? new Date(body.dueAt)
         : addWorkingDays(await loadCalendar(deps.models), now, deps.cfg.COORDINATION_DEFAULT_WORKING_DAYS);
-      const caseId = newCaseId('COORD', now, deps.cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof coordinationWorkflow>('coordinationWorkflow', {
-        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [{ caseId, openedBy: actorOf(req).userId, subject: body.subject, request: body.request, relatedCaseId: body.relatedCaseId, dueAt: dueAt.toISOString(), policy: taskPolicy(deps.cfg) }],
+      await createOnce(req, res, deps, { scope: 'coordination-forms', body, ids: () => ({ caseId: newCaseId('COORD', now, deps.cfg.TIME_ZONE) }) }, async ({ caseId }) => {
+        await startWorkflowOnce<typeof coordinationWorkflow>(deps, 'coordinationWorkflow', {
+          taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [{ caseId, openedBy: actorOf(req).userId, subject: body.subject, request: body.request, relatedCaseId: body.relatedCaseId, dueAt: dueAt.toISOString(), policy: taskPolicy(deps.cfg) }],
+        });
+        return { status: 201, body: { caseId, dueAt: dueAt.toISOString() } };
       });
-      res.status(201).json({ caseId, dueAt: dueAt.toISOString() });
     }),
   );
   return r;

@@ -7,6 +7,7 @@ import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { parse, route } from '../errors';
 import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const ExchangeSchema = z
   .object({
@@ -26,14 +27,15 @@ export function exchangeRoutes(deps: ApiDeps): Router {
       requireRole(req, 'agent');
       const body = parse(ExchangeSchema, req.body);
       const returned = await returnedUnit(deps, body.returned);
-      const caseId = newCaseId('EXC', new Date(), deps.cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof exchangeWorkflow>('exchangeWorkflow', {
-        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, address: body.address, returned, replacementModel: body.replacementModel ?? returned.model, reason: body.reason, timings: { stepWorkingHours: deps.cfg.EXCHANGE_STEP_WORKING_HOURS }, policy: taskPolicy(deps.cfg) }],
+      await createOnce(req, res, deps, { scope: 'exchanges', body, ids: () => ({ caseId: newCaseId('EXC', new Date(), deps.cfg.TIME_ZONE) }) }, async ({ caseId }) => {
+        await startWorkflowOnce<typeof exchangeWorkflow>(deps, 'exchangeWorkflow', {
+          taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, address: body.address, returned, replacementModel: body.replacementModel ?? returned.model, reason: body.reason, timings: { stepWorkingHours: deps.cfg.EXCHANGE_STEP_WORKING_HOURS }, policy: taskPolicy(deps.cfg) }],
+        });
+        deps.log.info({ caseId }, 'exchange opened');
+        return { status: 201, body: { caseId } };
       });
-      deps.log.info({ caseId }, 'exchange opened');
-      res.status(201).json({ caseId });
     }),
   );
   return r;

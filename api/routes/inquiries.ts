@@ -5,7 +5,8 @@ import type { inquiryWorkflow } from '../../workflows/inquiry';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse, route } from '../errors';
-import { CustomerSchema, logCall } from './calls';
+import { CustomerSchema, logCall, newCallId } from './calls';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const InquirySchema = z
   .object({
@@ -29,29 +30,31 @@ export function inquiryRoutes(deps: ApiDeps): Router {
         if (!sm) throw badRequest(`salesManagerId ${body.salesManagerId} is not an active sales manager`);
       }
       const agentId = actorOf(req).userId;
-      const caseId = newCaseId('INQ', new Date(), deps.cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof inquiryWorkflow>('inquiryWorkflow', {
-        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [
-          {
-            caseId,
-            openedBy: agentId,
-            customer: body.customer,
-            topic: body.topic,
-            question: body.question,
-            productModel: body.productModel,
-            salesManagerId: body.salesManagerId,
-            agentAnswerWorkingHours: deps.cfg.INQUIRY_AGENT_ANSWER_WORKING_HOURS,
-            technicianAnswerWorkingHours: deps.cfg.INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS,
-            marketAnswerWorkingHours: deps.cfg.INQUIRY_MARKET_ANSWER_WORKING_HOURS,
-            policy: taskPolicy(deps.cfg),
-          },
-        ],
+      const ids = () => ({ caseId: newCaseId('INQ', new Date(), deps.cfg.TIME_ZONE), callId: newCallId() });
+      await createOnce(req, res, deps, { scope: 'inquiries', body, ids }, async ({ caseId, callId }) => {
+        await startWorkflowOnce<typeof inquiryWorkflow>(deps, 'inquiryWorkflow', {
+          taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [
+            {
+              caseId,
+              openedBy: agentId,
+              customer: body.customer,
+              topic: body.topic,
+              question: body.question,
+              productModel: body.productModel,
+              salesManagerId: body.salesManagerId,
+              agentAnswerWorkingHours: deps.cfg.INQUIRY_AGENT_ANSWER_WORKING_HOURS,
+              technicianAnswerWorkingHours: deps.cfg.INQUIRY_TECHNICIAN_ANSWER_WORKING_HOURS,
+              marketAnswerWorkingHours: deps.cfg.INQUIRY_MARKET_ANSWER_WORKING_HOURS,
+              policy: taskPolicy(deps.cfg),
+            },
+          ],
+        });
+        await logCall(deps, agentId, { customer: body.customer, direction: 'inbound', type: 'inquiry', summary: body.question, productModel: body.productModel, caseId }, callId);
+        deps.log.info({ caseId, topic: body.topic }, 'inquiry opened');
+        return { status: 201, body: { caseId } };
       });
-      await logCall(deps, agentId, { customer: body.customer, direction: 'inbound', type: 'inquiry', summary: body.question, productModel: body.productModel, caseId });
-      deps.log.info({ caseId, topic: body.topic }, 'inquiry opened');
-      res.status(201).json({ caseId });
     }),
   );
   return r;

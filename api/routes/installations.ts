@@ -10,6 +10,7 @@ import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse, route } from '../errors';
 import { CustomerSchema } from './calls';
 import { SerialSchema } from './units';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const InstallationSchema = z
   .object({
@@ -49,14 +50,15 @@ export function installationRoutes(deps: ApiDeps): Router {
       const units = body.units.map((u) => ({ serial: u.serial, model: u.model ?? known.get(u.serial) }));
       const unknown = units.filter((u) => !u.model).map((u) => u.serial);
       if (unknown.length) throw badRequest(`units: no model given and not in the unit registry: ${unknown.join(', ')}`);
-      const caseId = newCaseId('INS', new Date(), deps.cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof installationWorkflow>('installationWorkflow', {
-        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, address: body.address, location: body.location, units: units as Array<{ serial: string; model: string }>, settings: installationSettings(deps.cfg) }],
+      await createOnce(req, res, deps, { scope: 'installations', body, ids: () => ({ caseId: newCaseId('INS', new Date(), deps.cfg.TIME_ZONE) }) }, async ({ caseId }) => {
+        await startWorkflowOnce<typeof installationWorkflow>(deps, 'installationWorkflow', {
+          taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, address: body.address, location: body.location, units: units as Array<{ serial: string; model: string }>, settings: installationSettings(deps.cfg) }],
+        });
+        deps.log.info({ caseId }, 'installation opened');
+        return { status: 201, body: { caseId } };
       });
-      deps.log.info({ caseId }, 'installation opened');
-      res.status(201).json({ caseId });
     }),
   );
   return r;

@@ -1,6 +1,7 @@
 // The knowledge base (标准化问题库): search by model, fault category and words; read an entry; supervisors and
 // technicians add standard entries by hand (service records enter it from the service-case workflow).
 import { caseExists } from '../../db/models';
+import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import { z } from 'zod';
 import { addKnowledgeEntry, kbIdForCase, searchKnowledgeEntries } from '../../activities/knowledge';
@@ -8,6 +9,7 @@ import { queryTerms } from '../../rules/knowledge-terms';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
+import { createOnce } from '../idempotency';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -71,8 +73,11 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
       requireRole(req, 'supervisor', 'technician');
       const body = parse(EntryBody, req.body);
       if (body.sourceCaseId && !(await caseExists(m, body.sourceCaseId))) throw notFound(`case ${body.sourceCaseId} not found`);
-      const out = await addKnowledgeEntry(m, { ...body, id: body.sourceCaseId ? kbIdForCase(body.sourceCaseId) : undefined, createdBy: actorOf(req).userId });
-      res.status(out.created ? 201 : 200).json(out);
+      const ids = () => ({ entryId: body.sourceCaseId ? kbIdForCase(body.sourceCaseId) : `KB-M-${randomUUID()}` });
+      await createOnce(req, res, deps, { scope: 'knowledge', body, ids }, async ({ entryId }) => {
+        const out = await addKnowledgeEntry(m, { ...body, id: entryId, createdBy: actorOf(req).userId });
+        return { status: out.created ? 201 : 200, body: out };
+      });
     }),
   );
 

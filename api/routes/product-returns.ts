@@ -7,6 +7,7 @@ import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { parse, route } from '../errors';
 import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const ProductReturnSchema = z
   .object({
@@ -24,14 +25,15 @@ export function productReturnRoutes(deps: ApiDeps): Router {
       requireRole(req, 'agent', 'sales_manager');
       const body = parse(ProductReturnSchema, req.body);
       const returned = await returnedUnit(deps, body.returned);
-      const caseId = newCaseId('PRT', new Date(), deps.cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof productReturnWorkflow>('productReturnWorkflow', {
-        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, returned: { serial: returned.serial, model: returned.model }, reason: body.reason, timings: { stepWorkingHours: deps.cfg.EXCHANGE_STEP_WORKING_HOURS }, policy: taskPolicy(deps.cfg) }],
+      await createOnce(req, res, deps, { scope: 'product-returns', body, ids: () => ({ caseId: newCaseId('PRT', new Date(), deps.cfg.TIME_ZONE) }) }, async ({ caseId }) => {
+        await startWorkflowOnce<typeof productReturnWorkflow>(deps, 'productReturnWorkflow', {
+          taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, returned: { serial: returned.serial, model: returned.model }, reason: body.reason, timings: { stepWorkingHours: deps.cfg.EXCHANGE_STEP_WORKING_HOURS }, policy: taskPolicy(deps.cfg) }],
+        });
+        deps.log.info({ caseId }, 'product return opened');
+        return { status: 201, body: { caseId } };
       });
-      deps.log.info({ caseId }, 'product return opened');
-      res.status(201).json({ caseId });
     }),
   );
   return r;

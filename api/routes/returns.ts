@@ -8,7 +8,8 @@ import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse, route } from '../errors';
-import { CustomerSchema, logCall } from './calls';
+import { CustomerSchema, logCall, newCallId } from './calls';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 /** An as-of instant may lie at most this far ahead of the server's clock when a return is opened (clock skew). */
 const AS_OF_SKEW_MS = 5 * 60_000;
@@ -76,36 +77,38 @@ export function returnRoutes(deps: ApiDeps): Router {
       }
       const evaluation = evaluateOr400(body.request, asOf, policy);
       const agentId = actorOf(req).userId;
-      const caseId = newCaseId('RET', now, deps.cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof salesReturnWorkflow>('salesReturnWorkflow', {
-        taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [
-          {
-            caseId,
-            openedBy: agentId,
-            salespersonId: body.salespersonId,
-            salesManagerId: body.salesManagerId,
-            customer: body.customer,
-            request: body.request,
-            asOf: asOf.toISOString(),
-            batch: body.batch,
-            returnsPolicy: policy,
-            steps: {
-              stepWorkingDays: deps.cfg.RETURN_STEP_WORKING_DAYS,
-              receiptWorkingDays: deps.cfg.RETURN_RECEIPT_WORKING_DAYS,
-              settlementReminderLeadMs: deps.cfg.RETURN_SETTLEMENT_REMINDER_HOURS * 3_600_000,
+      const ids = () => ({ caseId: newCaseId('RET', now, deps.cfg.TIME_ZONE), callId: newCallId() });
+      await createOnce(req, res, deps, { scope: 'returns', body, ids }, async ({ caseId, callId }) => {
+        await startWorkflowOnce<typeof salesReturnWorkflow>(deps, 'salesReturnWorkflow', {
+          taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [
+            {
+              caseId,
+              openedBy: agentId,
+              salespersonId: body.salespersonId,
+              salesManagerId: body.salesManagerId,
+              customer: body.customer,
+              request: body.request,
+              asOf: asOf.toISOString(),
+              batch: body.batch,
+              returnsPolicy: policy,
+              steps: {
+                stepWorkingDays: deps.cfg.RETURN_STEP_WORKING_DAYS,
+                receiptWorkingDays: deps.cfg.RETURN_RECEIPT_WORKING_DAYS,
+                settlementReminderLeadMs: deps.cfg.RETURN_SETTLEMENT_REMINDER_HOURS * 3_600_000,
+              },
+              policy: taskPolicy(deps.cfg),
             },
-            policy: taskPolicy(deps.cfg),
-          },
-        ],
+          ],
+        });
+        if (body.customer) {
+          const p = body.request.product;
+          await logCall(deps, agentId, { customer: body.customer, direction: 'inbound', type: 'return', summary: `退货：${p.name ?? p.sku ?? p.category}（${body.request.problem}）`, caseId }, callId);
+        }
+        deps.log.info({ caseId, decision: evaluation.decision }, 'return opened');
+        return { status: 201, body: { caseId, evaluation } };
       });
-      if (body.customer) {
-        const p = body.request.product;
-        await logCall(deps, agentId, { customer: body.customer, direction: 'inbound', type: 'return', summary: `退货：${p.name ?? p.sku ?? p.category}（${body.request.problem}）`, caseId });
-      }
-      deps.log.info({ caseId, decision: evaluation.decision }, 'return opened');
-      res.status(201).json({ caseId, evaluation });
     }),
   );
   return r;

@@ -14,7 +14,8 @@ import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, conflict, parse, route } from '../errors';
 import { touchUnit } from '../../activities/units';
 import { updateFailureToHttp } from '../workflow-errors';
-import { CustomerSchema, logCall } from './calls';
+import { CustomerSchema, logCall, newCallId } from './calls';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 /** 'YYYY-MM-DD' (local date) or an ISO 8601 date-time. */
@@ -113,42 +114,44 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
       if (unit && unit.model !== body.product.model) throw badRequest(`product.model: serial ${body.product.serialNumber} is a ${unit.model} in the unit registry, not ${body.product.model}`);
       if (unit && !body.warranty.purchasedAt && !body.warranty.warrantyUntil && (unit.purchasedAt ?? unit.shipDate)) body.warranty.purchasedAt = unit.purchasedAt ?? unit.shipDate;
       const agentId = actorOf(req).userId;
-      const caseId = newCaseId('SVC', new Date(), cfg.TIME_ZONE);
-      // Every call is logged, whatever happens next.
-      const callId = await logCall(deps, agentId, {
-        customer: body.customer,
-        direction: 'inbound',
-        type: 'service',
-        summary: body.fault.summary,
-        productModel: body.product.model,
-        serialNumber: body.product.serialNumber,
-        caseId,
+      const ids = () => ({ caseId: newCaseId('SVC', new Date(), cfg.TIME_ZONE), callId: newCallId() });
+      await createOnce(req, res, deps, { scope: 'service-cases', body, ids }, async ({ caseId, callId }) => {
+        // Every call is logged, whatever happens next.
+        await logCall(deps, agentId, {
+          customer: body.customer,
+          direction: 'inbound',
+          type: 'service',
+          summary: body.fault.summary,
+          productModel: body.product.model,
+          serialNumber: body.product.serialNumber,
+          caseId,
+        }, callId);
+        await startWorkflowOnce<typeof serviceCaseWorkflow>(deps, 'serviceCaseWorkflow', {
+          taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [
+            {
+              caseId,
+              openedBy: agentId,
+              callId,
+              customer: body.customer,
+              contact: body.contact,
+              address: body.address,
+              location: body.location,
+              product: body.product,
+              warranty: body.warranty,
+              fault: body.fault,
+              timings: serviceTimings(cfg),
+              repairTimings: repairTimings(cfg),
+              warrantyPolicy: warrantyPolicyFrom(cfg),
+              policy: taskPolicy(cfg),
+            },
+          ],
+        });
+        if (unit) await touchUnit(deps.models, { serial: body.product.serialNumber, caseId, caseKind: 'service', event: 'opened', detail: { fault: body.fault.summary }, at: new Date().toISOString() });
+        deps.log.info({ caseId, callId }, 'service case opened');
+        return { status: 201, body: { caseId, callId } };
       });
-      await deps.temporal.workflow.start<typeof serviceCaseWorkflow>('serviceCaseWorkflow', {
-        taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [
-          {
-            caseId,
-            openedBy: agentId,
-            callId,
-            customer: body.customer,
-            contact: body.contact,
-            address: body.address,
-            location: body.location,
-            product: body.product,
-            warranty: body.warranty,
-            fault: body.fault,
-            timings: serviceTimings(cfg),
-            repairTimings: repairTimings(cfg),
-            warrantyPolicy: warrantyPolicyFrom(cfg),
-            policy: taskPolicy(cfg),
-          },
-        ],
-      });
-      if (unit) await touchUnit(deps.models, { serial: body.product.serialNumber, caseId, caseKind: 'service', event: 'opened', detail: { fault: body.fault.summary }, at: new Date().toISOString() });
-      deps.log.info({ caseId, callId }, 'service case opened');
-      res.status(201).json({ caseId, callId });
     }),
   );
 
@@ -158,29 +161,30 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
       requireRole(req, 'agent', 'qc', 'warehouse');
       const body = parse(FactoryRepairSchema, req.body);
       const actor = actorOf(req).userId;
-      const caseId = newCaseId('RPR', new Date(), cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof factoryRepairWorkflow>('factoryRepairWorkflow', {
-        taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [
-          {
-            caseId,
-            openedBy: actor,
-            customer: body.customer,
-            product: body.product,
-            fault: body.fault,
-            // Without receivedAt the workflow records receipt at its own start.
-            received: { at: body.receivedAt ? new Date(body.receivedAt).toISOString() : undefined, by: actor, condition: body.condition, accessories: body.accessories },
-            timings: repairTimings(cfg),
-            policy: taskPolicy(cfg),
-          },
-        ],
+      await createOnce(req, res, deps, { scope: 'factory-repairs', body, ids: () => ({ caseId: newCaseId('RPR', new Date(), cfg.TIME_ZONE) }) }, async ({ caseId }) => {
+        await startWorkflowOnce<typeof factoryRepairWorkflow>(deps, 'factoryRepairWorkflow', {
+          taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [
+            {
+              caseId,
+              openedBy: actor,
+              customer: body.customer,
+              product: body.product,
+              fault: body.fault,
+              // Without receivedAt the workflow records receipt at its own start.
+              received: { at: body.receivedAt ? new Date(body.receivedAt).toISOString() : undefined, by: actor, condition: body.condition, accessories: body.accessories },
+              timings: repairTimings(cfg),
+              policy: taskPolicy(cfg),
+            },
+          ],
+        });
+        if (await deps.models.Unit.exists({ _id: body.product.serialNumber })) {
+          await touchUnit(deps.models, { serial: body.product.serialNumber, caseId, caseKind: 'factory_repair', event: 'opened', detail: { fault: body.fault.summary }, at: new Date().toISOString() });
+        }
+        deps.log.info({ caseId }, 'factory repair opened');
+        return { status: 201, body: { caseId } };
       });
-      if (await deps.models.Unit.exists({ _id: body.product.serialNumber })) {
-        await touchUnit(deps.models, { serial: body.product.serialNumber, caseId, caseKind: 'factory_repair', event: 'opened', detail: { fault: body.fault.summary }, at: new Date().toISOString() });
-      }
-      deps.log.info({ caseId }, 'factory repair opened');
-      res.status(201).json({ caseId });
     }),
   );
 

@@ -12,6 +12,7 @@ import { updateRefusalToHttp } from '../workflow-errors';
 import { CustomerSchema } from './calls';
 import { installationSettings } from './installations';
 import { SerialSchema } from './units';
+import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const localDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be YYYY-MM-DD`).refine((v) => !Number.isNaN(Date.parse(v)), `${what} is not a date`);
@@ -88,14 +89,15 @@ export function shipmentRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       requireRole(req, 'sales_manager', 'salesperson');
       const body = parse(ShipmentSchema, req.body);
-      const caseId = newCaseId('SHP', new Date(), cfg.TIME_ZONE);
-      await deps.temporal.workflow.start<typeof shipmentWorkflow>('shipmentWorkflow', {
-        taskQueue: cfg.TEMPORAL_TASK_QUEUE,
-        workflowId: caseId,
-        args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, address: body.address, salesOrder: body.salesOrder, items: body.items, timings: shipmentTimings(cfg), publicBaseUrl: cfg.PUBLIC_BASE_URL, installation: installationSettings(cfg), policy: taskPolicy(cfg) }],
+      await createOnce(req, res, deps, { scope: 'shipments', body, ids: () => ({ caseId: newCaseId('SHP', new Date(), cfg.TIME_ZONE) }) }, async ({ caseId }) => {
+        await startWorkflowOnce<typeof shipmentWorkflow>(deps, 'shipmentWorkflow', {
+          taskQueue: cfg.TEMPORAL_TASK_QUEUE,
+          workflowId: caseId,
+          args: [{ caseId, openedBy: actorOf(req).userId, customer: body.customer, address: body.address, salesOrder: body.salesOrder, items: body.items, timings: shipmentTimings(cfg), publicBaseUrl: cfg.PUBLIC_BASE_URL, installation: installationSettings(cfg), policy: taskPolicy(cfg) }],
+        });
+        deps.log.info({ caseId }, 'shipment opened');
+        return { status: 201, body: { caseId } };
       });
-      deps.log.info({ caseId }, 'shipment opened');
-      res.status(201).json({ caseId });
     }),
   );
 

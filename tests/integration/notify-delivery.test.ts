@@ -6,6 +6,9 @@ import { startSmtpSink, type SmtpSink } from '../../devservices/smtp-sink';
 import { startFakeTwilio, type FakeTwilio } from '../../devservices/fake-twilio';
 import { createMailer, type Mailer } from '../../notify/email';
 import { createSmsSender, normalizePhone } from '../../notify/sms';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { createActivities } from '../../activities';
+import { eventually, startStack, type Stack } from '../support/stack';
 
 let sink: SmtpSink;
 let fake: FakeTwilio;
@@ -38,6 +41,8 @@ beforeEach(() => {
   sink.clear();
   fake.clear();
   fake.failNext(0);
+  fake.pauseAfterAccept(0);
+  fake.queueFor(0);
 });
 
 describe('e-mail over SMTP to the local sink', () => {
@@ -158,5 +163,104 @@ describe('SMS through the real twilio client to the local fake', () => {
     expect(normalizePhone('138 0013 8000')).toBe('+8613800138000');
     expect(normalizePhone('008613800138000')).toBe('+8613800138000');
     expect(normalizePhone('+86 138-0013-8000')).toBe('+8613800138000');
+  });
+});
+
+describe("the fake's message list (Twilio's filters) and its stall after accepting", () => {
+  it('lists by To and DateSent>, newest first, through the real client', async () => {
+    const sms = createSmsSender(cfg);
+    const before = new Date(Date.now() - 1000);
+    const a = await sms.send({ to: '+8613800138001', body: '第一条' });
+    const b = await sms.send({ to: '+8613800138001', body: '第二条' });
+    await sms.send({ to: '+8613800138002', body: '别人的' });
+    const found = await sms.findSent({ to: '+8613800138001', body: '第一条', since: before });
+    expect(found?.sid).toBe(a.sid);
+    expect(await sms.findSent({ to: '+8613800138001', body: '第二条', since: new Date(Date.now() + 60_000) })).toBeUndefined();
+    expect(await sms.findSent({ to: '+8613800138002', body: '第二条', since: before })).toBeUndefined();
+    const auth = `Basic ${Buffer.from(`AC${'0'.repeat(32)}:dev-token`).toString('base64')}`;
+    const list = (await (await fetch(`${fake.baseUrl}/2010-04-01/Accounts/AC${'0'.repeat(32)}/Messages.json?To=%2B8613800138001`, { headers: { authorization: auth } })).json()) as { messages: Array<{ sid: string; date_sent: string }> };
+    expect(list.messages.map((m) => m.sid)).toEqual([b.sid, a.sid]);
+    expect(list.messages[0]!.date_sent).toMatch(/\+0000$/);
+  });
+
+  it('finds a message still queued (no send date yet) by its creation time', async () => {
+    const sms = createSmsSender(cfg);
+    const before = new Date(Date.now() - 1000);
+    fake.queueFor(60_000);
+    const queued = await sms.send({ to: '+8613800138004', body: '排队中' });
+    const auth = `Basic ${Buffer.from(`AC${'0'.repeat(32)}:dev-token`).toString('base64')}`;
+    const bySendDate = (await (await fetch(`${fake.baseUrl}/2010-04-01/Accounts/AC${'0'.repeat(32)}/Messages.json?To=%2B8613800138004&DateSent%3E=${encodeURIComponent(before.toISOString())}`, { headers: { authorization: auth } })).json()) as { messages: unknown[] };
+    expect(bySendDate.messages).toEqual([]);
+    expect(await sms.findSent({ to: '+8613800138004', body: '排队中', since: before })).toEqual({ sid: queued.sid, status: 'queued' });
+    expect(await sms.findSent({ to: '+8613800138004', body: '排队中', since: new Date(Date.now() + 60_000) })).toBeUndefined();
+  });
+
+  it('accepts a message and holds the answer past the client timeout', async () => {
+    const impatient = createSmsSender(loadConfig({ ...process.env, TWILIO_API_BASE: fake.baseUrl, TWILIO_ACCOUNT_SID: undefined, TWILIO_AUTH_TOKEN: undefined, TWILIO_TIMEOUT_MS: '300' }));
+    fake.pauseAfterAccept(2_000, 1);
+    await expect(impatient.send({ to: '+8613800138003', body: '超时' })).rejects.toThrow(/timeout/i);
+    expect(fake.messages().map((m) => m.body)).toEqual(['超时']);
+  });
+});
+
+describe('delivery through the worker: at least once, never twice', () => {
+  let s: Stack;
+  beforeAll(async () => {
+    // The worker's SMS client gives up after 1 s; the fake stalls its answer for 3 s.
+    process.env.TWILIO_TIMEOUT_MS = '1000';
+    s = await startStack('notify-once');
+    delete process.env.TWILIO_TIMEOUT_MS;
+  }, 120_000);
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  const customer = { name: '陈女士', phone: '+8613600136001', email: 'chen@example.cn' };
+
+  it('a provider that times out after accepting yields exactly one SMS, found at the provider on the retry', async () => {
+    s.twilio.pauseAfterAccept(3_000, 1);
+    const opened = await s.call('agent1', 'POST', '/service-cases', {
+      customer,
+      product: { model: 'KF-35GW', serialNumber: 'SN-ONCE-1', category: 'electrical' },
+      fault: { summary: '空调异响', category: 'noise' },
+    });
+    expect(opened.status).toBe(201);
+    const caseId: string = opened.body.caseId;
+    // The first attempt: Twilio accepted the SMS, the client timed out, the attempt failed.
+    const retrying = await eventually(async () => s.models.Notification.findOne({ caseId, channel: 'sms', status: 'retrying' }).lean<any>(), 20_000);
+    expect(retrying.error).toMatch(/timeout/i);
+    expect(s.twilio.messages().filter((m) => m.to === customer.phone)).toHaveLength(1);
+    // Temporal's retry asks Twilio, finds the message and records it as sent without sending again.
+    await s.env.sleep(10_000);
+    const record = await eventually(async () => s.models.Notification.findOne({ caseId, channel: 'sms', status: 'sent' }).lean<any>(), 20_000);
+    await new Promise((r) => setTimeout(r, 2_500)); // the stalled answer arrives; nothing more is sent
+    const sms = s.twilio.messages().filter((m) => m.to === customer.phone);
+    expect(sms).toHaveLength(1);
+    expect(record.providerId).toBe(sms[0]!.sid);
+    expect(record.attempts).toBe(2);
+    // The same step's e-mail went out once, on the first attempt, under the Message-ID its record holds.
+    const mail = await eventually(async () => s.models.Notification.findOne({ caseId, channel: 'email', status: 'sent' }).lean<any>());
+    const delivered = s.sink.messages().filter((m) => m.to.includes(customer.email));
+    expect(delivered.map((m) => m.messageId)).toEqual([mail.providerId]);
+  }, 60_000);
+
+  it("gives an e-mail the same Message-ID on every attempt, and finds an SMS whose record was lost instead of re-sending", async () => {
+    const activities = createActivities({ models: s.models, mailer: createMailer(s.cfg), sms: createSmsSender(s.cfg), defaultLocale: 'zh-CN', notifyRetryHorizonMs: 60_000 });
+    const caseId = 'SVC-20260301-ONCE02';
+    const req = { key: `${caseId}:customer:opened`, caseId, template: 'task_assigned', to: { customer: { name: '赵先生', phone: '+8613600136002', email: 'zhao@example.cn' } }, channels: ['email', 'sms'] as Array<'email' | 'sms'>, params: { caseId, taskTitle: '测试', dueAt: new Date().toISOString() } };
+    // The activity runs in the SDK's activity context, as the worker runs it (its log and retry info).
+    const run = () => new MockActivityEnvironment().run(activities.notify, req);
+    expect(await run()).toEqual({ sent: 2, skipped: 0 });
+    // As if the database write after each send had been lost: the records still say "sending".
+    await s.models.Notification.updateMany({ caseId }, { $set: { status: 'sending' }, $unset: { providerId: 1 } });
+    expect(await run()).toEqual({ sent: 2, skipped: 0 });
+    const mails = s.sink.messages().filter((m) => m.to.includes('zhao@example.cn'));
+    expect(mails).toHaveLength(2);
+    expect(new Set(mails.map((m) => m.messageId)).size).toBe(1);
+    const records = await s.models.Notification.find({ caseId }).lean<any[]>();
+    expect(records.find((r) => r.channel === 'email')).toMatchObject({ status: 'sent', providerId: mails[0]!.messageId, attempts: 2 });
+    const sms = s.twilio.messages().filter((m) => m.to === '+8613600136002');
+    expect(sms).toHaveLength(1);
+    expect(records.find((r) => r.channel === 'sms')).toMatchObject({ status: 'sent', providerId: sms[0]!.sid, attempts: 2 });
   });
 });

@@ -1,5 +1,6 @@
 // `npm start` on embedded defaults: everything comes up, a case can be opened and is worked by the worker;
-// Ctrl-C stops every child; a second start resumes the open case from the data directory.
+// a crashed worker or API is restarted; Ctrl-C stops every child; a second start resumes the open case from the
+// data directory.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,9 @@ function start(env: Record<string, string>): { child: ChildProcess; output: () =
   return { child, output: () => out };
 }
 
+/** The pids `npm start` reported for a supervised child, oldest first. */
+const pids = (output: string, name: string) => [...output.matchAll(new RegExp(`\\[start\\] ${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+
 const stopped = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
 describe('npm start', () => {
@@ -47,6 +51,11 @@ describe('npm start', () => {
       await eventually(async () => (await api('/ready').catch(() => undefined))?.status === 200, 120_000);
       expect(first.output()).toContain(`dev-agent1`);
       expect(first.output()).toContain(`http://127.0.0.1:${p.SMTP_SINK_HTTP_PORT}/`);
+      // A crashed worker and API are started again (with backoff) instead of everything stopping.
+      for (const name of ['api', 'worker']) process.kill(pids(first.output(), name)[0]!, 'SIGKILL');
+      await eventually(async () => pids(first.output(), 'api').length === 2 && pids(first.output(), 'worker').length === 2, 30_000);
+      expect(first.output()).toMatch(/api exited \(SIGKILL\); restarting in 1 s/);
+      await eventually(async () => (await api('/health/ready').catch(() => undefined))?.status === 200, 120_000);
       const opened = await api('/inquiries', { method: 'POST', body: JSON.stringify({ customer: { name: '周女士', phone: '+8613500135000' }, topic: 'technical', question: '冰箱不制冷' }) });
       expect(opened.status).toBe(201);
       const { caseId } = (await opened.json()) as { caseId: string };

@@ -30,6 +30,13 @@ describe('docker-compose.yml', () => {
     expect(compose.services.api.environment.MONGODB_URI).toContain('mongodb:27017');
   });
 
+  it('restarts every service on its own and health-checks the api and the worker on their readiness', () => {
+    for (const [name, svc] of Object.entries<any>(compose.services)) expect(svc.restart, `${name} restart policy`).toMatch(/^(always|unless-stopped|on-failure)/);
+    expect(compose.services.api.healthcheck.test.join(' ')).toContain('/health/ready');
+    expect(compose.services.worker.healthcheck.test.join(' ')).toContain(`:${compose.services.worker.environment.WORKER_HEALTH_PORT}/health/ready`);
+    expect(Number(compose.services.worker.environment.READINESS_EXIT_AFTER_SECONDS)).toBeGreaterThan(0);
+  });
+
   it('refers only to services and volumes it declares', () => {
     const services = Object.keys(compose.services);
     for (const [name, svc] of Object.entries<any>(compose.services)) {

@@ -22,10 +22,15 @@ const longer = proxyActivities<Activities>({
 export const ranking = longer;
 export const stock = longer;
 
-/** A failed send is retried a bounded number of times; its final failure is put on the case timeline. */
+/**
+ * A failed send is retried with backoff until the activity itself sees, on Temporal's clock, that the retries
+ * have run for NOTIFY_RETRY_HORIZON_MINUTES (default 24 h: a database or provider outage is outlasted); its
+ * final failure is non-retryable and put on the case timeline. The horizon lives in the activity, not here,
+ * so it is configuration and not workflow code.
+ */
 export const messaging = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 6 },
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
 /**
