@@ -55,7 +55,9 @@ describe('coordination form task: reminder, escalation, completion (time-skippin
     expect(types.indexOf('task_reminder')).toBeLessThan(types.indexOf('task_escalated'));
     await s.sink.waitFor((m) => m.to.includes('agent1@example.com') && m.subject.includes('协调单结果'), 15_000);
 
-    // The record of every notification is in MongoDB with its delivery status.
+    // The record of every notification is in MongoDB with its delivery status (the last one's record is written
+    // just after its delivery: the case's workflow ends once it is).
+    await s.client.workflow.getHandle(caseId).result();
     const notes = await s.models.Notification.find({ caseId }).lean<any[]>();
     expect(notes.filter((n) => n.status === 'sent').map((n) => `${n.template}:${n.channel}:${n.recipient.userId}`).sort()).toEqual(
       ['coordination_result:email:agent1', 'task_assigned:email:prod1', 'task_escalated:email:sup1', 'task_escalated:sms:sup1', 'task_reminder:email:prod1', 'task_reminder:sms:prod1'].sort(),

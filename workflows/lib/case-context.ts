@@ -79,6 +79,9 @@ export class CaseContext {
    * without waiting for the write, and stop escalating at the top level. Recorded histories keep the old path.
    */
   private readonly deltas: boolean;
+  /** Cases opened since this patch do not wait for their notifications (see notify). */
+  private readonly sendsInBackground: boolean;
+  private readonly sends: Array<Promise<void>> = [];
   private readonly tracker = new CaseDeltaTracker();
   /** Case-specific completion checks of open tasks (TaskSpec.validate), by task id. */
   private readonly validators = new Map<string, (outcome: string, payload: Record<string, unknown>) => string | undefined>();
@@ -98,6 +101,7 @@ export class CaseContext {
       version: 0,
     };
     this.deltas = patched('case-sync-deltas');
+    this.sendsInBackground = this.deltas && patched('notify-in-background');
     setHandler(getCaseQuery, () => this.view);
     const refuse = (refusal: { type: string; message: string } | null) => {
       if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
@@ -203,13 +207,19 @@ export class CaseContext {
   /** Sends a notification; the key makes a retried or replayed step send at most once. */
   async notify(step: string, req: Omit<NotifyRequest, 'key' | 'caseId'>): Promise<void> {
     const key = `${workflowInfo().workflowId}:${step}`;
-    try {
-      await messaging.notify({ ...req, key, caseId: this.caseId });
-    } catch (err) {
-      if (!(err instanceof ActivityFailure)) throw err;
-      this.record('notification_failed', { step, template: req.template, error: err.cause?.message ?? err.message });
-      await this.persist();
-    }
+    const send = async () => {
+      try {
+        await messaging.notify({ ...req, key, caseId: this.caseId });
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        this.record('notification_failed', { step, template: req.template, error: err.cause?.message ?? err.message });
+        if (!this.isClosed()) await this.persist();
+      }
+    };
+    // A send that retries through a provider outage (for up to a day) must not hold the case up: the process goes
+    // on and the send finishes on its own; the case's workflow ends only once every send has.
+    if (this.sendsInBackground) this.sends.push(send());
+    else await send();
   }
 
   /** A human step: create the task, remind before due, escalate at due (and again every reescalateMs), wait. */
@@ -291,6 +301,7 @@ export class CaseContext {
     await this.persist();
     await condition(allHandlersFinished);
     await this.background;
+    while (this.sends.length > 0) await Promise.all(this.sends.splice(0));
   }
 
   private async cancel(by: string, reason: string): Promise<CaseView> {
