@@ -23,6 +23,13 @@ const EnvSchema = z.object({
   TEMPORAL_UI_PORT: int.default(8233),
   TEMPORAL_CLI_PATH: z.string().optional(),
   TEMPORAL_TEST_SERVER_PATH: z.string().optional(),
+  // Worker sizing (issue 14): a waiting case costs nothing while evicted from the cache and is replayed from
+  // history on its next event, so the cache cap, not the number of open cases, bounds the worker's memory.
+  // 0 disables the cache (every workflow task replays). Defaults measured with `npm run bench` (README).
+  WORKER_MAX_CACHED_WORKFLOWS: int.default(500),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
+  // Activities write to MongoDB; more at once than the database serves only queues them there.
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(32),
 
   MONGODB_URI: z.string().optional(),
   MONGODB_PORT: int.default(27027),

@@ -4,6 +4,7 @@ import { config } from '../config';
 import { childLogger } from '../config/logger';
 import { connectDb } from '../db/models';
 import { connectTemporal, createWorker } from './worker';
+import { workflowSource } from './workflow-source';
 
 const log = childLogger('worker');
 
@@ -22,7 +23,11 @@ async function main(): Promise<void> {
   const db = await connectDb(cfg.MONGODB_URI);
   const connection = await connectTemporal(cfg.TEMPORAL_ADDRESS);
   const worker = await createWorker({ cfg, connection, db });
-  log.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE }, 'worker started');
+  const { source, why } = workflowSource();
+  log.info(
+    { taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE, maxCachedWorkflows: cfg.WORKER_MAX_CACHED_WORKFLOWS, workflowCode: 'workflowBundle' in source ? 'prebuilt bundle' : `bundled at start (${why})` },
+    'worker started',
+  );
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK's default shutdown signals)
   await connection.close();
   await db.close();
