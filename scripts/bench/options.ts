@@ -1,5 +1,6 @@
 // The bench's command line: `--sizes=100,1000,10000` (or BENCH_SIZES) ramps the open cases; `--quick` is a tiny
-// run (fewer opens and requests) that still prints every row.
+// run (fewer opens and requests) that still prints every row; `--api-open=N` (default 100) opens sizes up to N
+// through the API as real waiting workflows (the worker's memory), larger ones are seeded into MongoDB.
 export interface BenchOptions {
   sizes: number[];
   quick: boolean;
@@ -24,8 +25,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   const sizesText = value('sizes') ?? env.BENCH_SIZES ?? (quick ? '20' : '100,1000');
   const sizes = sizesText.split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes must be positive whole numbers, e.g. --sizes=100,1000 (got ${sizesText})`);
-  const unknown = argv.filter((a) => a.startsWith('--') && !/^--(quick|sizes)(=|$)/.test(a));
-  if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (known: --sizes=100,1000 --quick)`);
+  const unknown = argv.filter((a) => a.startsWith('--') && !/^--(quick|sizes|api-open)(=|$)/.test(a));
+  if (unknown.length) throw new Error(`unknown option ${unknown.join(' ')} (known: --sizes=100,1000 --quick --api-open=100)`);
+  const apiOpen = Number(value('api-open') ?? env.BENCH_API_OPEN ?? 100);
+  if (!Number.isInteger(apiOpen) || apiOpen < 0) throw new Error(`--api-open must be a whole number (got ${value('api-open')})`);
   return {
     sizes: [...new Set(sizes)].sort((a, b) => a - b),
     quick,
@@ -33,7 +36,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     concurrency: 8,
     listRequests: quick ? 20 : 100,
     updates: quick ? 20 : 100,
-    apiSeedLimit: 100,
+    apiSeedLimit: apiOpen,
     closedPerOpen: 20,
     closedCap: 20_000,
   };

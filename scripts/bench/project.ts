@@ -49,6 +49,15 @@ export async function inboxTasks(s: BenchStack): Promise<Map<string, { id: strin
   return byCase;
 }
 
+/** Waits until every case shows an open task through GET /cases/:id (inboxes page at 100, so not through them). */
+export async function whenFirstTasks(s: BenchStack, caseIds: string[], timeoutMs = 900_000): Promise<void> {
+  const waiting = new Set(caseIds);
+  await until(`the first tasks of ${caseIds.length} cases`, async () => {
+    for (const id of [...waiting]) if ((await caseView(s, id)).openTasks?.length) waiting.delete(id);
+    return waiting.size === 0;
+  }, timeoutMs, 1000);
+}
+
 export interface Opens {
   caseIds: string[];
   answeredPerSec: number;

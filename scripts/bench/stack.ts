@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
 import type { Connection as MongoConnection } from 'mongoose';
 import { loadConfig } from '../../config';
@@ -126,7 +126,9 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
     stops.push(() => connection.close());
     const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
 
-    // The worker runs the prebuilt workflow bundle, as in production.
+    // The worker and the API run as in production: compiled JavaScript and the prebuilt workflow bundle.
+    log('compiling (tsc -p tsconfig.build.json)...');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
     const stale = staleBundleReason(root);
     if (stale) {
       log(`building the workflow bundle (${stale})...`);
@@ -151,18 +153,18 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       API_PORT: String(apiPort),
       CALLBACK_AFTER_WORKING_DAYS: '0',
     };
-    // `node --import tsx` runs the TypeScript in this one process, so its pid is the worker's own (RSS).
+    // Plain node on the compiled entry point: the child's pid is the worker itself (its RSS).
     const run = (name: string, script: string) => {
       const logFile = path.join(dir, `${name}.log`);
       const fd = fs.openSync(logFile, 'a');
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script)], { cwd: root, env, stdio: ['ignore', fd, fd] });
+      const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', fd, fd] });
       fs.closeSync(fd);
       children.push(child);
       return { child, logFile };
     };
     const logTail = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '');
-    const worker = run('worker', 'worker/main.ts');
-    const api = run('api', 'api/main.ts');
+    const worker = run('worker', 'dist/worker/main.js');
+    const api = run('api', 'dist/api/main.js');
     const alive = (c: { child: ChildProcess; logFile: string }, name: string) => {
       if (c.child.exitCode !== null || c.child.signalCode !== null) throw new Error(`${name} exited:\n${logTail(c.logFile)}`);
     };
