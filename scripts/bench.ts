@@ -82,13 +82,17 @@ async function main(): Promise<void> {
         realOpen += need;
       } else if (need > 0) {
         say(`size ${size}: seeding ${need} open cases directly...`);
+        const t0 = Date.now();
         await seedCopies(s.db, openTemplate, need, { from: seededOpen, open: true, label: 'BO' });
+        say(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
         seededOpen += need;
       }
       const closedTarget = Math.min(size * closedPerOpen, opts.closedCap);
       if (closedTarget > closed) {
         say(`size ${size}: seeding ${closedTarget - closed} closed cases directly...`);
+        const t0 = Date.now();
         await seedCopies(s.db, closedTemplates, closedTarget - closed, { from: closed, open: false, label: 'BC' });
+        say(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
         closed = closedTarget;
       }
       const open = realOpen + seededOpen;
@@ -98,9 +102,9 @@ async function main(): Promise<void> {
       const target = open <= 1000 ? '< 50 ms p99' : 'aim < 250 ms p99';
       const limit = open <= 1000 ? 50 : 250;
       const tasks = await listLatencies(s, 'tech1', '/tasks', opts.listRequests);
-      rows.push({ what: `${L[5]} (technician's inbox) at ${at}`, measured: `p50 ${ms(tasks.p50)}, p99 ${ms(tasks.p99)}`, target, ok: tasks.p99 < limit });
+      rows.push({ what: `${L[5]} (technician's inbox) at ${at}`, measured: `p50 ${ms(tasks.p50)}, p99 ${ms(tasks.p99)} (n=${tasks.n})`, target, ok: tasks.p99 < limit });
       const cases = await listLatencies(s, 'sup1', '/cases', opts.listRequests);
-      rows.push({ what: `${L[6]} at ${at}`, measured: `p50 ${ms(cases.p50)}, p99 ${ms(cases.p99)}`, target, ok: cases.p99 < limit });
+      rows.push({ what: `${L[6]} at ${at}`, measured: `p50 ${ms(cases.p50)}, p99 ${ms(cases.p99)} (n=${cases.n})`, target, ok: cases.p99 < limit });
       const rss = rssMiB(s.workerPid);
       rows.push({ what: `${L[7]} with ${realOpen} workflows waiting (cache cap ${cfg.WORKER_MAX_CACHED_WORKFLOWS})`, measured: `${rss.toFixed(0)} MiB (${idleRss.toFixed(0)} MiB idle after start)`, target: '< 300 MB at 10,000 open cases waiting', ok: rss < 300 });
     }
