@@ -23,6 +23,15 @@ const EnvSchema = z.object({
   TEMPORAL_UI_PORT: int.default(8233),
   TEMPORAL_CLI_PATH: z.string().optional(),
   TEMPORAL_TEST_SERVER_PATH: z.string().optional(),
+  // Worker sizing (issue 14): a waiting case costs nothing while evicted from the cache and is replayed from
+  // history on its next event, so the cache cap, not the number of open cases, bounds the worker's memory.
+  // 0 disables the cache (every workflow task replays). Measured with `npm run bench -- --quick --sizes=300
+  // --api-open=300` (300 real waiting cases): ~200 MiB idle, ~1.1 MiB per cached case, ~25 MiB working growth;
+  // 48 keeps the worker near 275 MiB however many cases wait (cap 64: 292 MiB, cap 2000: 523 MiB).
+  WORKER_MAX_CACHED_WORKFLOWS: int.default(48),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
+  // Activities write to MongoDB; more at once than the database serves only queues them there.
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(32),
 
   MONGODB_URI: z.string().optional(),
   MONGODB_PORT: int.default(27027),

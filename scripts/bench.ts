@@ -1,50 +1,128 @@
-// `npm run bench`: prints the speed of the pure rules the workflows and the API call on every case (calendar
-// deadlines, return evaluations, technician ranking) and the process memory afterwards. Figures, not a test.
-import { performance } from 'node:perf_hooks';
-import { addWorkingDays, addWorkingHours, defaultCalendarData, workingTimeBetween } from '../rules/calendar';
-import { DEFAULT_RETURNS_POLICY, evaluateReturn } from '../rules/returns';
-import { rankTechnicians } from '../rules/recommend';
+// `npm run bench [-- --sizes=100,1000,10000] [-- --quick]`: issue 14's table. Starts the embedded stack (or uses
+// the servers TEMPORAL_ADDRESS / MONGODB_URI name), runs the bare Temporal baseline and the project side by side,
+// ramps the open cases beside closed history, and prints each figure beside its target. A benchmark, not a
+// test: nothing here fails on a missed target (tests/integration/bench.test.ts checks that it runs).
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { loadConfig } from '../config';
+import { parseOptions } from './bench/options';
+import { runBaseline } from './bench/baseline';
+import { startBenchStack, rssMiB, type BenchStack } from './bench/stack';
+import { driveServiceCaseToEnd, historySize, listLatencies, measureCompletions, measureOpens, openCase, whenClosed, whenFirstTasks } from './bench/project';
+import { captureTemplate, seedCopies } from './bench/seed';
+import { ms, printTable, ratio, ROW_LABELS, type Row } from './bench/report';
+import { runConcurrent } from './bench/stats';
 
-function bench(name: string, iterations: number, fn: (i: number) => unknown): void {
-  for (let i = 0; i < Math.min(1000, iterations); i++) fn(i); // warm up
-  const start = performance.now();
-  for (let i = 0; i < iterations; i++) fn(i);
-  const ms = performance.now() - start;
-  console.log(`${name.padEnd(48)} ${(iterations / (ms / 1000)).toFixed(0).padStart(10)} ops/s  ${((ms * 1000) / iterations).toFixed(1).padStart(8)} µs/op`);
+const say = (msg: string) => console.error(`[bench] ${msg}`);
+const L = ROW_LABELS;
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  Runtime.install({ logger: new DefaultLogger('ERROR') }); // the baseline worker's SDK chatter is not a figure
+  const cfg = loadConfig();
+  const rows: Row[] = [];
+  const s: BenchStack = await startBenchStack(say);
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    say('interrupted; stopping everything');
+    void s.stop().then(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const idleRss = rssMiB(s.workerPid);
+  try {
+    say(`bare Temporal baseline (${opts.opens} no-op starts, ${opts.updates} Updates)...`);
+    const base = await runBaseline({ address: s.temporalAddress, namespace: cfg.TEMPORAL_NAMESPACE, client: s.client, starts: opts.opens, concurrency: opts.concurrency, updates: opts.updates });
+    rows.push({ what: L[0], measured: `${base.startsPerSec.toFixed(1)}/s answered; ${base.quietPerSec.toFixed(1)}/s until completed`, target: 'baseline' });
+
+    // Warm the API and the worker (first requests compile code paths), then measure.
+    await openCase(s, 'inquiry');
+    const opened: Record<'inquiry' | 'service', string[]> = { inquiry: [], service: [] };
+    for (const [kind, label] of [['inquiry', L[1]], ['service', L[2]]] as const) {
+      say(`opening ${opts.opens} ${kind} cases, ${opts.concurrency} at a time...`);
+      const o = await measureOpens(s, kind, opts.opens, opts.concurrency);
+      opened[kind] = o.caseIds;
+      const quiet = o.quietPerSec / base.quietPerSec;
+      rows.push({
+        what: label,
+        measured: `${o.answeredPerSec.toFixed(1)}/s answered (${ratio(o.answeredPerSec / base.startsPerSec)}); ${o.quietPerSec.toFixed(1)}/s until first tasks in GET /tasks (${ratio(quiet)})`,
+        target: '≥ 0.8× the bare start, quiet-to-quiet',
+        ok: quiet >= 0.8,
+      });
+    }
+
+    say(`bare Update round trips vs completing ${opened.inquiry.length} inquiry tasks...`);
+    rows.push({ what: L[3], measured: `p50 ${ms(base.update.p50)}, p99 ${ms(base.update.p99)} (n=${base.update.n})`, target: 'baseline' });
+    const completion = await measureCompletions(s, opened.inquiry);
+    const completionRatio = completion.p99 / base.update.p99;
+    rows.push({ what: L[4], measured: `p50 ${ms(completion.p50)}, p99 ${ms(completion.p99)} (n=${completion.n}; p99 ${ratio(completionRatio)} the bare Update)`, target: 'p99 ≤ 2× the bare Update', ok: completionRatio <= 2 });
+
+    say('driving an on-site service case to its end through the API...');
+    const onsite = await driveServiceCaseToEnd(s);
+    const history = await historySize(s, onsite);
+    const historyRow: Row = { what: L[8], measured: `${history.events} events, ${(history.bytes / 1024).toFixed(0)} KB`, target: '< 300 events, < 100 KB', ok: history.events < 300 && history.bytes < 100 * 1024 };
+
+    // Templates for the seeded sizes: real cases the API produced, copied with new numbers.
+    await whenClosed(s, opened.inquiry[0]);
+    await whenClosed(s, onsite);
+    const openTemplate = [await captureTemplate(s.db, opened.service[0])];
+    const closedTemplates = [await captureTemplate(s.db, opened.inquiry[0]), await captureTemplate(s.db, onsite)];
+
+    // Waiting workflows: the service cases (for the technician) and the warm-up inquiry (for its answer).
+    let realOpen = opened.service.length + 1;
+    let seededOpen = 0;
+    let closed = opened.inquiry.length + 1; // the answered inquiries and the on-site case
+    const closedPerOpen = opts.quick ? 5 : opts.closedPerOpen;
+    for (const size of opts.sizes) {
+      const need = size - realOpen - seededOpen;
+      if (need > 0 && realOpen + need <= opts.apiSeedLimit) {
+        say(`size ${size}: opening ${need} service cases through the API...`);
+        const ids = await runConcurrent(need, opts.concurrency, () => openCase(s, 'service'));
+        await whenFirstTasks(s, ids);
+        realOpen += need;
+      } else if (need > 0) {
+        say(`size ${size}: seeding ${need} open cases directly...`);
+        const t0 = Date.now();
+        await seedCopies(s.db, openTemplate, need, { from: seededOpen, open: true, label: 'BO' });
+        say(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+        seededOpen += need;
+      }
+      const closedTarget = Math.min(size * closedPerOpen, opts.closedCap);
+      if (closedTarget > closed) {
+        say(`size ${size}: seeding ${closedTarget - closed} closed cases directly...`);
+        const t0 = Date.now();
+        await seedCopies(s.db, closedTemplates, closedTarget - closed, { from: closed, open: false, label: 'BC' });
+        say(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+        closed = closedTarget;
+      }
+      const open = realOpen + seededOpen;
+      const openTasks = realOpen + seededOpen * 3;
+      const at = `${open} open cases, ~${openTasks} open tasks, ${closed} closed`;
+      say(`size ${size}: ${opts.listRequests} requests each to GET /tasks and GET /cases...`);
+      const target = open <= 1000 ? '< 50 ms p99' : 'aim < 250 ms p99';
+      const limit = open <= 1000 ? 50 : 250;
+      const tasks = await listLatencies(s, 'tech1', '/tasks', opts.listRequests);
+      rows.push({ what: `${L[5]} (technician's inbox) at ${at}`, measured: `p50 ${ms(tasks.p50)}, p99 ${ms(tasks.p99)} (n=${tasks.n})`, target, ok: tasks.p99 < limit });
+      const cases = await listLatencies(s, 'sup1', '/cases', opts.listRequests);
+      rows.push({ what: `${L[6]} at ${at}`, measured: `p50 ${ms(cases.p50)}, p99 ${ms(cases.p99)} (n=${cases.n})`, target, ok: cases.p99 < limit });
+      const rss = rssMiB(s.workerPid);
+      rows.push({ what: `${L[7]} with ${realOpen} workflows waiting (cache cap ${cfg.WORKER_MAX_CACHED_WORKFLOWS})`, measured: `${rss.toFixed(0)} MiB (${idleRss.toFixed(0)} MiB idle after start)`, target: '< 300 MB at 10,000 open cases waiting', ok: rss < 300 });
+    }
+    rows.push(historyRow);
+    printTable(rows, {
+      temporal: `${s.embedded.temporal ? 'embedded dev server' : 'TEMPORAL_ADDRESS'} ${s.temporalAddress}`,
+      mongo: s.mongoKind,
+      command: `npm run bench -- --sizes=${opts.sizes.join(',')}${opts.quick ? ' --quick' : ''}`,
+    });
+  } finally {
+    if (!interrupted) await s.stop();
+  }
 }
 
-const cal = defaultCalendarData();
-const base = new Date('2026-02-10T09:00:00+08:00').getTime();
-const at = (i: number) => new Date(base + (i % 5000) * 3_600_000);
-
-bench('calendar: +2 working hours', 20_000, (i) => addWorkingHours(cal, at(i), 2));
-bench('calendar: +3 working days (Spring Festival span)', 20_000, (i) => addWorkingDays(cal, at(i), 3));
-bench('calendar: working time across 30 days', 5_000, (i) => workingTimeBetween(cal, at(i), new Date(at(i).getTime() + 30 * 86_400_000)));
-
-const request = {
-  product: { category: 'regular', flags: {}, stillSold: true, unitCost: 120, quantity: 2, invoiceValue: 300 },
-  dates: { leftWarehouse: '2026-03-01', receivedByCustomer: '2026-03-05', reported: '2026-03-07' },
-  problem: 'quality',
-  evidence: { photos: ['p1.jpg'] },
-  packaging: { state: 'original', handbagsMissing: 0, boxesMissing: 0 },
-  filmPeeled: false,
-  productDamage: 'none',
-  carrier: 'designated',
-  salespersonConsented: false,
-  customerRefusesTakeBack: false,
-} as const;
-const asOf = new Date('2026-03-07T10:00:00+08:00');
-bench('returns: evaluate a quality return', 5_000, () => evaluateReturn(request as never, asOf, DEFAULT_RETURNS_POLICY));
-
-const technicians = Array.from({ length: 50 }, (_, i) => ({
-  userId: `t${i}`,
-  name: `技术员${i}`,
-  base: { lat: 39.8 + (i % 10) * 0.02, lng: 116.2 + (i % 7) * 0.03 },
-  closedSameModelAndFault: i % 6,
-  closedSameModel: i % 9,
-  openWorkload: i % 4,
-}));
-bench('recommend: rank 50 technicians', 5_000, () => rankTechnicians(technicians, { lat: 39.95, lng: 116.35 }));
-
-const mem = process.memoryUsage();
-console.log(`memory: rss ${(mem.rss / 2 ** 20).toFixed(1)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(1)} MiB`);
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(`[bench] failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exit(1);
+  },
+);

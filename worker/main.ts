@@ -7,6 +7,7 @@ import { connectTemporal, createWorker } from './worker';
 import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
 import { startWatchdog } from '../health/watchdog';
 import { startHealthServer } from '../health/server';
+import { workflowSource } from './workflow-source';
 
 const log = childLogger('worker');
 
@@ -25,7 +26,11 @@ async function main(): Promise<void> {
   const db = await connectDb(cfg.MONGODB_URI);
   const connection = await connectTemporal(cfg.TEMPORAL_ADDRESS);
   const worker = await createWorker({ cfg, connection, db });
-  log.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE }, 'worker started');
+  const { source, why } = workflowSource();
+  log.info(
+    { taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE, maxCachedWorkflows: cfg.WORKER_MAX_CACHED_WORKFLOWS, workflowCode: 'workflowBundle' in source ? 'prebuilt bundle' : `bundled at start (${why})` },
+    'worker started',
+  );
   // Recovery without a person: exit when the database or Temporal stays unreachable, so the supervisor restarts us.
   const ready = () => checkReadiness([mongoProbe(db), temporalProbe(connection)], cfg.READINESS_CHECK_TIMEOUT_MS);
   const watchdog = startWatchdog({ check: ready, intervalMs: cfg.READINESS_CHECK_INTERVAL_MS, exitAfterMs: cfg.READINESS_EXIT_AFTER_SECONDS * 1000, log });

@@ -1,5 +1,4 @@
 // Builds the worker: the workflows of workflows/ and the activities wired to real MongoDB, SMTP and Twilio.
-import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config';
@@ -7,6 +6,7 @@ import { models } from '../db/models';
 import { createActivities } from '../activities';
 import { createMailer } from '../notify/email';
 import { createSmsSender } from '../notify/sms';
+import { workflowSource } from './workflow-source';
 
 export async function connectTemporal(address: string): Promise<NativeConnection> {
   return NativeConnection.connect({ address });
@@ -27,13 +27,20 @@ export async function createWorker(opts: {
     defaultLocale: opts.cfg.DEFAULT_LOCALE,
     notifyRetryHorizonMs: opts.cfg.NOTIFY_RETRY_HORIZON_MINUTES * 60_000,
   });
+  // The prebuilt bundle when it is up to date; otherwise the sources (a file path the bundler reads under tsx
+  // and vitest alike), bundled now.
+  const { source } = workflowSource();
   return Worker.create({
     connection: opts.connection,
     namespace: opts.cfg.TEMPORAL_NAMESPACE,
     taskQueue: opts.taskQueue ?? opts.cfg.TEMPORAL_TASK_QUEUE,
-    // A file path, not require.resolve: the bundler reads the TypeScript source under tsx and vitest alike.
-    workflowsPath: path.join(__dirname, '..', 'workflows', 'index.ts'),
+    ...source,
     activities,
+    maxCachedWorkflows: opts.cfg.WORKER_MAX_CACHED_WORKFLOWS,
+    // The SDK refuses more workflow tasks at once than cached workflows (unless the cache is off).
+    maxConcurrentWorkflowTaskExecutions:
+      opts.cfg.WORKER_MAX_CACHED_WORKFLOWS === 0 ? opts.cfg.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS : Math.min(opts.cfg.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS, Math.max(opts.cfg.WORKER_MAX_CACHED_WORKFLOWS, 2)),
+    maxConcurrentActivityTaskExecutions: opts.cfg.WORKER_MAX_CONCURRENT_ACTIVITIES,
     ...opts.overrides,
   });
 }

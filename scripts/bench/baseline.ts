@@ -1,0 +1,51 @@
+// The bare Temporal baseline on the same server in the same run: no-op workflow starts 8 at a time (answered, and
+// until all have completed) and Update round trips against a trivial workflow, on a worker of its own.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Client } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { benchDoneSignal, benchPingUpdate, type benchNoopWorkflow, type benchUpdatableWorkflow } from './baseline-workflows';
+import { latencies, runConcurrent, timed, type Latencies } from './stats';
+
+export interface Baseline {
+  /** Starts answered per second. */
+  startsPerSec: number;
+  /** Workflows started and completed per second (quiet to quiet). */
+  quietPerSec: number;
+  update: Latencies;
+}
+
+export async function runBaseline(opts: { address: string; namespace: string; client: Client; starts: number; concurrency: number; updates: number }): Promise<Baseline> {
+  const taskQueue = `bench-baseline-${Date.now().toString(36)}`;
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue,
+    workflowsPath: path.join(__dirname, 'baseline-workflows.ts'),
+  });
+  const running = worker.run();
+  try {
+    const c = opts.client.workflow;
+    // Warm up the worker and the server once.
+    await c.execute<typeof benchNoopWorkflow>('benchNoopWorkflow', { taskQueue, workflowId: `${taskQueue}-warm` });
+
+    const t0 = performance.now();
+    const handles = await runConcurrent(opts.starts, opts.concurrency, (i) => c.start<typeof benchNoopWorkflow>('benchNoopWorkflow', { taskQueue, workflowId: `${taskQueue}-noop-${i}` }));
+    const answeredMs = performance.now() - t0;
+    await Promise.all(handles.map((h) => h.result()));
+    const quietMs = performance.now() - t0;
+
+    const u = await c.start<typeof benchUpdatableWorkflow>('benchUpdatableWorkflow', { taskQueue, workflowId: `${taskQueue}-update` });
+    await u.executeUpdate(benchPingUpdate, { args: [0] }); // warm
+    const samples: number[] = [];
+    for (let i = 0; i < opts.updates; i++) samples.push(await timed(() => u.executeUpdate(benchPingUpdate, { args: [i] })));
+    await u.signal(benchDoneSignal);
+    await u.result();
+    return { startsPerSec: opts.starts / (answeredMs / 1000), quietPerSec: opts.starts / (quietMs / 1000), update: latencies(samples) };
+  } finally {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  }
+}

@@ -1,0 +1,193 @@
+// The project's side of the bench, all through the HTTP API as people use it: case opens (answered, and until
+// their first tasks are in the inboxes), task completions, the inbox and case list, and one on-site service case
+// driven from intake to its end.
+import { performance } from 'node:perf_hooks';
+import { temporal } from '@temporalio/proto';
+import { DEV_USERS } from '../../db/dev-users';
+import type { BenchStack } from './stack';
+import { latencies, runConcurrent, timed, until, type Latencies } from './stats';
+
+export type CaseKind = 'inquiry' | 'service';
+
+/** The users whose inboxes hold the first task of a new case (agent: inquiry; technician in the office or supervisor: service case). */
+const FIRST_TASK_OWNERS = ['agent1', 'tech1', 'sup1'];
+
+let serial = 0;
+function openRequest(kind: CaseKind): { route: string; body: Record<string, unknown> } {
+  const n = ++serial;
+  const customer = { name: `客户${n}`, phone: `+86139${String(10_000_000 + n).slice(-8)}`, email: `bench${n}@example.com` };
+  if (kind === 'inquiry') return { route: '/inquiries', body: { customer, topic: 'technical', question: `打印机卡纸怎么处理？（${n}）`, productModel: 'LJ-2200' } };
+  return {
+    route: '/service-cases',
+    body: {
+      customer,
+      contact: { name: `联系人${n}`, phone: customer.phone },
+      address: '北京市海淀区中关村大街1号',
+      location: { lat: 39.98, lng: 116.31 },
+      product: { model: 'LJ-2200', serialNumber: `SN-B-${n}`, category: 'electrical' },
+      warranty: { warrantyUntil: '2099-12-31' },
+      fault: { summary: '打印机卡纸，打印时有异响', category: '卡纸' },
+    },
+  };
+}
+
+export async function openCase(s: BenchStack, kind: CaseKind): Promise<string> {
+  const { route, body } = openRequest(kind);
+  const r = await s.call('agent1', 'POST', route, body);
+  if (r.status !== 201) throw new Error(`bench: POST ${route} answered ${r.status}: ${JSON.stringify(r.body)}`);
+  return r.body.caseId as string;
+}
+
+/** Open tasks in the inboxes of the users who receive first tasks: task id and kind by case. */
+export async function inboxTasks(s: BenchStack): Promise<Map<string, { id: string; kind: string; assignee?: string; role: string }>> {
+  const byCase = new Map<string, { id: string; kind: string; assignee?: string; role: string }>();
+  for (const user of FIRST_TASK_OWNERS) {
+    const r = await s.call(user, 'GET', '/tasks?limit=100');
+    if (r.status !== 200) throw new Error(`bench: GET /tasks as ${user} answered ${r.status}: ${JSON.stringify(r.body)}`);
+    for (const t of r.body.items as Array<{ id: string; caseId: string; kind: string; assignee?: string; role: string }>) byCase.set(t.caseId, t);
+  }
+  return byCase;
+}
+
+/** Waits until every case shows an open task through GET /cases/:id (inboxes page at 100, so not through them). */
+export async function whenFirstTasks(s: BenchStack, caseIds: string[], timeoutMs = 900_000): Promise<void> {
+  const waiting = new Set(caseIds);
+  await until(`the first tasks of ${caseIds.length} cases`, async () => {
+    for (const id of [...waiting]) if ((await caseView(s, id)).openTasks?.length) waiting.delete(id);
+    return waiting.size === 0;
+  }, timeoutMs, 1000);
+}
+
+export interface Opens {
+  caseIds: string[];
+  answeredPerSec: number;
+  quietPerSec: number;
+}
+
+/** Opens n cases `concurrency` at a time; quiet when every case's first task is visible in GET /tasks. */
+export async function measureOpens(s: BenchStack, kind: CaseKind, n: number, concurrency: number): Promise<Opens> {
+  const t0 = performance.now();
+  const caseIds = await runConcurrent(n, concurrency, () => openCase(s, kind));
+  const answeredMs = performance.now() - t0;
+  await until(`the first tasks of ${n} new ${kind} cases in the inboxes`, async () => {
+    const seen = await inboxTasks(s);
+    return caseIds.every((id) => seen.has(id));
+  }, 300_000, 50);
+  const quietMs = performance.now() - t0;
+  return { caseIds, answeredPerSec: n / (answeredMs / 1000), quietPerSec: n / (quietMs / 1000) };
+}
+
+/** Completes each inquiry's first task (the agent answers), one after another; the latency of each POST. */
+export async function measureCompletions(s: BenchStack, inquiryIds: string[]): Promise<Latencies> {
+  const tasks = await inboxTasks(s);
+  const samples: number[] = [];
+  for (const caseId of inquiryIds) {
+    const t = tasks.get(caseId);
+    if (!t) throw new Error(`bench: no open task for ${caseId}`);
+    let status = 0;
+    samples.push(await timed(async () => ({ status } = await s.call('agent1', 'POST', `/tasks/${t.id}/complete`, { outcome: 'answered', payload: { answer: '请打开前盖取出卡纸，并清洁搓纸轮。' } }))));
+    if (status !== 200) throw new Error(`bench: completing ${t.id} answered ${status}`);
+  }
+  return latencies(samples);
+}
+
+/** n requests one after another, or fewer (at least 5) once budgetMs is spent: a slow list must not stall the run. */
+export async function listLatencies(s: BenchStack, user: string, route: string, n: number, budgetMs = 60_000): Promise<Latencies> {
+  const samples: number[] = [];
+  const end = Date.now() + budgetMs;
+  for (let i = 0; i < n && (i < 5 || Date.now() < end); i++) {
+    let status = 0;
+    samples.push(await timed(async () => ({ status } = await s.call(user, 'GET', route))));
+    if (status !== 200) throw new Error(`bench: GET ${route} as ${user} answered ${status}`);
+  }
+  return latencies(samples);
+}
+
+export async function caseView(s: BenchStack, caseId: string): Promise<any> {
+  const r = await s.call('sup1', 'GET', `/cases/${caseId}`);
+  if (r.status !== 200) throw new Error(`bench: GET /cases/${caseId} answered ${r.status}`);
+  return r.body;
+}
+
+/** Waits until the case reads as closed through the API (its documents are final: a template for copies). */
+export async function whenClosed(s: BenchStack, caseId: string): Promise<void> {
+  await until(`case ${caseId} closed`, async () => (await caseView(s, caseId)).status === 'closed', 120_000, 200);
+}
+
+/** What each task kind is answered with on the on-site path (in warranty, fixed on the first visit, callback 5). */
+function answerFor(kind: string): { outcome: string; payload: Record<string, unknown> } {
+  const now = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
+  switch (kind) {
+    case 'phone_diagnosis':
+      return { outcome: 'onsite_needed', payload: { proposal: 'hardware_repair', note: '疑似搓纸轮磨损，需上门更换' } };
+    case 'allocate_technician':
+      return { outcome: 'assigned', payload: { technicianId: 'tech1', note: '就近' } };
+    case 'fee_quote':
+      return { outcome: 'accepted', payload: { feeYuan: 200 } };
+    case 'service_travel_approval':
+      return { outcome: 'approved', payload: {} };
+    case 'service_parts_checkout':
+      return { outcome: 'none_needed', payload: { note: '随车配件足够' } };
+    case 'onsite_visit':
+    case 'onsite_visit_computer':
+      return { outcome: 'fixed', payload: { solution: '更换搓纸轮并清洁纸路', dataBackedUp: true } };
+    case 'service_completion':
+      return {
+        outcome: 'completed',
+        payload: {
+          problem: '打印机卡纸，打印时有异响',
+          cause: '搓纸轮磨损打滑',
+          solution: '更换搓纸轮并清洁纸路',
+          prevention: '使用合格纸张，定期清洁纸路',
+          customerChecked: true,
+          signature: { signer: '客户', signedAt: now, imageBase64: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==' },
+          unusedParts: [],
+        },
+      };
+    case 'callback_visit':
+      return { outcome: 'recorded', payload: { score: 5, comments: '很满意' } };
+    case 'low_score_followup':
+      return { outcome: 'resolved', payload: { action: '已致电客户致歉' } };
+    case 'contact_manufacturer':
+    case 'company_support':
+    case 'answer_technical_question':
+    case 'technician_answer_question':
+      return { outcome: 'answered', payload: { answer: '请按手册第5章处理' } };
+    default:
+      throw new Error(`bench: no answer for a ${kind} task`);
+  }
+}
+
+const userWithRole = (role: string) => DEV_USERS.find((u) => (u.roles as string[]).includes(role))?.id;
+
+/** Opens an on-site service case and completes each task it opens, as its assignee, until the case is closed. */
+export async function driveServiceCaseToEnd(s: BenchStack): Promise<string> {
+  const caseId = await openCase(s, 'service');
+  const done = new Set<string>();
+  for (let step = 0; step < 40; step++) {
+    const c = await until(`the next task of ${caseId}`, async () => {
+      const v = await caseView(s, caseId);
+      return v.status === 'closed' || (v.openTasks as Array<{ id: string }>).some((t) => !done.has(t.id)) ? v : undefined;
+    }, 120_000, 100);
+    if (c.status === 'closed') return caseId;
+    const task = (c.openTasks as Array<{ id: string; kind: string; role: string; assignee?: string }>).find((t) => !done.has(t.id))!;
+    const { outcome, payload } = answerFor(task.kind);
+    const user = task.assignee ?? userWithRole(task.role);
+    const r = await s.call(user!, 'POST', `/tasks/${task.id}/complete`, { outcome, payload });
+    if (r.status !== 200 && r.status !== 409) throw new Error(`bench: completing ${task.kind} ${task.id} as ${user} answered ${r.status}: ${JSON.stringify(r.body)}`);
+    done.add(task.id);
+  }
+  throw new Error(`bench: ${caseId} did not close within 40 tasks`);
+}
+
+export interface HistorySize {
+  events: number;
+  bytes: number;
+}
+
+export async function historySize(s: BenchStack, caseId: string): Promise<HistorySize> {
+  const handle = s.client.workflow.getHandle(caseId);
+  await handle.result(); // the whole history, close included
+  const h = await handle.fetchHistory();
+  return { events: h.events?.length ?? 0, bytes: temporal.api.history.v1.History.encode(h).finish().byteLength };
+}

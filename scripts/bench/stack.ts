@@ -1,0 +1,213 @@
+// The stack the bench measures: the embedded servers (Temporal CLI dev server, FerretDB) unless the environment
+// names them (TEMPORAL_ADDRESS / MONGODB_URI), an SMTP sink and fake Twilio, then the worker and the API as child
+// processes like `npm start` runs them. Everything it starts, stop() ends; a named MongoDB gets a database of the
+// bench's own (dropped at the end) and the worker a task queue of its own, so nothing else is disturbed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { Client, Connection } from '@temporalio/client';
+import type { Connection as MongoConnection } from 'mongoose';
+import { loadConfig } from '../../config';
+import { connectDb, models, type Models } from '../../db/models';
+import { devToken, seedDevUsers } from '../../db/dev-users';
+import { CALENDAR_SETTING } from '../../activities/calendar';
+import { startSmtpSink } from '../../devservices/smtp-sink';
+import { startFakeTwilio } from '../../devservices/fake-twilio';
+import { startMongo, startTemporalDevServer } from '../servers/launch';
+import { freePort } from '../servers/provision';
+import { buildWorkflowBundle } from '../build-workflows';
+import { staleBundleReason } from '../../worker/workflow-source';
+import { until } from './stats';
+
+const root = path.resolve(__dirname, '..', '..');
+
+export interface BenchStack {
+  temporalAddress: string;
+  mongoUri: string;
+  mongoKind: string;
+  /** Whether the bench started the servers itself (false: the environment named them). */
+  embedded: { temporal: boolean; mongo: boolean };
+  taskQueue: string;
+  client: Client;
+  connection: Connection;
+  db: MongoConnection;
+  models: Models;
+  workerPid: number;
+  call(userId: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/** The worker's resident memory (VmRSS of /proc/<pid>/status), in MiB. */
+export function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!m) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(m[1]) / 1024;
+}
+
+export async function startBenchStack(log: (msg: string) => void): Promise<BenchStack> {
+  const cfg = loadConfig();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-bench-'));
+  const stops: Array<() => Promise<void>> = [];
+  const children: ChildProcess[] = [];
+  const killChildren = () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  };
+  process.on('exit', killChildren);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) =>
+        c.exitCode !== null || c.signalCode !== null
+          ? undefined
+          : new Promise<void>((resolve) => {
+              const t = setTimeout(() => c.kill('SIGKILL'), 10_000);
+              c.once('exit', () => {
+                clearTimeout(t);
+                resolve();
+              });
+            }),
+      ),
+    );
+    process.removeListener('exit', killChildren);
+    for (const s of stops.reverse()) await s().catch(() => {});
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+
+  try {
+    const runId = Date.now().toString(36);
+    let mongoUri: string;
+    let mongoKind: string;
+    if (cfg.MONGODB_URI) {
+      const u = new URL(cfg.MONGODB_URI);
+      u.pathname = `/aftersales_bench_${runId}`;
+      mongoUri = u.toString();
+      mongoKind = 'external (MONGODB_URI)';
+    } else {
+      log('starting the embedded MongoDB-compatible server...');
+      const mongo = await startMongo({ dataDir: path.join(dir, 'mongo'), useEnv: false });
+      stops.push(mongo.stop);
+      mongoUri = mongo.uri;
+      mongoKind = mongo.kind === 'ferretdb' ? 'FerretDB (embedded)' : `${mongo.kind} (embedded)`;
+    }
+    let temporalAddress: string;
+    if (cfg.TEMPORAL_ADDRESS) temporalAddress = cfg.TEMPORAL_ADDRESS;
+    else {
+      log('starting the embedded Temporal dev server...');
+      const t = await startTemporalDevServer({ dbFile: path.join(dir, 'temporal.db'), headless: true, useEnv: false });
+      stops.push(t.stop);
+      temporalAddress = t.address;
+    }
+    const sink = await startSmtpSink({ smtpPort: 0 });
+    stops.push(() => sink.close());
+    const twilio = await startFakeTwilio({ port: 0 });
+    stops.push(() => twilio.close());
+
+    const db = await connectDb(mongoUri);
+    stops.push(async () => {
+      if (cfg.MONGODB_URI) await db.dropDatabase().catch(() => {});
+      await db.close();
+    });
+    const m = models(db);
+    await seedDevUsers(m);
+    // A calendar where every hour works: deadlines and the service case's callback (0 working days after the
+    // visit) fall now rather than on the next working morning, so a case can be driven to its end in one run.
+    const year = new Date().getUTCFullYear();
+    await m.Setting.replaceOne(
+      { _id: CALENDAR_SETTING },
+      { _id: CALENDAR_SETTING, value: { periods: [{ start: '00:00', end: '24:00' }], weekdays: [1, 2, 3, 4, 5, 6, 7], years: { [year]: { holidays: [], workdays: [] }, [year + 1]: { holidays: [], workdays: [] } } } },
+      { upsert: true },
+    );
+
+    const connection = await Connection.connect({ address: temporalAddress });
+    stops.push(() => connection.close());
+    const client = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
+
+    // The worker and the API run as in production: compiled JavaScript and the prebuilt workflow bundle.
+    log('compiling (tsc -p tsconfig.build.json)...');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    const stale = staleBundleReason(root);
+    if (stale) {
+      log(`building the workflow bundle (${stale})...`);
+      await buildWorkflowBundle(root);
+    }
+
+    const apiPort = await freePort();
+    const taskQueue = `bench-${runId}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      MONGODB_URI: mongoUri,
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(sink.smtpPort),
+      SMTP_SECURE: 'false',
+      TWILIO_API_BASE: twilio.baseUrl,
+      TWILIO_ACCOUNT_SID: '',
+      TWILIO_AUTH_TOKEN: '',
+      API_PORT: String(apiPort),
+      CALLBACK_AFTER_WORKING_DAYS: '0',
+    };
+    // Plain node on the compiled entry point: the child's pid is the worker itself (its RSS).
+    const run = (name: string, script: string) => {
+      const logFile = path.join(dir, `${name}.log`);
+      const fd = fs.openSync(logFile, 'a');
+      const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', fd, fd] });
+      fs.closeSync(fd);
+      children.push(child);
+      return { child, logFile };
+    };
+    const logTail = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '');
+    const worker = run('worker', 'dist/worker/main.js');
+    const api = run('api', 'dist/api/main.js');
+    const alive = (c: { child: ChildProcess; logFile: string }, name: string) => {
+      if (c.child.exitCode !== null || c.child.signalCode !== null) throw new Error(`${name} exited:\n${logTail(c.logFile)}`);
+    };
+    await until('the API answering /ready', async () => {
+      alive(api, 'api');
+      return (await fetch(`http://127.0.0.1:${apiPort}/ready`).catch(() => undefined))?.ok;
+    }, 120_000);
+    await until('the worker polling its task queue', async () => {
+      alive(worker, 'worker');
+      return workerPolling(client, cfg.TEMPORAL_NAMESPACE, taskQueue);
+    }, 120_000);
+
+    const call = async (userId: string, method: string, route: string, body?: unknown) => {
+      const res = await fetch(`http://127.0.0.1:${apiPort}${route}`, {
+        method,
+        headers: { authorization: `Bearer ${devToken(userId)}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    };
+    return {
+      temporalAddress,
+      mongoUri,
+      mongoKind,
+      embedded: { temporal: !cfg.TEMPORAL_ADDRESS, mongo: !cfg.MONGODB_URI },
+      taskQueue,
+      client,
+      connection,
+      db,
+      models: m,
+      workerPid: worker.child.pid!,
+      call,
+      stop,
+    };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+/** True once a worker polls the task queue for workflow tasks. */
+async function workerPolling(client: Client, namespace: string, taskQueue: string): Promise<boolean> {
+  const r = await client.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType: 1 });
+  return (r.pollers?.length ?? 0) > 0;
+}
