@@ -25,6 +25,7 @@ import { shipmentRoutes } from './routes/shipments';
 import { installationRoutes } from './routes/installations';
 import { exchangeRoutes } from './routes/exchanges';
 import { productReturnRoutes } from './routes/product-returns';
+import { consoleRoutes } from './routes/console';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -59,6 +60,8 @@ export function createApp(deps: ApiDeps): express.Express {
     }),
   );
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  // The console (static files, its /ui pages and what it needs before sign-in) needs no token.
+  app.use(consoleRoutes(deps));
   // The customer's receipt link carries its own single-use token instead of a sign-in.
   app.use(receiptRoutes(deps));
 
