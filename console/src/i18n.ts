@@ -124,6 +124,7 @@ const zh = {
   outcomeDone: '结果',
   completedBy: '完成人',
   invalidJson: 'JSON 格式错误',
+  more: '详情',
 } as const;
 
 export type Key = keyof typeof zh;
@@ -248,6 +249,7 @@ const en: Record<Key, string> = {
   outcomeDone: 'Outcome',
   completedBy: 'Completed by',
   invalidJson: 'Invalid JSON',
+  more: 'Details',
 };
 
 /** Labels of things the API names by code (processes, statuses, roles, outcomes); unknown codes show as is. */
@@ -297,6 +299,30 @@ const CODES: Record<string, { 'zh-CN': string; en: string }> = {
   email: { 'zh-CN': '电子邮件', en: 'E-mail' },
   sms: { 'zh-CN': '短信', en: 'SMS' },
   system: { 'zh-CN': '系统', en: 'System' },
+  // Timeline events the processes share.
+  call_recorded: { 'zh-CN': '登记来电', en: 'Call recorded' },
+  clock_started: { 'zh-CN': '开始计时', en: 'Clock started' },
+  clock_stopped: { 'zh-CN': '停止计时', en: 'Clock stopped' },
+  clock_paused: { 'zh-CN': '暂停计时', en: 'Clock paused' },
+  clock_resumed: { 'zh-CN': '恢复计时', en: 'Clock resumed' },
+  status: { 'zh-CN': '状态变更', en: 'Status changed' },
+  routed: { 'zh-CN': '分派', en: 'Routed' },
+  technicians_recommended: { 'zh-CN': '推荐售后人员', en: 'Technicians recommended' },
+  technician_allocated: { 'zh-CN': '已分配售后人员', en: 'Technician allocated' },
+  allocation_refused: { 'zh-CN': '分配被拒绝', en: 'Allocation refused' },
+  task_created: { 'zh-CN': '创建任务', en: 'Task created' },
+  task_completed: { 'zh-CN': '完成任务', en: 'Task completed' },
+  task_reassigned: { 'zh-CN': '转派任务', en: 'Task reassigned' },
+  task_claimed: { 'zh-CN': '认领任务', en: 'Task claimed' },
+  task_reminded: { 'zh-CN': '任务提醒', en: 'Task reminder' },
+  task_escalated: { 'zh-CN': '任务升级', en: 'Task escalated' },
+  service_record_filed: { 'zh-CN': '服务记录归档', en: 'Service record filed' },
+  callback_recorded: { 'zh-CN': '回访已记录', en: 'Callback recorded' },
+  manufacturer_answered: { 'zh-CN': '厂家已答复', en: 'Manufacturer answered' },
+  onsite_proposed: { 'zh-CN': '建议上门', en: 'On-site visit proposed' },
+  case_closed: { 'zh-CN': '工单关闭', en: 'Case closed' },
+  recorded: { 'zh-CN': '已回访', en: 'Recorded' },
+  unreachable: { 'zh-CN': '无法联系', en: 'Unreachable' },
 };
 
 export const CASE_KINDS = ['service', 'shipment', 'installation', 'factory_repair', 'exchange', 'product_return', 'sales_return', 'inquiry', 'coordination'] as const;

@@ -172,6 +172,20 @@ describe('the department console', () => {
     await agent.click('header .who button[lang="zh-CN"]');
     expect(await agent.locator('#tl-h').textContent()).toBe('时间线');
 
+    // The solution went into the knowledge base: the search page finds it.
+    await agent.click('a[href="/ui/knowledge"]');
+    await agent.fill('#kb-q', '卡纸');
+    await agent.click('form.filters button[type=submit]');
+    await agent.locator(`ul.kb li:has-text("KB-${caseId}")`).waitFor();
+
+    // The returns dry run evaluates the sample request and cites its decision.
+    await agent.click('a[href="/ui/returns"]');
+    await agent.click('form button[type=submit]');
+    await agent.locator('section[role=status] dl.details').first().waitFor();
+    expect(await agent.locator('main .error').count()).toBe(0);
+
+    await agent.goto(`${s.apiUrl}/ui/cases/${caseId}`);
+    await agent.locator(`[data-case="${caseId}"]`).waitFor();
     // At phone width the case page fits the screen (no sideways scrolling).
     await agent.setViewportSize({ width: 390, height: 844 });
     // (Page scripts are strings: this file is type-checked without the DOM library.)

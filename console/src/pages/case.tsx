@@ -114,7 +114,7 @@ export function CasePage({ id }: { id: string }) {
                       <strong>{code(e.type)}</strong>
                       {e.detail && Object.keys(e.detail).length > 0 && (
                         <details>
-                          <summary>{e.type}</summary>
+                          <summary>{t('more')}</summary>
                           <Details value={e.detail} />
                         </details>
                       )}

@@ -4,11 +4,15 @@ import { post } from '../api';
 import { useI18n } from '../i18n';
 import { Details } from './details';
 
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** A quality return received yesterday: a starting point to edit. */
 const SAMPLE = {
   request: {
-    items: [{ sku: 'LJ-2200', category: 'printer', quantity: 1, unitPriceYuan: 1999, condition: 'unopened' }],
-    reason: 'no_longer_needed',
-    dates: { receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10) },
+    product: { category: 'regular', unitCost: 50, invoiceValue: 300, name: '示例商品', quantity: 2 },
+    dates: { leftWarehouse: day(-5), receivedByCustomer: day(-1) },
+    problem: 'quality',
+    evidence: { photos: ['photo-1.jpg'] },
+    carrier: 'designated',
   },
 };
 
