@@ -20,6 +20,7 @@ export function consoleRoutes(deps: ApiDeps, distDir = CONSOLE_DIST): Router {
   r.get('/console/meta', (_req, res) => {
     res.json({
       taskTitles,
+      timeZone: cfg.TIME_ZONE,
       temporalUi: `http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}/namespaces/${encodeURIComponent(cfg.TEMPORAL_NAMESPACE)}/workflows/`,
       devUsers: cfg.NODE_ENV === 'production' ? [] : DEV_USERS.map((u) => ({ id: u.id, name: u.name, roles: u.roles, token: devToken(u.id) })),
     });

@@ -44,6 +44,7 @@ export interface Me {
 
 export interface Meta {
   taskTitles: Record<string, { 'zh-CN': string; en: string }>;
+  timeZone: string;
   temporalUi: string;
   devUsers: Array<{ id: string; name: string; roles: string[]; token: string }>;
 }

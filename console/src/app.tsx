@@ -1,7 +1,7 @@
 // The shell: sign-in gate, navigation, language switch, and the page for the current path.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, get, session, type Me, type Meta } from './api';
-import { I18nContext, LANG_KEY, initialLang, makeI18n, type Lang } from './i18n';
+import { I18nContext, LANG_KEY, initialLang, makeI18n, setTimeZone, type Lang } from './i18n';
 import { linkClick, navigate, usePath } from './router';
 import { AppContext } from './state';
 import { SignIn } from './pages/sign-in';
@@ -28,7 +28,14 @@ export function App() {
     document.documentElement.lang = lang;
     document.title = i18n.t('appName');
   }, [lang]);
-  useEffect(() => void get<Meta>('/console/meta').then(setMeta), []);
+  useEffect(
+    () =>
+      void get<Meta>('/console/meta').then((m) => {
+        setTimeZone(m.timeZone);
+        setMeta(m);
+      }),
+    [],
+  );
   const loadMe = () => {
     if (!session.token()) return setMe(null);
     get<Me>('/me').then(setMe, (e: unknown) => {

@@ -327,6 +327,10 @@ const CODES: Record<string, { 'zh-CN': string; en: string }> = {
 
 export const CASE_KINDS = ['service', 'shipment', 'installation', 'factory_repair', 'exchange', 'product_return', 'sales_return', 'inquiry', 'coordination'] as const;
 
+/** The department's time zone (from the API): times read the same wherever the browser is. */
+let zone: string | undefined;
+export const setTimeZone = (z: string) => void (zone = z);
+
 export interface I18n {
   lang: Lang;
   setLang(l: Lang): void;
@@ -344,7 +348,7 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
     setLang,
     t: (key, vars) => Object.entries(vars ?? {}).reduce<string>((s, [k, v]) => s.replace(`{${k}}`, String(v)), dict[key]),
     code: (c) => (c ? (CODES[c]?.[lang] ?? c) : ''),
-    time: (iso) => (iso ? new Date(iso).toLocaleString(lang, { hour12: false }) : ''),
+    time: (iso) => (iso ? new Date(iso).toLocaleString(lang, { hour12: false, timeZone: zone }) : ''),
   };
 }
 

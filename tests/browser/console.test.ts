@@ -33,11 +33,15 @@ afterAll(async () => {
 });
 
 /** A fresh browser session (its own sessionStorage) signed in as a development user. */
-async function signedIn(userId: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN' });
+async function signedIn(userId: string, opts: { at?: Date } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  // The page's clock, when a test needs it elsewhere (the countdown's colours).
+  if (opts.at) await context.clock.setFixedTime(opts.at);
   const page = await context.newPage();
   await page.goto(`${s.apiUrl}/`);
-  await page.click(`button[data-user="${userId}"]`);
+  // Keyboard: the development users are buttons that Enter activates.
+  await page.focus(`button[data-user="${userId}"]`);
+  await page.keyboard.press('Enter');
   await page.locator('header .me').waitFor();
   return page;
 }
@@ -95,6 +99,16 @@ describe('the department console', () => {
     await reloadUntilVisible(sup, allocationRow);
     await expect.poll(() => sup.locator(`${allocationRow} .countdown`).getAttribute('data-state')).toBe('ok');
     await sup.screenshot({ path: path.join(ARTIFACTS, 'inbox-supervisor.png'), fullPage: true });
+    // The countdown turns amber at the reminder time and red once overdue.
+    const alloc = (await caseView(s, caseId)).openTasks.find((t: { kind: string }) => t.kind === 'allocate_technician');
+    expect(alloc.remindAt).toBeTruthy();
+    for (const [at, state] of [[alloc.remindAt, 'reminded'], [alloc.dueAt, 'overdue']] as const) {
+      const later = await signedIn('sup1', { at: new Date(Date.parse(at) + 60_000) });
+      await later.locator(allocationRow).waitFor();
+      expect(await later.locator(`${allocationRow} .countdown`).getAttribute('data-state')).toBe(state);
+      if (state === 'overdue') await later.screenshot({ path: path.join(ARTIFACTS, 'inbox-overdue.png'), fullPage: true });
+      await later.context().close();
+    }
     await sup.click(`${allocationRow} a.task-title`);
     await sup.locator('.recommendation li[data-candidate]').first().waitFor();
     expect(await sup.locator('.recommendation li[data-candidate]').first().getAttribute('data-candidate')).toBe('tech2');
