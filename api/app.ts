@@ -27,6 +27,7 @@ import { shipmentRoutes } from './routes/shipments';
 import { installationRoutes } from './routes/installations';
 import { exchangeRoutes } from './routes/exchanges';
 import { productReturnRoutes } from './routes/product-returns';
+import { consoleRoutes } from './routes/console';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -43,6 +44,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const readiness = () => checkReadiness([mongoProbe(deps.db), temporalProbe(deps.temporal.connection)], deps.cfg.READINESS_CHECK_TIMEOUT_MS);
   app.use(healthRoutes(readiness, deps.cfg.RETRY_AFTER_SECONDS));
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  // The console (static files, its /ui pages and what it needs before sign-in) needs no token.
+  app.use(consoleRoutes(deps));
   // The customer's receipt link carries its own single-use token instead of a sign-in.
   app.use(receiptRoutes(deps));
 

@@ -4,6 +4,8 @@
 // --no-online: build the Temporal servers locally even when @temporalio/testing could download them.
 import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../config';
+import { buildConsole } from './build-console';
+import { ensureChromium } from './chromium';
 import { cacheDir, resolveJavaTestServer, resolveMongo, resolveTemporalCli, type JavaTestServer } from './servers/provision';
 
 interface Row {
@@ -66,6 +68,17 @@ async function main(): Promise<void> {
   const failures = results.filter((r): r is Error => r instanceof Error);
   if (failures.length) throw new Error(failures.map((e) => e.message).join('\n\n'));
   const rows = results as Row[];
+  // The console is served by the API; the browser test drives it in Debian's Chromium.
+  rows.push(await timed('Console (console/dist)', async () => ({ status: buildConsole() ? 'built' : 'up to date', version: '-', where: 'console/dist' })));
+  if (forTests) {
+    rows.push(
+      await timed('Chromium (browser test)', async () => {
+        const where = ensureChromium();
+        if (!where) throw new Error('Chromium is missing and could not be installed: install Debian\'s chromium package');
+        return { status: 'found', version: versionOf(where, ['--version']), where };
+      }),
+    );
+  }
 
   console.log(`[provision] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s:`);
   for (const r of rows) console.log(`  ${r.server.padEnd(38)} ${r.status.padEnd(18)} ${r.version.padEnd(10)} ${(r.ms / 1000).toFixed(1).padStart(6)} s  ${r.where}`);

@@ -1,0 +1,214 @@
+// The console in a real browser (Debian's Chromium driven by playwright-core), against the whole stack: an
+// agent opens a service case, the supervisor allocates the recommended technician (after a refused form that
+// changes nothing), the technician solves it by phone, the agent records the callback and the case page shows
+// it closed with its timeline; both languages render; screenshots land in tests/artifacts/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildConsole } from '../../scripts/build-console';
+import { findChromium } from '../../scripts/chromium';
+import { eventually, startStack, type Stack } from '../support/stack';
+import { caseView } from '../support/cases';
+import { setInOffice } from '../support/service-cases';
+
+const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
+
+let s: Stack;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildConsole();
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('Chromium is missing: run `npm run provision -- --for-tests` (installs Debian\'s chromium package)');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  [s, browser] = await Promise.all([startStack('console'), chromium.launch({ executablePath, args: ['--no-sandbox'] })]);
+  // Nobody in the office: the case goes to the supervisor for allocation.
+  await setInOffice(s, 'tech1', false);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await s?.stop();
+});
+
+/** A fresh browser session (its own sessionStorage) signed in as a development user. */
+async function signedIn(userId: string, opts: { at?: Date } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  // The page's clock, when a test needs it elsewhere (the countdown's colours).
+  if (opts.at) await context.clock.setFixedTime(opts.at);
+  const page = await context.newPage();
+  await page.goto(`${s.apiUrl}/`);
+  // Keyboard: the development users are buttons that Enter activates.
+  await page.focus(`button[data-user="${userId}"]`);
+  await page.keyboard.press('Enter');
+  await page.locator('header .me').waitFor();
+  return page;
+}
+
+/** Reloads until the locator shows up (the inbox reflects the workflow an activity later). */
+async function reloadUntilVisible(page: Page, selector: string, timeoutMs = 20_000): Promise<void> {
+  await eventually(async () => {
+    if (await page.locator(selector).count()) return true;
+    await page.reload();
+    await page.locator('main h1').first().waitFor();
+    return (await page.locator(selector).count()) > 0;
+  }, timeoutMs);
+}
+
+describe('the department console', () => {
+  it('serves the SPA at / and its pages under /ui without shadowing the API', async () => {
+    const root = await fetch(`${s.apiUrl}/`);
+    expect(root.status).toBe(200);
+    expect(await root.text()).toContain('<div id="app">');
+    const page = await fetch(`${s.apiUrl}/ui/cases/SVC-X`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    // API routes still answer as the API, for a browser too.
+    const api = await fetch(`${s.apiUrl}/cases/SVC-X`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(401);
+    const meta = (await (await fetch(`${s.apiUrl}/console/meta`)).json()) as any;
+    expect(meta.devUsers.map((u: { id: string }) => u.id)).toContain('sup1');
+    expect(meta.taskTitles.allocate_technician['zh-CN']).toBe('分配售后人员');
+  });
+
+  it('an agent opens a case, the supervisor allocates from the recommendation, the technician solves it by phone, the case closes', async () => {
+    // The agent opens a service case from the form.
+    const agent = await signedIn('agent1');
+    await agent.click('a[href="/ui/new-case"]');
+    const fill = (name: string, value: string) => agent.fill(`[name="${name}"]`, value);
+    await fill('customer.name', '浏览器客户');
+    await fill('customer.phone', '+8613900139077');
+    await fill('customer.email', 'browser@example.com');
+    await fill('address', '北京市朝阳区建国路1号');
+    await fill('location.lat', '39.875');
+    await fill('location.lng', '116.455');
+    await fill('product.model', 'LJ-2200');
+    await fill('product.serialNumber', 'SN-BROWSER-1');
+    await agent.selectOption('[name="product.category"]', 'electrical');
+    await fill('warranty.purchasedAt', '2026-01-10');
+    await fill('fault.summary', '打印机卡纸，有异响');
+    await fill('fault.category', '卡纸');
+    await agent.click('form button[type=submit]');
+    await agent.waitForURL(/\/ui\/cases\/SVC-/);
+    const caseId = decodeURIComponent(agent.url().split('/ui/cases/')[1]!);
+    await agent.locator(`[data-case="${caseId}"]`).waitFor();
+
+    // The supervisor's inbox lists the allocation; its page shows the ranked recommendation with reasons.
+    const sup = await signedIn('sup1');
+    const allocationRow = `li[data-kind="allocate_technician"]:has(a[href="/ui/cases/${caseId}"])`;
+    await reloadUntilVisible(sup, allocationRow);
+    await expect.poll(() => sup.locator(`${allocationRow} .countdown`).getAttribute('data-state')).toBe('ok');
+    await sup.screenshot({ path: path.join(ARTIFACTS, 'inbox-supervisor.png'), fullPage: true });
+    // The countdown turns amber at the reminder time and red once overdue.
+    const alloc = (await caseView(s, caseId)).openTasks.find((t: { kind: string }) => t.kind === 'allocate_technician');
+    expect(alloc.remindAt).toBeTruthy();
+    for (const [at, state] of [[alloc.remindAt, 'reminded'], [alloc.dueAt, 'overdue']] as const) {
+      const later = await signedIn('sup1', { at: new Date(Date.parse(at) + 60_000) });
+      await later.locator(allocationRow).waitFor();
+      expect(await later.locator(`${allocationRow} .countdown`).getAttribute('data-state')).toBe(state);
+      if (state === 'overdue') await later.screenshot({ path: path.join(ARTIFACTS, 'inbox-overdue.png'), fullPage: true });
+      await later.context().close();
+    }
+    await sup.click(`${allocationRow} a.task-title`);
+    await sup.locator('.recommendation li[data-candidate]').first().waitFor();
+    expect(await sup.locator('.recommendation li[data-candidate]').first().getAttribute('data-candidate')).toBe('tech2');
+    expect(await sup.locator('li[data-candidate="tech2"] li[data-reason="distance"]').count()).toBe(1);
+
+    // The page names a missing field itself and sends nothing.
+    await sup.click('form.task-form button[type=submit]');
+    await expect.poll(() => sup.locator('form.task-form .field-error').first().textContent()).toBe('必填');
+
+    // A technician the API refuses: its message is shown, and the task and the case are unchanged.
+    const before = await caseView(s, caseId);
+    const openBefore = before.openTasks.map((t: { id: string }) => t.id);
+    await sup.fill('[name="technicianId"]', 'nobody');
+    await sup.click('form.task-form button[type=submit]');
+    await sup.locator('#refusal').waitFor();
+    expect(await sup.locator('#refusal').textContent()).toContain('nobody');
+    expect(sup.url()).toContain('/ui/tasks/');
+    const after = await caseView(s, caseId);
+    expect(after.openTasks.map((t: { id: string }) => t.id)).toEqual(openBefore);
+    expect(after.timeline.length).toBe(before.timeline.length);
+    expect(after.status).toBe('awaiting_allocation');
+
+    // Using the recommendation fills the form; the allocation goes through and lands on the case page.
+    await sup.click('li[data-candidate="tech2"] button');
+    expect(await sup.inputValue('[name="technicianId"]')).toBe('tech2');
+    await sup.fill('[name="note"]', '距离最近');
+    await sup.click('form.task-form button[type=submit]');
+    await sup.waitForURL(new RegExp(`/ui/cases/${caseId}$`));
+
+    // The technician completes the phone task as solved by phone.
+    const tech = await signedIn('tech2');
+    const phoneRow = `li[data-kind="phone_diagnosis"]:has(a[href="/ui/cases/${caseId}"])`;
+    await reloadUntilVisible(tech, phoneRow);
+    await tech.click(`${phoneRow} a.task-title`);
+    await tech.check('input[name="outcome"][value="solved_by_phone"]');
+    await tech.fill('[name="solution"]', '指导客户取出卡纸并清洁搓纸轮');
+    await tech.fill('[name="cause"]', '搓纸轮积灰');
+    await tech.click('form.task-form button[type=submit]');
+    await tech.waitForURL(new RegExp(`/ui/cases/${caseId}$`));
+    const serviceClosed = await eventually(async () => {
+      const c = await caseView(s, caseId);
+      return c.status === 'service_closed' ? c : undefined;
+    });
+
+    // The callback visit, a few working days later; the agent records it in the browser and the case closes.
+    await s.skipTo(caseId, serviceClosed.data.callbackAt);
+    const callbackRow = `li[data-kind="callback_visit"]:has(a[href="/ui/cases/${caseId}"])`;
+    await agent.goto(`${s.apiUrl}/ui/inbox`);
+    await reloadUntilVisible(agent, callbackRow);
+    await agent.click(`${callbackRow} a.task-title`);
+    await agent.check('input[name="outcome"][value="recorded"]');
+    await agent.fill('[name="score"]', '6');
+    await agent.click('form.task-form button[type=submit]');
+    await expect.poll(() => agent.locator('form.task-form .field-error').first().textContent()).toBe('不能大于 5');
+    await agent.fill('[name="score"]', '5');
+    await agent.fill('[name="comments"]', '很满意');
+    await agent.click('form.task-form button[type=submit]');
+    await agent.waitForURL(new RegExp(`/ui/cases/${caseId}$`));
+    await reloadUntilVisible(agent, `[data-case="${caseId}"] [data-status="closed"]`);
+    for (const type of ['call_recorded', 'technician_allocated', 'solved_by_phone', 'callback_recorded']) {
+      expect(await agent.locator(`table.timeline tr[data-event="${type}"]`).count(), type).toBeGreaterThan(0);
+    }
+    expect(await agent.locator('[data-done-task="phone_diagnosis"]').textContent()).toContain('tech2');
+    expect(await agent.locator('a[href*="/namespaces/default/workflows/"]').getAttribute('href')).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${caseId}`);
+    await agent.screenshot({ path: path.join(ARTIFACTS, 'case-closed.png'), fullPage: true });
+
+    // Chinese by default, English on the switch, and back.
+    expect(await agent.locator('#tl-h').textContent()).toBe('时间线');
+    expect(await agent.getAttribute('html', 'lang')).toBe('zh-CN');
+    await agent.click('header .who button[lang="en"]');
+    expect(await agent.locator('#tl-h').textContent()).toBe('Timeline');
+    expect(await agent.locator(`[data-status="closed"]`).textContent()).toBe('Closed');
+    expect(await agent.getAttribute('html', 'lang')).toBe('en');
+    await agent.screenshot({ path: path.join(ARTIFACTS, 'case-closed-en.png'), fullPage: true });
+    await agent.click('header .who button[lang="zh-CN"]');
+    expect(await agent.locator('#tl-h').textContent()).toBe('时间线');
+
+    // The solution went into the knowledge base: the search page finds it.
+    await agent.click('a[href="/ui/knowledge"]');
+    await agent.fill('#kb-q', '卡纸');
+    await agent.click('form.filters button[type=submit]');
+    await agent.locator(`ul.kb li:has-text("KB-${caseId}")`).waitFor();
+
+    // The returns dry run evaluates the sample request and cites its decision.
+    await agent.click('a[href="/ui/returns"]');
+    await agent.click('form button[type=submit]');
+    await agent.locator('section[role=status] dl.details').first().waitFor();
+    expect(await agent.locator('main .error').count()).toBe(0);
+
+    await agent.goto(`${s.apiUrl}/ui/cases/${caseId}`);
+    await agent.locator(`[data-case="${caseId}"]`).waitFor();
+    // At phone width the case page fits the screen (no sideways scrolling).
+    await agent.setViewportSize({ width: 390, height: 844 });
+    // (Page scripts are strings: this file is type-checked without the DOM library.)
+    const widths = await agent.evaluate<{ page: number; screen: number }>(`({ page: document.documentElement.scrollWidth, screen: window.innerWidth })`);
+    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    await agent.screenshot({ path: path.join(ARTIFACTS, 'case-phone.png'), fullPage: true });
+
+    // The token lives only in this tab's session.
+    expect(await agent.evaluate(`localStorage.getItem('aftersales.console.token')`)).toBeNull();
+    expect(await agent.evaluate(`sessionStorage.getItem('aftersales.console.token')`)).toBe('dev-agent1');
+  });
+});
