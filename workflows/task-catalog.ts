@@ -46,10 +46,10 @@ export interface CompletionRefusal {
 /** Why a completion must be refused, or null when it may proceed. Order matters: state, then who, then what. */
 export function checkCompletion(task: TaskView | undefined, input: CompleteTaskInput, caseClosed: boolean): CompletionRefusal | null {
   if (!task) return { type: TASK_ERROR.notFound, message: `task ${input.taskId} does not belong to this case` };
-  if (caseClosed) return { type: TASK_ERROR.conflict, message: `case ${task.caseId} is closed` };
   if (task.status === 'completed') {
     return { type: TASK_ERROR.conflict, message: `task ${task.id} was already completed by ${task.completedBy ?? 'system'} at ${task.completedAt ?? '?'} (outcome ${task.outcome ?? '?'})` };
   }
+  if (caseClosed) return { type: TASK_ERROR.conflict, message: `case ${task.caseId} is closed` };
   if (task.status !== 'open') return { type: TASK_ERROR.conflict, message: `task ${task.id} is already ${task.status}` };
   // Whoever an overdue task has escalated to may decide it in place of its holder.
   if (!holdsEscalation(task, input.actor)) {

@@ -93,11 +93,15 @@ export async function verify(opts: { api: Api; temporal: Client; models: Models;
 
   // Cases that exist but no client was told about: a retried request that created a second case.
   const unacknowledgedCases: string[] = [];
-  for (let page = 1; ; page++) {
-    const r = await api.call('sup1', 'GET', `/cases?page=${page}&pageSize=100`);
-    if (r.status !== 200) break;
-    for (const c of r.body.items as Array<{ caseId: string }>) if (!opts.acknowledged.has(c.caseId) && !c.caseId.startsWith('PROBE-')) unacknowledgedCases.push(c.caseId);
-    if (r.body.items.length < 100) break;
+  // Open and closed cases alike, page by page (the list pages with a cursor).
+  for (const open of ['true', 'false']) {
+    for (let cursor: string | null = null; ; ) {
+      const r = await api.call('sup1', 'GET', `/cases?open=${open}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      if (r.status !== 200) break;
+      for (const c of r.body.items as Array<{ caseId: string }>) if (!opts.acknowledged.has(c.caseId) && !c.caseId.startsWith('PROBE-')) unacknowledgedCases.push(c.caseId);
+      cursor = r.body.nextCursor;
+      if (!cursor) break;
+    }
   }
 
   // Notifications: every record delivered exactly once, every captured message recorded.

@@ -87,7 +87,7 @@ export async function answerTasks(api: Api, cases: Set<string>, done: Set<string
   for (const u of DEV_USERS) {
     let inbox: ApiAnswer;
     try {
-      inbox = await api.call(u.id, 'GET', '/tasks?pageSize=100');
+      inbox = await api.call(u.id, 'GET', '/tasks?limit=100');
     } catch {
       continue;
     }

@@ -150,7 +150,7 @@ describe('the department console', () => {
     await tech.waitForURL(new RegExp(`/ui/cases/${caseId}$`));
     const serviceClosed = await eventually(async () => {
       const c = await caseView(s, caseId);
-      return c.status === 'service_closed' ? c : undefined;
+      return c.status === 'awaiting_callback' ? c : undefined; // service done, the callback due
     });
 
     // The callback visit, a few working days later; the agent records it in the browser and the case closes.

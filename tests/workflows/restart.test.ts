@@ -62,6 +62,7 @@ describe('worker restart while a case waits', () => {
     await eventually(async () => (await caseView(s, caseId))?.status === 'closed');
     await s.twilio.waitFor((m) => m.to === '+8613700137000' && m.body.includes('减震弹簧'), 15_000);
 
+    await s.client.workflow.getHandle(caseId).result(); // its last sends are done (and recorded) when it ends
     // No duplicates: each Message-ID arrived once at the SMTP sink, each SMS body once at Twilio.
     const mails = s.sink.messages().filter((m) => m.subject.includes(caseId) || m.text.includes(caseId));
     const ids = mails.map((m) => m.messageId);

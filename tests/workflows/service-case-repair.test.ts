@@ -65,7 +65,7 @@ describe('service case with a factory repair', () => {
       customerChecked: true,
       signature: { signer: '客户8', signedAt: '2026-12-03T10:00:00+08:00' },
     });
-    const closed = await whenStatus(s, caseId, 'service_closed');
+    const closed = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
     expect(timelineTypes(closed)).toEqual(expect.arrayContaining(['device_taken_back', 'factory_repair_started', 'factory_repair_finished', 'completion_registered']));
     expect(closed.data.serviceForm).toMatchObject({ signer: '客户8', image: false });
     await s.skipTo(caseId, closed.data.callbackAt);

@@ -57,7 +57,7 @@ describe('service case (SPEC 3.1)', () => {
     await whenStatus(s, caseId, 'phone_diagnosis');
 
     await complete(s, 'tech1', phone, 'solved_by_phone', { solution: '指导客户取出卡纸并清洁搓纸轮', cause: '搓纸轮积灰打滑' });
-    const closed = await whenStatus(s, caseId, 'service_closed');
+    const closed = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
     expect(closed.data.serviceRecord).toMatchObject({ solution: '指导客户取出卡纸并清洁搓纸轮', technicianId: 'tech1' });
     const record = await s.models.ServiceRecord.findById(caseId).lean<any>();
     expect(record).toMatchObject({ technicianId: 'tech1', productModel: 'LJ-2200', faultCategory: '卡纸', serialNumber: 'SN-2-0001' });
@@ -111,7 +111,7 @@ describe('service case (SPEC 3.1)', () => {
     expect(again.assignee).toBe('tech1');
     expect(again.context.manufacturerAnswers[0]).toMatchObject({ answer: '厂家确认：升级固件 2.1 可解决', answeredBy: 'agent1' });
     await complete(s, 'tech1', again, 'solved_by_phone', { solution: '远程指导升级固件 2.1' });
-    const closed = await whenStatus(s, caseId, 'service_closed');
+    const closed = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
     // The turnaround excludes the paused working time.
     const clock = closed.data.clock;
     expect(clock.pausedWorkingMs).toBe(interval.workingMs);
@@ -247,7 +247,7 @@ describe('service case (SPEC 3.1)', () => {
     expect((await caseDoc(s, caseId)).version).toBe(beforeOver);
     expect(await onHand(s, 'PART-FUSER')).toBe(0);
     await complete(s, 'tech2', done1, 'completed', { ...form, unusedParts: [{ sku: 'PART-FUSER', qty: 1 }, { sku: 'TOOL-KIT', qty: 1 }] });
-    const closed = await whenStatus(s, caseId, 'service_closed');
+    const closed = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
     expect(await onHand(s, 'PART-FUSER')).toBe(1);
     expect(await onHand(s, 'TOOL-KIT')).toBe(1);
     expect(closed.data.serviceForm).toMatchObject({ signer: '客户5', signedAt: '2026-11-30T10:00:00+08:00', image: true, customerChecked: true });

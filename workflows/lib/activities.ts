@@ -34,6 +34,15 @@ export const messaging = proxyActivities<Activities>({
 });
 
 /**
+ * The first try of a send, which the case waits for: a few attempts within about a quarter of a minute. If they
+ * fail, the case goes on and the send carries on with `messaging` (same key: nothing is sent twice).
+ */
+export const messagingFirst = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 3 },
+});
+
+/**
  * Short, idempotent work the worker does within the workflow task: writing a case's delta and reading the
  * calendar. A local activity costs the history one marker instead of six events, so a long case stays small.
  */

@@ -9,7 +9,7 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { local, messaging, records } from './activities';
+import { local, messaging, messagingFirst, records } from './activities';
 import { escalationRole, type Role } from '../../rules/roles';
 import { CaseDeltaTracker } from './case-delta';
 import { checkClaim, checkReassign, isSameCompletion } from './task-actions';
@@ -207,19 +207,24 @@ export class CaseContext {
   /** Sends a notification; the key makes a retried or replayed step send at most once. */
   async notify(step: string, req: Omit<NotifyRequest, 'key' | 'caseId'>): Promise<void> {
     const key = `${workflowInfo().workflowId}:${step}`;
-    const send = async () => {
-      try {
-        await messaging.notify({ ...req, key, caseId: this.caseId });
-      } catch (err) {
-        if (!(err instanceof ActivityFailure)) throw err;
-        this.record('notification_failed', { step, template: req.template, error: err.cause?.message ?? err.message });
-        if (!this.isClosed()) await this.persist();
-      }
+    const failed = async (err: unknown) => {
+      if (!(err instanceof ActivityFailure)) throw err;
+      this.record('notification_failed', { step, template: req.template, error: err.cause?.message ?? err.message });
+      if (!this.isClosed()) await this.persist();
     };
-    // A send that retries through a provider outage (for up to a day) must not hold the case up: the process goes
-    // on and the send finishes on its own; the case's workflow ends only once every send has.
-    if (this.sendsInBackground) this.sends.push(send());
-    else await send();
+    if (!this.sendsInBackground) {
+      await messaging.notify({ ...req, key, caseId: this.caseId }).catch(failed);
+      return;
+    }
+    // A send that retries through a provider outage (for up to a day) must not hold the case up: after a short
+    // first try the process goes on and the send carries on by itself; the workflow ends once every send has.
+    try {
+      await messagingFirst.notify({ ...req, key, caseId: this.caseId });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      this.record('notification_retrying', { step, template: req.template, error: err.cause?.message ?? err.message });
+      this.sends.push(messaging.notify({ ...req, key, caseId: this.caseId }).then(() => undefined, failed));
+    }
   }
 
   /** A human step: create the task, remind before due, escalate at due (and again every reescalateMs), wait. */
