@@ -4,6 +4,7 @@ import { config } from '../config';
 import { childLogger } from '../config/logger';
 import { connectDb } from '../db/models';
 import { connectTemporal, createWorker } from './worker';
+import { ensureReportSchedules } from './schedules';
 
 const log = childLogger('worker');
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
   const db = await connectDb(cfg.MONGODB_URI);
   const connection = await connectTemporal(cfg.TEMPORAL_ADDRESS);
   const worker = await createWorker({ cfg, connection, db });
+  await ensureReportSchedules(cfg);
   log.info({ taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE }, 'worker started');
   await worker.run(); // returns after SIGINT/SIGTERM (the SDK's default shutdown signals)
   await connection.close();
