@@ -25,6 +25,7 @@ import { shipmentRoutes } from './routes/shipments';
 import { installationRoutes } from './routes/installations';
 import { exchangeRoutes } from './routes/exchanges';
 import { productReturnRoutes } from './routes/product-returns';
+import { reportRoutes } from './routes/reports';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -83,6 +84,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(installationRoutes(deps));
   app.use(exchangeRoutes(deps));
   app.use(productReturnRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log));
   return app;

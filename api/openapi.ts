@@ -3,6 +3,7 @@ import { TASK_KINDS } from '../workflows/task-catalog';
 import { stockKnowledgePaths } from './openapi-stock-knowledge';
 import { peoplePaths } from './openapi-people';
 import { processPaths } from './openapi-processes';
+import { reportPaths } from './openapi-reports';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -167,6 +168,7 @@ export function openApiDocument(): object {
       ...stockKnowledgePaths,
       ...peoplePaths,
       ...processPaths,
+      ...reportPaths,
     },
   };
 }
