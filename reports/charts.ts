@@ -42,7 +42,7 @@ export function faultBarsSvg(r: MonthlyReport): string {
       type: 'bar',
       stack: 'faults',
       label: { show: true },
-      data: models.map((mo) => r.serviceRecords.find((x) => x.productModel === mo && x.faultCategory === f)?.count ?? 0),
+      data: models.map((mo) => r.serviceRecords.find((x) => x.productModel === mo && x.faultCategory === f)?.count ?? null),
     })),
   });
 }
