@@ -25,6 +25,7 @@ import { createApp } from '../../api/app';
 import { createWorker } from '../../worker/worker';
 import { DAILY_REPORT_SCHEDULE, MONTHLY_REPORT_SCHEDULE, ensureReportSchedules } from '../../worker/schedules';
 import { withDatabase, eventually } from '../support/stack';
+import { keepHistory } from '../support/histories';
 
 const DAILY_TO = 'daily-report@example.com';
 const MONTHLY_TO = 'management@example.com';
@@ -241,6 +242,7 @@ describe('reports', () => {
   it('the same period again sends nothing new', async () => {
     const first = await resultOf(scheduledId('report-daily', dailyAt));
     expect(first.result.delivery).toMatchObject({ sent: true, key: 'daily:2026-03-03' });
+    await keepHistory({ client }, scheduledId('report-daily', dailyAt), 'report-daily-sent');
     await runScheduleAt(DAILY_REPORT_SCHEDULE, dailyAt);
     const second = await resultOf(scheduledId('report-daily', dailyAt), first.runId);
     expect(second.result).toMatchObject({ run: { date: '2026-03-03', due: true }, delivery: { sent: false, key: 'daily:2026-03-03' } });
@@ -254,6 +256,7 @@ describe('reports', () => {
     await runScheduleAt(DAILY_REPORT_SCHEDULE, saturday);
     const run = await resultOf(scheduledId('report-daily', saturday));
     expect(run.result).toEqual({ run: { date: '2026-03-07', period: '2026-03-07', due: false, reason: 'not a working day' } });
+    await keepHistory({ client }, scheduledId('report-daily', saturday), 'report-daily-non-working-day');
     expect(sink.messages().filter((x) => x.to.includes(DAILY_TO) && x.subject.includes('2026-03-07'))).toHaveLength(0);
   });
 
@@ -261,6 +264,8 @@ describe('reports', () => {
     const monday = at('2026-03-02T01:00:00Z'); // 09:00, the first working day of March
     await runScheduleAt(MONTHLY_REPORT_SCHEDULE, monday);
     const mail = await sink.waitFor((x) => x.to.includes(MONTHLY_TO), 40_000);
+    expect((await resultOf(scheduledId('report-monthly', monday))).result).toMatchObject({ run: { date: '2026-03-02', period: '2026-02', due: true }, delivery: { sent: true, key: 'monthly:2026-02' } });
+    await keepHistory({ client }, scheduledId('report-monthly', monday), 'report-monthly-sent');
     expect(mail.subject).toBe('售后服务月度管理报告 2026-02');
     const html = mail.html!;
     expect(htmlRows(html, 'service-records')).toEqual([
