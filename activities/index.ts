@@ -14,14 +14,22 @@ import { serviceCaseActivities } from './service-cases';
 import { unitActivities } from './units';
 import { receiptLinkActivities } from './receipt-links';
 import { productStockActivities } from './product-stock';
+import { reportActivities } from './reports';
+import { returnsPolicy } from '../config/returns-policy';
+import type { ReportMailer } from '../reports/mail';
+import { reportSettings, type ReportSettings } from '../reports/settings';
+import type { ReturnsPolicy } from '../rules/returns';
 
 export interface ActivityDeps {
   models: Models;
-  mailer: Mailer;
+  /** The SMTP mailer (notify/email.ts): notifications use its plain-text part, reports its HTML and attachments. */
+  mailer: Mailer & ReportMailer;
   sms: SmsSender;
   defaultLocale: Locale;
   /** Default: NOTIFY_RETRY_HORIZON_MINUTES. */
   notifyRetryHorizonMs?: number;
+  /** Report recipients, times and language; the process configuration when not given. */
+  reports?: { settings: ReportSettings; policy: ReturnsPolicy };
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -38,5 +46,6 @@ export function createActivities(deps: ActivityDeps) {
     ...unitActivities(deps.models),
     ...receiptLinkActivities(deps.models),
     ...productStockActivities(deps.models),
+    ...reportActivities(deps.models, deps.mailer, deps.reports?.settings ?? reportSettings(config()), deps.reports?.policy ?? returnsPolicy(config())),
   };
 }

@@ -28,6 +28,7 @@ import { installationRoutes } from './routes/installations';
 import { exchangeRoutes } from './routes/exchanges';
 import { productReturnRoutes } from './routes/product-returns';
 import { consoleRoutes } from './routes/console';
+import { reportRoutes } from './routes/reports';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -70,6 +71,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(installationRoutes(deps));
   app.use(exchangeRoutes(deps));
   app.use(productReturnRoutes(deps));
+  app.use(reportRoutes(deps));
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log, deps.cfg.RETRY_AFTER_SECONDS));
   return app;

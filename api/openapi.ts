@@ -5,6 +5,7 @@ import { taskPaths } from './openapi-tasks';
 import { peoplePaths } from './openapi-people';
 import { processPaths } from './openapi-processes';
 import { documentIdempotency } from './idempotency';
+import { reportPaths } from './openapi-reports';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -164,6 +165,7 @@ export function openApiDocument(): object {
       ...stockKnowledgePaths,
       ...peoplePaths,
       ...processPaths,
+      ...reportPaths,
     }),
   };
 }

@@ -122,6 +122,19 @@ const EnvSchema = z.object({
   INSTALLATION_REPORT_ALERT_WORKING_HOURS: z.coerce.number().positive().default(4),
   // Exchange (SPEC 3.5) and product return (SPEC 3.6): each step's due time.
   EXCHANGE_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
+  // Reports (handbook part 5): the daily e-mail on working days and the monthly management report on the first
+  // working day of a month, each a Temporal Schedule created at worker start. Times are local (TIME_ZONE).
+  REPORTS_SCHEDULED: bool.default('true'),
+  REPORT_DAILY_RECIPIENTS: z.string().default('aftersales-daily@example.com'),
+  REPORT_MONTHLY_RECIPIENTS: z.string().default('management@example.com'),
+  REPORT_DAILY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "REPORT_DAILY_TIME must be 'HH:MM'").default('08:30'),
+  REPORT_MONTHLY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "REPORT_MONTHLY_TIME must be 'HH:MM'").default('09:00'),
+  /** Language of the report e-mails (default: DEFAULT_LOCALE). */
+  REPORT_LOCALE: z.enum(['zh-CN', 'en']).optional(),
+  /** A run missed while Temporal was down is still made when it comes back within this many hours. */
+  REPORT_CATCHUP_HOURS: z.coerce.number().int().positive().default(72),
+  /** Font files (comma-separated TTF/OTF paths) for chart labels, e.g. a CJK font; system fonts otherwise. */
+  REPORT_CHART_FONT_FILES: z.string().optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -9,6 +9,7 @@ import { knowledgeModels } from './knowledge';
 import { serviceRecordModels } from './service-records';
 import { unitModels } from './units';
 import { receiptTokenModels } from './receipt-tokens';
+import { reportDeliveryModels } from './report-deliveries';
 
 const anyObject = { type: Schema.Types.Mixed, default: undefined };
 
@@ -200,6 +201,7 @@ export function models(conn: Connection) {
     ...serviceRecordModels(conn),
     ...unitModels(conn),
     ...receiptTokenModels(conn),
+    ...reportDeliveryModels(conn),
   };
 }
 export type Models = ReturnType<typeof models>;

@@ -24,6 +24,8 @@ export interface CapturedMail {
   headers: Record<string, string>;
   /** ISO timestamp. */
   receivedAt: string;
+  /** Attached files and inline images (`cid` set), decoded. */
+  attachments: Array<{ filename: string; contentType: string; content: Buffer; cid?: string }>;
 }
 
 export interface SmtpSinkOptions {
@@ -71,6 +73,7 @@ function toCaptured(parsed: ParsedMail, envelopeFrom: string, rcpt: string[]): C
     messageId: parsed.messageId ?? '',
     headers,
     receivedAt: new Date().toISOString(),
+    attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content, ...(a.cid ? { cid: a.cid } : {}) })),
   };
 }
 
@@ -142,7 +145,9 @@ export async function startSmtpSink(opts: SmtpSinkOptions = {}): Promise<SmtpSin
     const app = express();
     app.get('/messages', (req, res) => {
       const to = typeof req.query.to === 'string' ? req.query.to.toLowerCase() : undefined;
-      res.json(to ? captured.filter((m) => m.to.some((a) => a.toLowerCase() === to)) : captured);
+      const list = to ? captured.filter((m) => m.to.some((a) => a.toLowerCase() === to)) : captured;
+      // Attachments by name, type and size: their bytes would swamp the listing.
+      res.json(list.map((m) => ({ ...m, attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, cid: a.cid, size: a.content.length })) })));
     });
     app.delete('/messages', (_req, res) => {
       captured.length = 0;

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   /** Stable id (e.g. the notification's idempotency key) so a re-sent duplicate is recognisable. */
   messageId?: string;
   headers?: Record<string, string>;
+  /** Files (a report's CSV tables) and inline images referenced from the HTML as `cid:<cid>`. */
+  attachments?: Array<{ filename: string; content: string | Buffer; contentType?: string; cid?: string }>;
 }
 
 export interface Mailer {
@@ -59,6 +61,7 @@ export function createMailer(cfg: Config = config()): Mailer {
         text: mail.text,
         html: mail.html,
         headers: mail.headers,
+        attachments: mail.attachments,
         messageId: mail.messageId !== undefined ? toMessageId(mail.messageId, domain) : undefined,
       });
       return { messageId: info.messageId };

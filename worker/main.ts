@@ -8,6 +8,7 @@ import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
 import { startWatchdog } from '../health/watchdog';
 import { startHealthServer } from '../health/server';
 import { workflowSource } from './workflow-source';
+import { ensureReportSchedules } from './schedules';
 
 const log = childLogger('worker');
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   const db = await connectDb(cfg.MONGODB_URI);
   const connection = await connectTemporal(cfg.TEMPORAL_ADDRESS);
   const worker = await createWorker({ cfg, connection, db });
+  await ensureReportSchedules(cfg);
   const { source, why } = workflowSource();
   log.info(
     { taskQueue: cfg.TEMPORAL_TASK_QUEUE, namespace: cfg.TEMPORAL_NAMESPACE, maxCachedWorkflows: cfg.WORKER_MAX_CACHED_WORKFLOWS, workflowCode: 'workflowBundle' in source ? 'prebuilt bundle' : `bundled at start (${why})` },

@@ -8,3 +8,5 @@ export { shipmentWorkflow } from './shipment';
 export { installationWorkflow } from './installation';
 export { exchangeWorkflow } from './exchange';
 export { productReturnWorkflow } from './product-return';
+export { dailyReportWorkflow } from './reports/daily-report';
+export { monthlyReportWorkflow } from './reports/monthly-report';
