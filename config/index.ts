@@ -8,6 +8,7 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = z.coerce.number().int().nonnegative();
+const months = z.number().int('warranty months must be a whole number').min(0).max(240);
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -64,9 +65,29 @@ const EnvSchema = z.object({
   RETURN_STEP_WORKING_DAYS: z.coerce.number().positive().default(2),
   RETURN_RECEIPT_WORKING_DAYS: z.coerce.number().positive().default(5),
   RETURN_SETTLEMENT_REMINDER_HOURS: z.coerce.number().positive().default(24),
-  // Warranty (SPEC 3.1 step 5, handbook: phones and electrical appliances 1 year); see rules/warranty.ts.
-  WARRANTY_PHONE_ELECTRICAL_MONTHS: z.coerce.number().int().positive().default(12),
-  WARRANTY_DEFAULT_MONTHS: z.coerce.number().int().positive().default(12),
+  // Warranty months per product category (SPEC 3.1 step 5), a JSON object merged over the documented default
+  // {"phone":12,"electrical":12,"computer":12,"other":12}: phones and electrical appliances 1 year is the
+  // handbook's (part 4 "所有电话、电器保修期一年"); computers and other products are a department setting.
+  // E.g. WARRANTY_MONTHS_BY_CATEGORY='{"computer":24}'. See rules/warranty.ts.
+  WARRANTY_MONTHS_BY_CATEGORY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return {};
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(v);
+      } catch {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object, e.g. {"computer":24}' });
+        return z.NEVER;
+      }
+      const r = z.object({ phone: months, electrical: months, computer: months, other: months }).partial().strict().safeParse(parsed);
+      if (!r.success) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ') });
+        return z.NEVER;
+      }
+      return r.data;
+    }),
   // Service cases (SPEC 3.1) and factory repairs (SPEC 3.4).
   SERVICE_RESPONSE_WORKING_HOURS: z.coerce.number().positive().default(2),
   SERVICE_STEP_WORKING_HOURS: z.coerce.number().positive().default(4),

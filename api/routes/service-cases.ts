@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Config } from '../../config';
 import { warrantyPolicyFrom } from '../../rules/warranty';
+import { localOffsetMinutes } from '../../rules/time-zone';
 import type { serviceCaseWorkflow } from '../../workflows/service-case';
 import type { factoryRepairWorkflow } from '../../workflows/factory-repair';
 import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTimings } from '../../workflows/service-case/definitions';
@@ -141,7 +142,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
             fault: body.fault,
             timings: serviceTimings(cfg),
             repairTimings: repairTimings(cfg),
-            warrantyPolicy: warrantyPolicyFrom(cfg),
+            warrantyPolicy: warrantyPolicyFrom(cfg, localOffsetMinutes(cfg.TIME_ZONE, new Date())),
             policy: taskPolicy(cfg),
           },
         ],

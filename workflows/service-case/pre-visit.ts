@@ -3,7 +3,7 @@
 // (market-support request); then the parts and tools the technician takes, checked out against stock. The trip
 // is decided before parts leave the shelf, so a rejected trip leaves nothing checked out.
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
-import { warrantyStatus } from '../../rules/warranty';
+import { confirmedWarranty, warrantyStatus, type WarrantyDecision } from '../../rules/warranty';
 import type { Shortage } from '../../activities/stock';
 import { records, stock } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
@@ -21,9 +21,11 @@ export async function prepareVisit(s: ServiceCase, proposal: Proposal): Promise<
 /** In warranty: free. Out of warranty: the agent quotes the fee and records the customer's answer. */
 async function feeAgreed(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   const { c, input } = s;
-  const warranty = warrantyStatus({ category: input.product.category, ...input.warranty }, new Date(), input.warrantyPolicy);
+  let warranty = warrantyStatus({ category: input.product.category, ...input.warranty }, new Date(), input.warrantyPolicy);
   s.data.warranty = warranty;
-  c.record('warranty_decided', { inWarranty: warranty.inWarranty, basis: warranty.basis, until: warranty.until, reason: warranty.reason });
+  c.record('warranty_decided', { inWarranty: warranty.inWarranty, basis: warranty.basis, until: warranty.until, rule: warranty.rule, reason: warranty.reason });
+  // Unknown warranty is confirmed by the agent, never taken as out of warranty (cases opened before took it so).
+  if (warranty.inWarranty === null && patched('warranty-confirm')) warranty = await confirmWarranty(s, warranty);
   if (warranty.inWarranty) return true;
   if ((s.data.fee as { answer?: string } | undefined)?.answer === 'accepted') return true; // agreed before a re-allocation
 
@@ -41,6 +43,25 @@ async function feeAgreed(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   await c.persist();
   await s.tellCustomer('fee-quote', 'service_fee_quote', { feeYuan: p.feeYuan, answer: t.outcome, warrantyReason: warranty.reason.zh, warrantyReasonEn: warranty.reason.en });
   return t.outcome === 'accepted';
+}
+
+/** The agent checks the warranty (invoice, the manufacturer's records) and records what it rests on. */
+async function confirmWarranty(s: ServiceCase, unknown: WarrantyDecision): Promise<WarrantyDecision> {
+  const { c, input } = s;
+  c.setStatus('awaiting_warranty_confirmation');
+  const t = await c.runTask({
+    kind: 'warranty_confirmation',
+    role: 'agent',
+    dueAt: await s.stepDue(),
+    context: { reason: unknown.reason, warranty: input.warranty, product: input.product, customer: input.customer },
+  });
+  const O = SERVICE_TASKS.warranty_confirmation.outcomes;
+  const p = t.outcome === 'in_warranty' ? payloadOf(O.in_warranty, t.payload) : payloadOf(O.out_of_warranty, t.payload);
+  const decision = confirmedWarranty(t.outcome === 'in_warranty', p.evidence, p.until);
+  s.data.warranty = { ...decision, confirmedBy: t.by, at: isoNow() };
+  c.record('warranty_confirmed', { inWarranty: decision.inWarranty, until: decision.until, rule: decision.rule, evidence: p.evidence, reason: decision.reason }, t.by);
+  await c.persist();
+  return decision;
 }
 
 /** A business trip needs the general manager's approval of the market-support request. */

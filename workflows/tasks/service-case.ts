@@ -11,6 +11,7 @@ const yuan = (what: string) =>
     .max(MAX_YUAN, `${what}: at most ${MAX_YUAN} yuan`)
     .multipleOf(0.01, `${what}: at most two decimals (fen)`);
 const instant = (what: string) => z.string().datetime({ offset: true, message: `${what} must be an ISO 8601 date-time, e.g. 2026-03-01T10:00:00+08:00` });
+const localDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date YYYY-MM-DD`);
 const stockLines = z
   .array(
     z
@@ -105,6 +106,23 @@ export const SERVICE_TASKS = {
         .object({
           technicianId: text(64).describe('An active technician who is not absent (anyone, not only the recommended); they get the phone contact task. Refused with 400 otherwise'),
           note: note('Why this technician; sent to the director with the allocation'),
+        })
+        .strict(),
+    },
+  },
+  warranty_confirmation: {
+    title: { 'zh-CN': '核实保修（保修数据不明）', en: 'Confirm the warranty (the warranty data is unknown)' },
+    outcomes: {
+      in_warranty: z
+        .object({
+          evidence: text(2000).describe('What confirms it (invoice, manufacturer serial lookup, ...); recorded as the rule the decision rests on; the visit is free'),
+          until: localDate('until').optional().describe('Last day of the warranty (YYYY-MM-DD), when known'),
+        })
+        .strict(),
+      out_of_warranty: z
+        .object({
+          evidence: text(2000).describe('What shows it is out of warranty; recorded, and the fee is quoted to the customer'),
+          until: localDate('until').optional().describe('The day the warranty ended (YYYY-MM-DD), when known'),
         })
         .strict(),
     },
