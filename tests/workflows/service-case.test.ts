@@ -196,7 +196,7 @@ describe('service case (SPEC 3.1)', () => {
     await whenStatus(s, caseId, 'awaiting_technician_response');
     expect((await s.call('tech1', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'solved_by_phone', payload: { solution: 'x' } })).status).toBe(403);
     expect((await s.call('tech2', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'onsite_needed', payload: { proposal: 'teleport' } })).status).toBe(400);
-    await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'hardware_repair', note: '疑似定影组件故障', businessTrip: { destination: '天津', expectedDays: 1 } });
+    await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'hardware_repair', note: '疑似定影组件故障', businessTrip: { destination: '天津', expectedDays: 1 }, manufacturerCannotHelp: '定影组件需现场更换' });
 
     // In warranty: no fee. A business trip: the general manager approves the market-support request.
     const travel = await openTask(s, caseId, 'service_travel_approval');
@@ -293,7 +293,7 @@ describe('service case (SPEC 3.1)', () => {
     await setInOffice(s, 'tech1', true); // each test states who is in the office, whatever an earlier one left
     const caseId = await openServiceCase(s, intakeBody(6, { warranty: { purchasedAt: '2023-01-15' } }));
     const phone = await openTask(s, caseId, 'phone_diagnosis');
-    await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair', estimatedFeeYuan: 300 });
+    await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair', estimatedFeeYuan: 300, manufacturerCannotHelp: '硬件损坏需现场维修' });
     // The phone could not solve it: the supervisor allocates; keeping the same technician skips a second call.
     const alloc = await openTask(s, caseId, 'allocate_technician');
     expect(alloc.context.reason).toBe('phone_could_not_solve');

@@ -95,7 +95,7 @@ describe('refusals change nothing', () => {
     const caseId = await openServiceCase(s, intakeBody(4));
     const phone = await inboxTask('tech1', caseId, 'phone_diagnosis');
     const trip = { destination: '石家庄', expectedDays: 2 };
-    expect((await completeAs('tech1', phone.id, 'onsite_needed', { proposal: 'hardware_repair', businessTrip: trip })).status).toBe(200);
+    expect((await completeAs('tech1', phone.id, 'onsite_needed', { proposal: 'hardware_repair', businessTrip: trip, manufacturerCannotHelp: '需现场维修' })).status).toBe(200);
     const alloc = await inboxTask('sup1', caseId, 'allocate_technician');
     expect((await completeAs('sup1', alloc.id, 'assigned', { technicianId: 'tech1' })).status).toBe(200);
     const travel = await inboxTask('gm1', caseId, 'service_travel_approval');

@@ -82,7 +82,7 @@ async function companySupport(s: ServiceCase, request: string, askedBy: string):
  * The device goes for a factory repair: a case of its own (RPR-<this case's number>) that outlives a cancelled
  * service case (the device still has to come back), started as a child and waited for here.
  */
-async function factoryRepair(s: ServiceCase): Promise<FactoryRepairResult> {
+export async function factoryRepair(s: ServiceCase): Promise<FactoryRepairResult> {
   const { c, input } = s;
   const repairCaseId = repairCaseIdFor(input.caseId);
   s.data.repairCaseId = repairCaseId;

@@ -78,6 +78,13 @@ export const SERVICE_TASKS = {
         })
         .strict(),
       manufacturer_help: z.object({ question: text(2000).describe("Asked of the manufacturer by the agent; the answer comes back to this technician") }).strict(),
+      // Part 3 §4 "确定是否前往进行上门维修或是返厂维修": the device is sent in, no visit.
+      send_to_factory: z
+        .object({
+          reason: text(2000).describe('Why the device goes to the factory (返厂维修) instead of a visit; a factory repair case starts for it'),
+          note: note(),
+        })
+        .strict(),
       onsite_needed: z
         .object({
           proposal: z.enum(PROPOSALS).describe('software_repair, hardware_repair or replacement; an in-office technician\'s proposal goes to the supervisor, who allocates the visit'),
@@ -91,6 +98,13 @@ export const SERVICE_TASKS = {
             .strict()
             .optional()
             .describe('The visit needs a business trip: a market-support request goes to the general manager, and the visit waits for the approval (rejected: the case closes)'),
+          manufacturerCannotHelp: z
+            .string()
+            .trim()
+            .min(1, 'must not be empty')
+            .max(2000)
+            .optional()
+            .describe("Why the manufacturer cannot help (handbook part 1 step 5: the manufacturer is asked before a visit). Required, or refused with 400, until the agent has recorded the manufacturer's answer; recorded on the timeline"),
         })
         .strict(),
     },

@@ -1,0 +1,135 @@
+// Where the service case follows the handbook beyond SPEC 3.1's summary: an unknown warranty is confirmed by the
+// agent (part 2 "注意是否符合保修条例"), never silently out of warranty; the manufacturer is asked before a visit
+// (part 1 step 5) unless the technician says why it cannot help; and after the phone call the device may be sent
+// in for a factory repair without a visit (part 3 §4 "上门维修或是返厂维修").
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepHistory } from '../support/histories';
+import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, setInOffice, timelineTypes, whenStatus } from '../support/service-cases';
+import { startStack, type Stack } from '../support/stack';
+import { hasTask } from '../support/cases';
+
+describe('service case by the handbook', () => {
+  let s: Stack;
+  beforeAll(async () => {
+    s = await startStack('svchandbook');
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  /** The in-office technician proposes a visit (saying why the manufacturer cannot help); the supervisor keeps them. */
+  async function toVisit(caseId: string): Promise<void> {
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'hardware_repair', estimatedFeeYuan: 200, manufacturerCannotHelp: '厂家已停止该型号技术支持' });
+    await complete(s, 'sup1', await openTask(s, caseId, 'allocate_technician'), 'assigned', { technicianId: 'tech1' });
+  }
+
+  it('unknown purchase date: the agent confirms the warranty in a task; out of warranty is then quoted and declined', async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(1, { warranty: {} }));
+    await toVisit(caseId);
+    const confirm = await openTask(s, caseId, 'warranty_confirmation');
+    expect(confirm.role).toBe('agent');
+    expect(confirm.context.reason.zh).toContain('没有购买日期');
+    expect(confirm.context.reason.zh).toContain('需客服核实');
+    const waiting = await whenStatus(s, caseId, 'awaiting_warranty_confirmation');
+    expect(waiting.data.warranty).toMatchObject({ inWarranty: null, basis: 'unknown', rule: { id: 'unknown' } });
+    expect(await hasTask(s, caseId, 'fee_quote')).toBe(false);
+    // Evidence is required.
+    expect((await s.call('agent1', 'POST', `/tasks/${confirm._id}/complete`, { outcome: 'out_of_warranty', payload: {} })).status).toBe(400);
+    expect((await s.call('agent1', 'POST', `/tasks/${confirm._id}/complete`, { outcome: 'out_of_warranty', payload: { evidence: '发票', until: '明年' } })).status).toBe(400);
+    await complete(s, 'agent1', confirm, 'out_of_warranty', { evidence: '客户发票显示 2023-05-02 购买，厂家记录保修已过', until: '2024-05-02' });
+
+    const fee = await openTask(s, caseId, 'fee_quote');
+    expect(fee.context.warranty.zh).toContain('客服核实保修：已过保修期');
+    await complete(s, 'agent1', fee, 'declined', { feeYuan: 200 });
+    const closed = await whenStatus(s, caseId, 'closed');
+    expect(closed.data.warranty).toMatchObject({ inWarranty: false, basis: 'agent_confirmed', until: '2024-05-02', confirmedBy: 'agent1', rule: { id: 'agent_confirmed', source: 'agent' } });
+    const confirmed = closed.timeline.find((e: { type: string }) => e.type === 'warranty_confirmed');
+    expect(confirmed).toMatchObject({ actor: 'agent1', detail: { inWarranty: false, evidence: '客户发票显示 2023-05-02 购买，厂家记录保修已过' } });
+    const skipped = closed.timeline.find((e: { type: string }) => e.type === 'manufacturer_not_asked');
+    expect(skipped).toMatchObject({ actor: 'tech1', detail: { reason: '厂家已停止该型号技术支持' } });
+    await keepHistory(s, caseId, 'service-case-warranty-confirmed-fee-declined');
+  });
+
+  it('unknown warranty confirmed in warranty: no fee, the visit goes ahead; a known one cites the handbook rule', async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(2, { warranty: {} }));
+    await toVisit(caseId);
+    await complete(s, 'agent2', await openTask(s, caseId, 'warranty_confirmation'), 'in_warranty', { evidence: '厂家按串号查询：保修至 2099-01-01', until: '2099-01-01' });
+    await openTask(s, caseId, 'service_parts_checkout');
+    expect(await hasTask(s, caseId, 'fee_quote')).toBe(false);
+    expect((await caseDoc(s, caseId)).data.warranty).toMatchObject({ inWarranty: true, basis: 'agent_confirmed' });
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
+    await finishedView(s, caseId);
+
+    // A purchase date on file: decided at once, citing the handbook's words for electrical appliances.
+    const known = await openServiceCase(s, intakeBody(3));
+    await toVisit(known);
+    await openTask(s, known, 'service_parts_checkout');
+    const decided = (await caseDoc(s, known)).timeline.find((e: { type: string }) => e.type === 'warranty_decided');
+    expect(decided.detail).toMatchObject({ inWarranty: true, rule: { id: 'category.electrical', source: 'handbook', citation: '所有电话、电器保修期一年' } });
+    expect(await hasTask(s, known, 'warranty_confirmation')).toBe(false);
+    expect((await s.call('sup1', 'POST', `/cases/${known}/cancel`, { reason: '测试结束' })).status).toBe(200);
+    await finishedView(s, known);
+  });
+
+  it('the manufacturer before a visit: on-site refused with 400 until the agent recorded its answer', async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(4));
+    const phone = await openTask(s, caseId, 'phone_diagnosis');
+    await s.settle(caseId);
+    const version = (await caseDoc(s, caseId)).version;
+    const refused = await s.call('tech1', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'onsite_needed', payload: { proposal: 'hardware_repair' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/ask the manufacturer first/);
+    expect(refused.body.error.message).toMatch(/manufacturerCannotHelp/);
+    expect((await caseDoc(s, caseId)).version).toBe(version);
+    // An empty reason is no reason.
+    expect((await s.call('tech1', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'onsite_needed', payload: { proposal: 'hardware_repair', manufacturerCannotHelp: '  ' } })).status).toBe(400);
+
+    await complete(s, 'tech1', phone, 'manufacturer_help', { question: '卡纸异响是否有已知问题？' });
+    await complete(s, 'agent1', await openTask(s, caseId, 'contact_manufacturer'), 'answered', { answer: '厂家：需现场更换搓纸轮' });
+    // With the manufacturer's answer on record, the visit is offered.
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'hardware_repair' });
+    const alloc = await openTask(s, caseId, 'allocate_technician');
+    expect(alloc.context.reason).toBe('phone_could_not_solve');
+    const c = await caseDoc(s, caseId);
+    expect(timelineTypes(c)).not.toContain('manufacturer_not_asked');
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
+    await finishedView(s, caseId);
+  });
+
+  it('phone diagnosis sends the device to the factory: a child factory repair, no visit; done when it comes back', async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(5));
+    const phone = await openTask(s, caseId, 'phone_diagnosis');
+    expect((await s.call('tech1', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'send_to_factory', payload: {} })).status).toBe(400);
+    await complete(s, 'tech1', phone, 'send_to_factory', { reason: '主板故障，需返厂维修' });
+
+    const repairId = `RPR-${caseId.slice(4)}`;
+    const waiting = await whenStatus(s, caseId, 'device_at_factory');
+    expect(waiting.data.repairCaseId).toBe(repairId);
+    expect(await hasTask(s, caseId, 'allocate_technician')).toBe(false);
+    expect(await hasTask(s, caseId, 'onsite_visit')).toBe(false);
+
+    const receipt = await openTask(s, repairId, 'repair_receipt');
+    expect(receipt.context.parentCaseId).toBe(caseId);
+    await complete(s, 'agent1', receipt, 'received', { condition: '完好' });
+    await complete(s, 'qc1', await openTask(s, repairId, 'repair_inspection'), 'report', { findings: '主板电容鼓包', cause: '电容老化', chargeable: false });
+    await complete(s, 'qc1', await openTask(s, repairId, 'repair_work'), 'repaired', { repairSummary: '更换主板电容' });
+    await complete(s, 'wh1', await openTask(s, repairId, 'repair_ship_back'), 'shipped', { waybill: 'SF5555', carrier: '顺丰' });
+    await whenStatus(s, repairId, 'closed');
+
+    // No on-site completion to register: the service record is the repair's summary.
+    const done = await whenStatus(s, caseId, 'service_closed');
+    expect(await hasTask(s, caseId, 'service_completion')).toBe(false);
+    expect(done.data.serviceRecord).toMatchObject({ solution: '更换主板电容', technicianId: 'tech1' });
+    expect(timelineTypes(done)).toEqual(expect.arrayContaining(['sent_to_factory', 'factory_repair_started', 'factory_repair_finished', 'service_record_filed']));
+    await s.skipTo(caseId, done.data.callbackAt);
+    await complete(s, 'agent1', await openTask(s, caseId, 'callback_visit'), 'recorded', { score: 5, comments: '' });
+    const final = await whenStatus(s, caseId, 'closed');
+    expect(final.timeline.at(-1).detail).toMatchObject({ outcome: 'repaired_at_factory', score: 5 });
+    await keepHistory(s, caseId, 'service-case-phone-to-factory');
+    await keepHistory(s, repairId, 'factory-repair-child-after-phone');
+  });
+});
