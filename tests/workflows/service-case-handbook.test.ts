@@ -3,6 +3,8 @@
 // (part 1 step 5) unless the technician says why it cannot help; and after the phone call the device may be sent
 // in for a factory repair without a visit (part 3 §4 "上门维修或是返厂维修").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCalendar } from '../../activities/calendar';
+import { addWorkingDays, addWorkingHours } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, setInOffice, timelineTypes, whenStatus } from '../support/service-cases';
 import { startStack, type Stack } from '../support/stack';
@@ -95,6 +97,58 @@ describe('service case by the handbook', () => {
     expect(alloc.context.reason).toBe('phone_could_not_solve');
     const c = await caseDoc(s, caseId);
     expect(timelineTypes(c)).not.toContain('manufacturer_not_asked');
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
+    await finishedView(s, caseId);
+  });
+
+  it("business trip: the sales manager files the request, the general manager approves, the technician's estimate sets the visit's deadline, completion due after the trip", async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(6, { warranty: { warrantyUntil: '2099-12-31' } }));
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'hardware_repair', businessTrip: { destination: '保定', expectedDays: 3 }, manufacturerCannotHelp: '需现场更换部件' });
+    await complete(s, 'sup1', await openTask(s, caseId, 'allocate_technician'), 'assigned', { technicianId: 'tech1' });
+    // Not the general manager yet, and not the technician: the sales manager files the market-support request.
+    const request = await openTask(s, caseId, 'service_trip_request');
+    expect(request.role).toBe('sales_manager');
+    expect(request.context).toMatchObject({ destination: '保定', expectedDays: 3, technicianId: 'tech1' });
+    expect(await hasTask(s, caseId, 'service_travel_approval')).toBe(false);
+    expect((await s.call('tech1', 'POST', `/tasks/${request._id}/complete`, { outcome: 'filed', payload: {} })).status).toBe(403);
+    await complete(s, 'sm1', request, 'filed', { estimatedCostYuan: 1500, note: '含住宿两晚' });
+    const approval = await openTask(s, caseId, 'service_travel_approval');
+    expect(approval.role).toBe('general_manager');
+    expect(approval.context.request).toMatchObject({ filedBy: 'sm1', estimatedCostYuan: 1500 });
+    await complete(s, 'gm1', approval, 'approved', {});
+
+    await complete(s, 'tech1', await openTask(s, caseId, 'service_parts_checkout'), 'none_needed', {});
+    const visit = await openTask(s, caseId, 'onsite_visit');
+    const c = await caseDoc(s, caseId);
+    // The trip lasts the technician's estimate in working days; the visit is due when it ends (not 2 working days).
+    const trip = c.data.trip;
+    expect(trip).toMatchObject({ technicianId: 'tech1', destination: '保定', expectedDays: 3 });
+    const cal = await loadCalendar(s.models);
+    const approvedAt = c.timeline.find((e: { type: string }) => e.type === 'travel_decided').at;
+    expect(trip.until).toBe(addWorkingDays(cal, new Date(approvedAt), 3).toISOString());
+    expect(new Date(visit.dueAt).toISOString()).toBe(trip.until);
+    expect(c.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'service_trip', dueAt: trip.until })]));
+    await complete(s, 'tech1', visit, 'fixed', { solution: '更换搓纸轮' });
+    // Completion is registered back at the office: due a step's working hours after the trip ends.
+    const done = await openTask(s, caseId, 'service_completion');
+    expect(new Date(done.dueAt).toISOString()).toBe(addWorkingHours(cal, new Date(trip.until), 4).toISOString());
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
+    await keepHistory(s, caseId, 'service-case-trip-request-deadlines');
+    // The trip was called off with the case: tech1 is back for the next tests.
+    expect((await s.call('sup1', 'PUT', '/people/tech1/absences', { absences: [] })).status).toBe(200);
+  });
+
+  it('business trip the sales manager does not file: back to the supervisor', async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(7, { warranty: { warrantyUntil: '2099-12-31' } }));
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'replacement', businessTrip: { destination: '唐山', expectedDays: 1 }, manufacturerCannotHelp: '需现场更换整机' });
+    await complete(s, 'sup1', await openTask(s, caseId, 'allocate_technician'), 'assigned', { technicianId: 'tech1' });
+    await complete(s, 'sm1', await openTask(s, caseId, 'service_trip_request'), 'not_filed', { reason: '当地有合作服务商' });
+    const again = await openTask(s, caseId, 'allocate_technician');
+    expect(again.context.reason).toBe('travel_rejected');
+    expect(await hasTask(s, caseId, 'service_travel_approval')).toBe(false);
+    expect(timelineTypes(await caseDoc(s, caseId))).toContain('support_request_not_filed');
     expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
     await finishedView(s, caseId);
   });

@@ -80,6 +80,7 @@ describe('service case with a factory repair', () => {
     const caseId = await openServiceCase(s, intakeBody(9, { warranty: { warrantyUntil: '2099-01-01' } }));
     await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'replacement', businessTrip: { destination: '石家庄', expectedDays: 2 }, manufacturerCannotHelp: '需更换整机，厂家无法远程处理' });
     await complete(s, 'sup1', await openTask(s, caseId, 'allocate_technician'), 'assigned', { technicianId: 'tech1' });
+    await complete(s, 'sm1', await openTask(s, caseId, 'service_trip_request'), 'filed', {});
     await complete(s, 'gm1', await openTask(s, caseId, 'service_travel_approval'), 'rejected', { reason: '请安排当地技术员' });
 
     // Back to the supervisor, who sends another technician; that technician phones the customer first.

@@ -198,8 +198,13 @@ describe('service case (SPEC 3.1)', () => {
     expect((await s.call('tech2', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'onsite_needed', payload: { proposal: 'teleport' } })).status).toBe(400);
     await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'hardware_repair', note: '疑似定影组件故障', businessTrip: { destination: '天津', expectedDays: 1 }, manufacturerCannotHelp: '定影组件需现场更换' });
 
-    // In warranty: no fee. A business trip: the general manager approves the market-support request.
+    // In warranty: no fee. A business trip: the sales manager files the market-support request, the general
+    // manager approves it.
+    const request = await openTask(s, caseId, 'service_trip_request');
+    expect(request.role).toBe('sales_manager');
+    await complete(s, 'sm1', request, 'filed', { estimatedCostYuan: 800 });
     const travel = await openTask(s, caseId, 'service_travel_approval');
+    expect(travel.context.request).toMatchObject({ destination: '天津', expectedDays: 1, filedBy: 'sm1', estimatedCostYuan: 800 });
     expect(travel.role).toBe('general_manager');
     const inWarranty = await whenStatus(s, caseId, 'awaiting_travel_approval');
     expect(inWarranty.data.warranty).toMatchObject({ inWarranty: true, until: '2099-12-31' });

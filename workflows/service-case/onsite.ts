@@ -21,7 +21,9 @@ export async function visitOnSite(s: ServiceCase, proposal: Proposal): Promise<O
   let from = new Date();
   for (let round = 1; ; round++) {
     c.setStatus('onsite_visit', { technicianId, round });
-    const dueAt = new Date(await records.addWorkingTime({ from: from.toISOString(), workingDays: input.timings.onsiteWorkingDays }));
+    // On a business trip the first visit is due when the trip ends (the technician's own estimate).
+    const trip = s.data.trip as { until: string } | undefined;
+    const dueAt = round === 1 && trip ? new Date(trip.until) : new Date(await records.addWorkingTime({ from: from.toISOString(), workingDays: input.timings.onsiteWorkingDays }));
     const t = await c.runTask({
       kind,
       role: 'technician',

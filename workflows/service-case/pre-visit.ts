@@ -68,20 +68,50 @@ async function confirmWarranty(s: ServiceCase, unknown: WarrantyDecision): Promi
 async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   const { c } = s;
   if (!proposal.businessTrip) return true;
+  // Handbook part 3 §4: the sales manager (业务经理) files the market-support request, the general manager approves.
+  const handbookTrip = patched('service-trip-request');
+  let request: Record<string, unknown> | undefined;
+  if (handbookTrip) {
+    c.setStatus('awaiting_support_request', { destination: proposal.businessTrip.destination });
+    const r = await c.runTask({
+      kind: 'service_trip_request',
+      role: 'sales_manager',
+      dueAt: await s.stepDue(),
+      context: { technicianId: s.technician?.userId, ...proposal.businessTrip, proposal: proposal.proposal, customer: s.input.customer, address: s.input.address, product: s.input.product, fault: s.input.fault },
+    });
+    if (r.outcome === 'not_filed') {
+      const { reason } = payloadOf(SERVICE_TASKS.service_trip_request.outcomes.not_filed, r.payload);
+      s.push('travelRequests', { ...proposal.businessTrip, technicianId: s.technician?.userId, decision: 'not_filed', reason, by: r.by, at: isoNow() });
+      c.record('support_request_not_filed', { reason }, r.by);
+      return false;
+    }
+    const p = payloadOf(SERVICE_TASKS.service_trip_request.outcomes.filed, r.payload);
+    request = { ...proposal.businessTrip, estimatedCostYuan: p.estimatedCostYuan, note: p.note, filedBy: r.by, at: isoNow() };
+    c.record('support_request_filed', { destination: proposal.businessTrip.destination, expectedDays: proposal.businessTrip.expectedDays, estimatedCostYuan: p.estimatedCostYuan }, r.by);
+  }
   c.setStatus('awaiting_travel_approval', { destination: proposal.businessTrip.destination });
   const t = await c.runTask({
     kind: 'service_travel_approval',
     role: 'general_manager',
     dueAt: await s.stepDue(),
-    context: { technicianId: s.technician?.userId, ...proposal.businessTrip, proposal: proposal.proposal, product: s.input.product, fault: s.input.fault },
+    context: { technicianId: s.technician?.userId, ...proposal.businessTrip, proposal: proposal.proposal, product: s.input.product, fault: s.input.fault, ...(request ? { request } : {}) },
   });
   s.push('travelRequests', { ...proposal.businessTrip, technicianId: s.technician?.userId, decision: t.outcome, ...t.payload, by: t.by, at: isoNow() });
   c.record('travel_decided', { decision: t.outcome, ...t.payload }, t.by);
   const tech = s.technician;
+  let tripUntil: string | undefined;
+  if (t.outcome === 'approved' && tech && handbookTrip) {
+    // The technician's estimate (working days) sets the on-site deadline; completion is due after the trip ends
+    // (onsite.ts, completion.ts read data.trip).
+    const { destination, expectedDays } = proposal.businessTrip;
+    tripUntil = (await c.deadlineAfterWorkingDays(expectedDays)).toISOString();
+    s.data.trip = { technicianId: tech.userId, destination, expectedDays, from: isoNow(), until: tripUntil };
+    c.view.deadlines.push({ name: 'service_trip', dueAt: tripUntil, status: 'pending' });
+  }
   if (t.outcome === 'approved' && tech && patched('trip-absence')) {
     // Away until the trip ends: new phone diagnoses and recommendations skip the technician meanwhile.
     const { destination, expectedDays } = proposal.businessTrip;
-    const until = new Date(Date.parse(isoNow()) + Math.ceil(expectedDays) * 86_400_000).toISOString();
+    const until = tripUntil ?? new Date(Date.parse(isoNow()) + Math.ceil(expectedDays) * 86_400_000).toISOString();
     await records.recordTripAbsence({ key: `trip:${t.task.id}`, userId: tech.userId, from: isoNow(), until, reason: `出差 ${destination}（${s.caseId}）`, by: t.by });
     c.record('technician_on_trip', { technicianId: tech.userId, destination, until });
   }

@@ -153,6 +153,18 @@ export const SERVICE_TASKS = {
         .strict(),
     },
   },
+  service_trip_request: {
+    title: { 'zh-CN': '填写市场支持申请单（出差）', en: 'File the market-support request (business trip)' },
+    outcomes: {
+      filed: z
+        .object({
+          estimatedCostYuan: yuan('estimatedCostYuan').optional().describe('Expected trip cost in yuan (0-1,000,000)'),
+          note: note('Recorded with the request; the general manager approves or rejects it next'),
+        })
+        .strict(),
+      not_filed: z.object({ reason: text(2000).describe('Why no trip; the case goes back to the supervisor to allocate') }).strict(),
+    },
+  },
   service_travel_approval: {
     title: { 'zh-CN': '审批市场支持申请（出差）', en: 'Approve a market-support request (business trip)' },
     outcomes: {
