@@ -96,6 +96,10 @@ const EnvSchema = z.object({
   REPAIR_REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   CALLBACK_AFTER_WORKING_DAYS: z.coerce.number().nonnegative().default(2),
   CALLBACK_LOW_SCORE_THRESHOLD: z.coerce.number().int().min(1).max(5).default(3),
+  // An unreachable customer is called again (handbook part 1 step 13 定期进行客户回访): this many attempts in all,
+  // this many working days apart, before the callback closes as unreachable. Department settings.
+  CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  CALLBACK_RETRY_WORKING_DAYS: z.coerce.number().positive().default(1),
   // Shipment (SPEC 3.2): office steps, arrival tracking after the expected arrival, the customer's receipt link.
   SHIPMENT_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
   SHIPMENT_ARRIVAL_ESCALATE_WORKING_HOURS: z.coerce.number().positive().default(8),

@@ -89,6 +89,8 @@ export function serviceTimings(cfg: Config): ServiceTimings {
     onsiteWorkingDays: cfg.SERVICE_ONSITE_WORKING_DAYS,
     callbackAfterWorkingDays: cfg.CALLBACK_AFTER_WORKING_DAYS,
     lowScoreThreshold: cfg.CALLBACK_LOW_SCORE_THRESHOLD,
+    callbackAttempts: cfg.CALLBACK_ATTEMPTS,
+    callbackRetryWorkingDays: cfg.CALLBACK_RETRY_WORKING_DAYS,
   };
 }
 

@@ -7,7 +7,7 @@ import { loadCalendar } from '../../activities/calendar';
 import { addWorkingDays, addWorkingHours } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, setInOffice, timelineTypes, whenStatus } from '../support/service-cases';
-import { startStack, type Stack } from '../support/stack';
+import { eventually, startStack, type Stack } from '../support/stack';
 import { hasTask } from '../support/cases';
 
 describe('service case by the handbook', () => {
@@ -185,5 +185,55 @@ describe('service case by the handbook', () => {
     expect(final.timeline.at(-1).detail).toMatchObject({ outcome: 'repaired_at_factory', score: 5 });
     await keepHistory(s, caseId, 'service-case-phone-to-factory');
     await keepHistory(s, repairId, 'factory-repair-child-after-phone');
+  });
+
+  it('callback: an unreachable customer is called again on later working days, then closed as unreachable', async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(8));
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'solved_by_phone', { solution: '指导清洁搓纸轮' });
+    const closed = await whenStatus(s, caseId, 'service_closed');
+    await s.skipTo(caseId, closed.data.callbackAt);
+    const cal = await loadCalendar(s.models);
+    // CALLBACK_ATTEMPTS=3 (the default), one working day apart (CALLBACK_RETRY_WORKING_DAYS=1).
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const call = await openTask(s, caseId, 'callback_visit');
+      expect(call.context).toMatchObject({ attempt, attempts: 3 });
+      expect(call.context.failedAttempts).toHaveLength(attempt - 1);
+      await complete(s, 'agent1', call, 'unreachable', { note: `第${attempt}次未接通` });
+      if (attempt === 3) break;
+      const waiting = await eventually(async () => {
+        const c = await caseDoc(s, caseId);
+        return c.timeline.filter((e: { type: string }) => e.type === 'callback_attempt_failed').length === attempt && c.status === 'awaiting_callback' ? c : undefined;
+      });
+      const failed = waiting.timeline.filter((e: { type: string }) => e.type === 'callback_attempt_failed').at(-1);
+      expect(failed.detail).toMatchObject({ attempt, attempts: 3, note: `第${attempt}次未接通` });
+      expect(failed.detail.nextAttemptAt).toBe(addWorkingDays(cal, new Date(failed.at), 1).toISOString());
+      // Not before the next working day.
+      await s.skipTo(caseId, new Date(new Date(failed.detail.nextAttemptAt).getTime() - 120_000), 0);
+      expect((await caseDoc(s, caseId)).tasks.filter((t: { kind: string }) => t.kind === 'callback_visit')).toHaveLength(attempt);
+      await s.skipTo(caseId, failed.detail.nextAttemptAt);
+    }
+    const done = await whenStatus(s, caseId, 'closed');
+    expect(done.data.callback).toMatchObject({ reached: false });
+    expect(done.data.callback.attempts.map((a: { note: string }) => a.note)).toEqual(['第1次未接通', '第2次未接通', '第3次未接通']);
+    expect(done.timeline.find((e: { type: string }) => e.type === 'callback_unreachable').detail).toMatchObject({ attempts: 3 });
+    await keepHistory(s, caseId, 'service-case-callback-retried-unreachable');
+  });
+
+  it('callback reached on a later attempt records the score', async () => {
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(9));
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'solved_by_phone', { solution: '指导清洁搓纸轮' });
+    const closed = await whenStatus(s, caseId, 'service_closed');
+    await s.skipTo(caseId, closed.data.callbackAt);
+    await complete(s, 'agent1', await openTask(s, caseId, 'callback_visit'), 'unreachable', { note: '无人接听' });
+    const waiting = await eventually(async () => {
+      const c = await caseDoc(s, caseId);
+      return c.timeline.some((e: { type: string }) => e.type === 'callback_attempt_failed') && c.status === 'awaiting_callback' ? c : undefined;
+    });
+    await s.skipTo(caseId, waiting.timeline.find((e: { type: string }) => e.type === 'callback_attempt_failed').detail.nextAttemptAt);
+    await complete(s, 'agent2', await openTask(s, caseId, 'callback_visit'), 'recorded', { score: 5, comments: '满意' });
+    const done = await whenStatus(s, caseId, 'closed');
+    expect(done.data.callback).toMatchObject({ reached: true, score: 5 });
   });
 });
