@@ -236,4 +236,40 @@ describe('service case by the handbook', () => {
     const done = await whenStatus(s, caseId, 'closed');
     expect(done.data.callback).toMatchObject({ reached: true, score: 5 });
   });
+
+  it('clock pauses are audited (who, why, how long) and a repair late without its pauses never reads as on time', async () => {
+    const opened = await s.call('wh1', 'POST', '/factory-repairs', {
+      customer: { name: '客户10', phone: '+8613900139010' },
+      product: { model: 'PX-900', serialNumber: 'PX-10', category: 'electrical' },
+      fault: { summary: '投影仪无法开机', category: '不开机' },
+      condition: '外观完好',
+    });
+    expect(opened.status).toBe(201);
+    const caseId: string = opened.body.caseId;
+    const inspection = await openTask(s, caseId, 'repair_inspection');
+    const due0 = new Date(inspection.dueAt).toISOString();
+    expect((await s.call('agent1', 'POST', `/cases/${caseId}/clock/pause`, { reason: '等待客户寄送配件' })).status).toBe(200);
+    // Paused past the original 3-working-day deadline.
+    await s.skipTo(caseId, new Date(Date.parse(due0) + 24 * 3_600_000), 0);
+    const resumed = await s.call('sup1', 'POST', `/cases/${caseId}/clock/resume`, { note: '配件已到' });
+    expect(resumed.status).toBe(200);
+    const [interval] = resumed.body.clock.intervals;
+    expect(interval).toMatchObject({ pausedBy: 'agent1', resumedBy: 'sup1', reason: '等待客户寄送配件', note: '配件已到' });
+    expect(interval.durationMs).toBe(Date.parse(interval.to) - Date.parse(interval.from));
+    expect(interval.durationMs).toBeGreaterThan(3 * 24 * 3_600_000);
+    expect(resumed.body.clock.originalDueAt).toBe(due0);
+    const audit = (await caseDoc(s, caseId)).timeline.find((e: { type: string }) => e.type === 'clock_resumed');
+    expect(audit).toMatchObject({ actor: 'sup1', detail: { pausedBy: 'agent1', reason: '等待客户寄送配件', durationMs: interval.durationMs, workingMs: interval.workingMs } });
+
+    await complete(s, 'qc1', inspection, 'report', { findings: '电源板损坏', chargeable: false });
+    await complete(s, 'qc1', await openTask(s, caseId, 'repair_work'), 'repaired', { repairSummary: '更换电源板' });
+    await complete(s, 'wh1', await openTask(s, caseId, 'repair_ship_back'), 'shipped', { waybill: 'SF1010', carrier: '顺丰' });
+    const closed = await whenStatus(s, caseId, 'closed');
+    const clock = closed.data.clock;
+    // On time only thanks to the pause; both turnarounds are on the case and in its closing record.
+    expect(clock).toMatchObject({ met: true, metWithoutPauses: false, originalDueAt: due0 });
+    expect(clock.grossWorkingMs).toBe(clock.workingMs + clock.pausedWorkingMs);
+    expect(closed.timeline.at(-1).detail).toMatchObject({ turnaroundMet: true, turnaroundMetWithoutPauses: false, grossWorkingMs: clock.grossWorkingMs, workingMs: clock.workingMs });
+    expect(closed.timeline.find((e: { type: string }) => e.type === 'clock_stopped').detail).toMatchObject({ met: true, metWithoutPauses: false, pauses: 1 });
+  });
 });

@@ -117,7 +117,7 @@ export async function serviceDone(s: ServiceCase, outcome: string, r: ServiceRec
   const callbackAt = new Date(await records.addWorkingTime({ from: isoNow(), workingDays: input.timings.callbackAfterWorkingDays }));
   s.data.serviceClosedAt = isoNow();
   s.data.callbackAt = callbackAt.toISOString();
-  c.setStatus('service_closed', { outcome, workingMs: clock.workingMs, pausedWorkingMs: clock.pausedWorkingMs, callbackAt: callbackAt.toISOString() });
+  c.setStatus('service_closed', { outcome, workingMs: clock.workingMs, grossWorkingMs: clock.grossWorkingMs, pausedWorkingMs: clock.pausedWorkingMs, callbackAt: callbackAt.toISOString() });
   await c.persist();
   await s.tellCustomer('completed', 'service_completed', { ...r });
   if (registered) {

@@ -86,4 +86,6 @@ export interface FactoryRepairResult {
   carrier?: string;
   shippedAt?: string;
   turnaroundMet?: boolean;
+  /** Against the original deadline, pauses included. */
+  turnaroundMetWithoutPauses?: boolean;
 }

@@ -115,6 +115,6 @@ export async function factoryRepair(s: ServiceCase): Promise<FactoryRepairResult
   );
   await c.waitFor(() => result !== undefined);
   s.data.repair = result;
-  c.record('factory_repair_finished', { repairCaseId, outcome: result!.outcome, waybill: result!.waybill, turnaroundMet: result!.turnaroundMet });
+  c.record('factory_repair_finished', { repairCaseId, outcome: result!.outcome, waybill: result!.waybill, turnaroundMet: result!.turnaroundMet, turnaroundMetWithoutPauses: result!.turnaroundMetWithoutPauses });
   return result!;
 }
