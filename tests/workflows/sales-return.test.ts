@@ -21,6 +21,7 @@ const qualityRequest = (name: string, invoiceValue: number, sku?: string) => ({
   problem: 'quality',
   evidence: { photos: [`${name}-1.jpg`] },
   carrier: 'designated',
+  stage: 'request',
 });
 
 describe('sales return workflow (time-skipping)', () => {
@@ -44,8 +45,9 @@ describe('sales return workflow (time-skipping)', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body;
   };
-  const open = async (body: object) => {
-    const r = await s.call('agent1', 'POST', '/returns', { salespersonId: 'sp1', customer: { name: '李老板', phone: '+8613700137000' }, ...body });
+  // A request says where it stands; unless a test says otherwise, the customer asks before sending anything back.
+  const open = async (body: { request: object } & Record<string, unknown>) => {
+    const r = await s.call('agent1', 'POST', '/returns', { salespersonId: 'sp1', customer: { name: '李老板', phone: '+8613700137000' }, ...body, request: { stage: 'request', ...body.request } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as { caseId: string; evaluation: any };
   };
@@ -57,7 +59,7 @@ describe('sales return workflow (time-skipping)', () => {
   };
 
   it('refuses a product the company does not sell: reasons recorded, salesperson told; the dry run gives the same evaluation and starts nothing', async () => {
-    const request = { product: { category: 'regular', unitCost: 10, invoiceValue: 120, name: '外购花瓶', flags: { notCompanyProduct: true } }, dates: {}, problem: 'none' };
+    const request = { product: { category: 'regular', unitCost: 10, invoiceValue: 120, name: '外购花瓶', flags: { notCompanyProduct: true } }, dates: {}, problem: 'none', stage: 'request' };
     const asOf = new Date().toISOString();
     const casesBefore = await countCases(s);
     const dry = await s.call('sp1', 'POST', '/returns/evaluate', { request, asOf });
@@ -197,6 +199,8 @@ describe('sales return workflow (time-skipping)', () => {
     const before = await snapshot();
     const good = qualityRequest('测试品', 100);
     const cases: Array<[string, string, string, object, number, RegExp]> = [
+      ['no stage', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, stage: undefined } }, 400, /request.stage is required: request .* or already_sent_back/],
+      ['an unknown stage', 'agent1', '/returns/evaluate', { request: { ...good, stage: 'maybe' } }, 400, /request.stage/],
       ['no leftWarehouse', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, dates: { receivedByCustomer: localDay(-1) } } }, 400, /request.dates.leftWarehouse/],
       ['reported before receipt', 'agent1', '/returns/evaluate', { request: { ...good, dates: { leftWarehouse: '2026-03-01', receivedByCustomer: '2026-03-05' } }, asOf: '2026-03-04T10:00:00+08:00' }, 400, /before dates.receivedByCustomer/],
       ['an unknown problem', 'agent1', '/returns/evaluate', { request: { ...good, problem: 'broken' } }, 400, /request.problem/],
@@ -234,6 +238,7 @@ describe('sales return workflow (time-skipping)', () => {
       product: { category: 'regular', unitCost: 30, invoiceValue: 150, name: '圣诞装饰', flags: { seasonal: true } },
       dates: { leftWarehouse: localDay(-20), receivedByCustomer: localDay(-18) },
       problem: 'none',
+      stage: 'already_sent_back',
     };
     const { caseId, evaluation } = await open({ request });
     expect(evaluation).toMatchObject({ decision: 'accepted', freightPaidBy: 'customer', approvals: [expect.objectContaining({ role: 'purchasing_manager' })] });
@@ -251,12 +256,30 @@ describe('sales return workflow (time-skipping)', () => {
     await keepHistory(s, caseId, 'sales-return-purchasing-signed-settled');
   });
 
+  it('a seasonal product asked about before anything is sent back: the request itself is refused, no purchasing sign-off', async () => {
+    const request = {
+      product: { category: 'regular', unitCost: 30, invoiceValue: 150, name: '端午礼盒', flags: { seasonal: true } },
+      dates: { leftWarehouse: localDay(-20), receivedByCustomer: localDay(-18) },
+      problem: 'none',
+      stage: 'request',
+    };
+    const { caseId, evaluation } = await open({ request });
+    expect(evaluation).toMatchObject({ decision: 'refused', resolution: 'not_returnable', approvals: [] });
+    expect(evaluation.reasons.map((r: { ruleId: string }) => r.ruleId)).toContain('R-NR-1');
+    const c = await closedCase(caseId);
+    expect(c.timeline.at(-1).detail.outcome).toBe('refused');
+    expect(c.tasks.some((t: { kind: string }) => t.kind === 'purchasing_manager_signoff')).toBe(false);
+    await s.sink.waitFor((m) => m.to.includes(emailOf('sp1')) && m.subject.includes(caseId) && m.text.includes('退货申请阶段'), 15_000);
+    await keepHistory(s, caseId, 'sales-return-request-not-returnable');
+  });
+
   it('a non-returnable product refused without consent goes to the sales manager for the negotiated outcome', async () => {
     const request = {
       product: { category: 'regular', unitCost: 30, invoiceValue: 150, name: '手机膜套装', flags: { protectiveFilm: true } },
       dates: { leftWarehouse: localDay(-20), receivedByCustomer: localDay(-18) },
       problem: 'none',
       filmPeeled: true,
+      stage: 'already_sent_back',
     };
     const { caseId, evaluation } = await open({ request, salesManagerId: 'sm1' });
     expect(evaluation.decision).toBe('refused');

@@ -126,6 +126,7 @@ describe('refusals change nothing', () => {
       product: { category: 'regular', unitCost: 1800, invoiceValue: 4500, name: '实木餐桌', flags: { large: true } },
       dates: { leftWarehouse: localDay(-10), receivedByCustomer: localDay(-5) },
       problem: 'quality',
+      stage: 'request',
     };
     const opened = await s.call('agent1', 'POST', '/returns', { salespersonId: 'sp1', customer: { name: '李老板', phone: '+8613700137000' }, request });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);
