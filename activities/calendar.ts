@@ -1,7 +1,7 @@
 // Deadlines on the working-time calendar. Computed in an activity because administrators can change the
 // calendar in MongoDB; the result is recorded in history, so replay stays deterministic.
 import type { Models } from '../db/models';
-import { addWorkingDays, addWorkingHours, defaultCalendarData, mergeCalendarData, workingTimeBetween, type CalendarData } from '../rules/calendar';
+import { addWorkingDays, addWorkingHours, defaultCalendarData, localDate, mergeCalendarData, unconfirmedYears, workingTimeBetween, type CalendarData } from '../rules/calendar';
 
 export const CALENDAR_SETTING = 'calendar';
 
@@ -17,6 +17,16 @@ export function calendarActivities(m: Models) {
       const from = new Date(req.from);
       const at = req.workingDays !== undefined ? addWorkingDays(cal, from, req.workingDays) : addWorkingHours(cal, from, req.workingHours ?? 0);
       return at.toISOString();
+    },
+    /**
+     * The same deadline, saying which years it ran through without an official schedule (only weekends were
+     * days off there), so the case can record it.
+     */
+    async addWorkingTimeChecked(req: { from: string; workingHours?: number; workingDays?: number }): Promise<{ at: string; unconfirmedYears: string[] }> {
+      const cal = await loadCalendar(m);
+      const from = new Date(req.from);
+      const at = req.workingDays !== undefined ? addWorkingDays(cal, from, req.workingDays) : addWorkingHours(cal, from, req.workingHours ?? 0);
+      return { at: at.toISOString(), unconfirmedYears: unconfirmedYears(cal, localDate(cal, from), localDate(cal, at)) };
     },
     /** Working milliseconds in [from, to): how much of a paused interval the working-time clock excludes. */
     async workingTimeBetween(req: { from: string; to: string }): Promise<number> {

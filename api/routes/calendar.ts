@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
-import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, mergeCalendarData, type CalendarPatch } from '../../rules/calendar';
+import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
@@ -43,7 +43,19 @@ export function calendarRoutes(deps: ApiDeps): Router {
     '/calendar',
     route(async (_req, res) => {
       const cal = await loadCalendar(deps.models);
-      res.json({ timeZone: cal.timeZone, periods: cal.periods, weekdays: cal.weekdays, years: cal.years, overrides: cal.overrides });
+      const official = officialYears();
+      const confirmedYears = Object.keys(cal.years).sort();
+      // The year after the last confirmed one is unconfirmed until its schedule is published (npm update) or entered.
+      const nextUnconfirmed = String(Math.max(Number(localDate(cal, new Date()).slice(0, 4)), ...confirmedYears.map(Number)) + 1);
+      res.json({
+        timeZone: cal.timeZone,
+        periods: cal.periods,
+        weekdays: cal.weekdays,
+        years: cal.years,
+        overrides: cal.overrides,
+        confirmedYears: confirmedYears.map((y) => ({ year: y, source: y in official ? 'chinese-days' : 'supervisor' })),
+        unconfirmedYears: unconfirmedYears(cal, localDate(cal, new Date()), `${nextUnconfirmed}-12-31`),
+      });
     }),
   );
   r.get(
@@ -60,7 +72,9 @@ export function calendarRoutes(deps: ApiDeps): Router {
       const cal = await loadCalendar(deps.models);
       const from = new Date(q.from);
       const dueAt = q.workingDays !== undefined ? addWorkingDays(cal, from, q.workingDays) : addWorkingHours(cal, from, q.workingHours!);
-      res.json({ from: from.toISOString(), dueAt: dueAt.toISOString() });
+      // Never silent: a deadline through a year without a schedule counted only weekends as days off there.
+      const unconfirmed = unconfirmedYears(cal, localDate(cal, from), localDate(cal, dueAt));
+      res.json({ from: from.toISOString(), dueAt: dueAt.toISOString(), unconfirmedYears: unconfirmed, assumedWeekendsOnly: unconfirmed.length > 0 });
     }),
   );
   r.put(

@@ -4,7 +4,7 @@
 // Time-zone assumption: local wall time is converted with offsets derived from Intl.DateTimeFormat.
 // This is exact for zones without DST (e.g. Asia/Shanghai). For DST zones, local times inside a
 // spring-forward gap or fall-back overlap resolve to one of the candidate instants (approximate).
-import { CN_2026 } from './cn-2026';
+import { officialYears } from './official';
 import type { CalendarData, CalendarPatch, YearSchedule } from './types';
 
 const MS_HOUR = 3_600_000;
@@ -20,7 +20,7 @@ export function defaultCalendarData(): CalendarData {
       { start: '13:30', end: '18:30' },
     ],
     weekdays: [1, 2, 3, 4, 5],
-    years: { '2026': copyYear(CN_2026) },
+    years: officialYears(),
     overrides: {},
   };
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../activities/calendar';
 import { addWorkingDays, addWorkingHours } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
-import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, setInOffice, timelineTypes, whenStatus } from '../support/service-cases';
+import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, setInOffice, shanghaiDate, timelineTypes, whenStatus } from '../support/service-cases';
 import { eventually, startStack, type Stack } from '../support/stack';
 import { hasTask } from '../support/cases';
 
@@ -271,5 +271,45 @@ describe('service case by the handbook', () => {
     expect(clock.grossWorkingMs).toBe(clock.workingMs + clock.pausedWorkingMs);
     expect(closed.timeline.at(-1).detail).toMatchObject({ turnaroundMet: true, turnaroundMetWithoutPauses: false, grossWorkingMs: clock.grossWorkingMs, workingMs: clock.workingMs });
     expect(closed.timeline.find((e: { type: string }) => e.type === 'clock_stopped').detail).toMatchObject({ met: true, metWithoutPauses: false, pauses: 1 });
+  });
+
+  it('a deadline into a year without an official holiday schedule: the calendar API reports it, the case timeline records it', async () => {
+    // Move the server's clock to 31 December, 16:00 in Shanghai: a 4-working-hour step runs into the next year.
+    const now = await s.env.currentTimeMs();
+    const year = Number(shanghaiDate(new Date(now)).slice(0, 4));
+    const eve = new Date(`${year}-12-31T16:00:00+08:00`);
+    expect(eve.getTime()).toBeGreaterThan(now);
+    await s.env.sleep(eve.getTime() - now);
+    const from = new Date(await s.env.currentTimeMs()).toISOString();
+    const api = await s.call('agent1', 'GET', `/calendar/deadline?from=${encodeURIComponent(from)}&workingHours=4`);
+    expect(api.status).toBe(200);
+    const next = String(year + 1);
+    const calendar = await s.call('agent1', 'GET', '/calendar');
+    const confirmed = calendar.body.confirmedYears.map((y: { year: string }) => y.year);
+    expect(calendar.body.confirmedYears).toEqual(expect.arrayContaining([{ year: '2026', source: 'chinese-days' }]));
+    expect(api.body.unconfirmedYears).toEqual(confirmed.includes(next) ? [] : [next]);
+    expect(api.body.assumedWeekendsOnly).toBe(!confirmed.includes(next));
+    if (!confirmed.includes(next)) expect(calendar.body.unconfirmedYears).toContain(next);
+
+    await setInOffice(s, 'tech1', true);
+    const caseId = await openServiceCase(s, intakeBody(11, { warranty: { warrantyUntil: '2099-12-31' } }));
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'hardware_repair', manufacturerCannotHelp: '需现场维修' });
+    const alloc = await openTask(s, caseId, 'allocate_technician');
+    const c = await caseDoc(s, caseId);
+    const noted = c.timeline.filter((e: { type: string }) => e.type === 'deadline_assumed_weekends_only');
+    if (confirmed.includes(next)) {
+      expect(noted).toHaveLength(0);
+    } else {
+      expect(noted).toHaveLength(1);
+      expect(noted[0].detail).toMatchObject({ years: [next], dueAt: new Date(alloc.dueAt).toISOString() });
+      expect(noted[0].detail.note.zh).toContain('仅按周末休息计算');
+    }
+    // The supervisor enters the year's schedule: confirmed, no longer reported.
+    expect((await s.call('sup1', 'PUT', `/calendar/years/${next}`, { holidays: [`${next}-01-01`], workdays: [] })).status).toBe(200);
+    const after = await s.call('agent1', 'GET', `/calendar/deadline?from=${encodeURIComponent(from)}&workingHours=4`);
+    expect(after.body).toMatchObject({ unconfirmedYears: [], assumedWeekendsOnly: false });
+    expect((await s.call('agent1', 'GET', '/calendar')).body.confirmedYears).toEqual(expect.arrayContaining([{ year: next, source: 'supervisor' }]));
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
+    await keepHistory(s, caseId, 'service-case-deadline-unconfirmed-year');
   });
 });
