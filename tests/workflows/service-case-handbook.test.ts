@@ -4,6 +4,7 @@
 // in for a factory repair without a visit (part 3 §4 "上门维修或是返厂维修").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../activities/calendar';
+import { saveServiceRecord } from '../../activities/service-records';
 import { addWorkingDays, addWorkingHours } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, setInOffice, shanghaiDate, timelineTypes, whenStatus } from '../support/service-cases';
@@ -271,6 +272,27 @@ describe('service case by the handbook', () => {
     expect(clock.grossWorkingMs).toBe(clock.workingMs + clock.pausedWorkingMs);
     expect(closed.timeline.at(-1).detail).toMatchObject({ turnaroundMet: true, turnaroundMetWithoutPauses: false, grossWorkingMs: clock.grossWorkingMs, workingMs: clock.workingMs });
     expect(closed.timeline.find((e: { type: string }) => e.type === 'clock_stopped').detail).toMatchObject({ met: true, metWithoutPauses: false, pauses: 1 });
+  });
+
+  it('no customer coordinates: the supervisor still gets a ranked list, by district, experience and workload', async () => {
+    await setInOffice(s, 'tech1', false);
+    // tech2 served this district before (the address of the earlier case is kept with its service record).
+    await saveServiceRecord(s.models, { caseId: 'SVC-AREA-1', technicianId: 'tech2', productModel: 'OTHER', faultCategory: '其他', problem: 'x', cause: 'y', solution: 'z', closedAt: new Date().toISOString(), address: '北京市朝阳区建国路88号' });
+    const caseId = await openServiceCase(s, intakeBody(12, { address: '北京市朝阳区光华路1号' }));
+    const alloc = await openTask(s, caseId, 'allocate_technician');
+    const rec = alloc.context.recommendation;
+    expect(rec.located).toBe(false);
+    expect(rec.candidates.length).toBeGreaterThanOrEqual(2);
+    expect(rec.candidates[0]).toMatchObject({ userId: 'tech2', distanceKm: null, distanceFrom: 'unknown' });
+    expect(rec.candidates[0].reasons.find((r: { code: string }) => r.code === 'area').zh).toContain('同区县 1 次');
+    // The API answers the same without coordinates; half a coordinate is refused.
+    const api = await s.call('sup1', 'GET', `/recommendations/technicians?model=LJ-2200&category=${encodeURIComponent('卡纸')}&address=${encodeURIComponent('北京市朝阳区光华路1号')}`);
+    expect(api.status).toBe(200);
+    expect(api.body.candidates[0].userId).toBe('tech2');
+    expect((await s.call('sup1', 'GET', '/recommendations/technicians?model=LJ-2200&category=x&lat=39.9')).status).toBe(400);
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
+    await keepHistory(s, caseId, 'service-case-recommend-without-location');
+    await setInOffice(s, 'tech1', true);
   });
 
   it('a deadline into a year without an official holiday schedule: the calendar API reports it, the case timeline records it', async () => {

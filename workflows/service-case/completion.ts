@@ -96,6 +96,7 @@ export async function fileRecord(s: ServiceCase, r: ServiceRecordText, technicia
     closedAt,
     customer: input.customer,
     serialNumber: input.product.serialNumber,
+    address: input.address,
   });
   const kb = await records.addKnowledgeEntry({
     productModel: input.product.model,

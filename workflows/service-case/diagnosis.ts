@@ -156,7 +156,12 @@ async function recommend(s: ServiceCase): Promise<Recommendation> {
   const { input } = s;
   const q = { productModel: input.product.model, faultCategory: input.fault.category };
   if (input.location) {
-    return { located: true, ...(await ranking.recommendTechnicians({ ...q, customerLocation: input.location, faultText: input.fault.summary })) };
+    return { located: true, ...(await ranking.recommendTechnicians({ ...q, customerLocation: input.location, customerAddress: input.address, faultText: input.fault.summary })) };
+  }
+  if (patched('recommend-without-location')) {
+    // No coordinates: still ranked, by history, workload and the district / city of the address.
+    const r = await ranking.recommendTechnicians({ ...q, customerAddress: input.address, faultText: input.fault.summary });
+    return { located: false, ...r, note: { zh: '未登记客户坐标：按客户所在区县/城市、维修经验和工作量排序', en: "No customer coordinates: ranked by the customer's district / city, experience and workload" } };
   }
   const knowledge: KbHit[] = await ranking.searchKnowledge({ ...q, text: input.fault.summary, limit: 5 });
   return { located: false, candidates: [], unranked: [], knowledge, note: { zh: '未登记客户位置：无法按距离排序', en: 'No customer location on file: technicians are not ranked' } };
