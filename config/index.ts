@@ -88,7 +88,8 @@ const EnvSchema = z.object({
       }
       return r.data;
     }),
-  // Service cases (SPEC 3.1) and factory repairs (SPEC 3.4).
+  // Service cases (SPEC 3.1) and factory repairs (SPEC 3.4). Only the 3-working-day repair turnaround is the
+  // handbook's (part 5 rule 9); the response, office-step and on-site times are department settings (README).
   SERVICE_RESPONSE_WORKING_HOURS: z.coerce.number().positive().default(2),
   SERVICE_STEP_WORKING_HOURS: z.coerce.number().positive().default(4),
   SERVICE_ONSITE_WORKING_DAYS: z.coerce.number().positive().default(2),
