@@ -1,13 +1,15 @@
 // Deadlines on the working-time calendar. Computed in an activity because administrators can change the
 // calendar in MongoDB; the result is recorded in history, so replay stays deterministic.
+import { config } from '../config';
 import type { Models } from '../db/models';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, localDate, mergeCalendarData, unconfirmedYears, workingTimeBetween, type CalendarData } from '../rules/calendar';
 
 export const CALENDAR_SETTING = 'calendar';
 
-export async function loadCalendar(m: Models): Promise<CalendarData> {
+/** The calendar in force: built in, in the company's zone (TIME_ZONE), with the administrators' changes merged over. */
+export async function loadCalendar(m: Models, timeZone: string = config().TIME_ZONE): Promise<CalendarData> {
   const doc = await m.Setting.findById(CALENDAR_SETTING).lean<{ value?: object }>();
-  return doc?.value ? mergeCalendarData(defaultCalendarData(), doc.value) : defaultCalendarData();
+  return doc?.value ? mergeCalendarData(defaultCalendarData(timeZone), doc.value) : defaultCalendarData(timeZone);
 }
 
 export function calendarActivities(m: Models) {

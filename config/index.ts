@@ -48,7 +48,19 @@ const EnvSchema = z.object({
   // JSON object token -> userId; merged with tokens stored on users in MongoDB.
   API_TOKENS: z.string().optional(),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  // The company's IANA zone: the working-time calendar, the returns rulebook's day counts, warranty dates and the
+  // times people read all follow it.
+  TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone, e.g. Asia/Shanghai'),
 
   // Task timing defaults (SPEC 3: remind before due, escalate at due).
   TASK_REMINDER_LEAD_MINUTES: int.default(60),

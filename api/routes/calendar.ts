@@ -31,7 +31,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
   /** Validates the whole merged calendar before saving, so a bad change is refused and nothing is stored. */
   const save = async (patch: CalendarPatch, by: string) => {
     try {
-      mergeCalendarData(defaultCalendarData(), patch);
+      mergeCalendarData(defaultCalendarData(deps.cfg.TIME_ZONE), patch);
     } catch (err) {
       throw badRequest(err instanceof Error ? err.message : String(err));
     }
@@ -42,7 +42,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
   r.get(
     '/calendar',
     route(async (_req, res) => {
-      const cal = await loadCalendar(deps.models);
+      const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const official = officialYears();
       const confirmedYears = Object.keys(cal.years).sort();
       // The year after the last confirmed one is unconfirmed until its schedule is published (npm update) or entered.
@@ -62,14 +62,14 @@ export function calendarRoutes(deps: ApiDeps): Router {
     '/calendar/days/:date',
     route(async (req, res) => {
       const date = parse(isoDate, req.params.date, 'date');
-      res.json({ date, working: isWorkingDay(await loadCalendar(deps.models), date) });
+      res.json({ date, working: isWorkingDay(await loadCalendar(deps.models, deps.cfg.TIME_ZONE), date) });
     }),
   );
   r.get(
     '/calendar/deadline',
     route(async (req, res) => {
       const q = parse(DeadlineQuery, req.query, 'query');
-      const cal = await loadCalendar(deps.models);
+      const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const from = new Date(q.from);
       const dueAt = q.workingDays !== undefined ? addWorkingDays(cal, from, q.workingDays) : addWorkingHours(cal, from, q.workingHours!);
       // Never silent: a deadline through a year without a schedule counted only weekends as days off there.

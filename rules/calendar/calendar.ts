@@ -12,9 +12,10 @@ const MS_DAY = 86_400_000;
 /** Max consecutive non-working days scanned before giving up (calendar with no working time). */
 const MAX_IDLE_DAYS = 3 * 366;
 
-export function defaultCalendarData(): CalendarData {
+/** The built-in calendar in the company's zone (TIME_ZONE, an IANA zone; default Asia/Shanghai). */
+export function defaultCalendarData(timeZone = 'Asia/Shanghai'): CalendarData {
   return {
-    timeZone: 'Asia/Shanghai',
+    timeZone,
     periods: [
       { start: '08:00', end: '12:00' },
       { start: '13:30', end: '18:30' },
