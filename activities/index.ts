@@ -13,6 +13,7 @@ import { serviceCaseActivities } from './service-cases';
 import { unitActivities } from './units';
 import { receiptLinkActivities } from './receipt-links';
 import { productStockActivities } from './product-stock';
+import { complaintActivities } from './complaints';
 
 export interface ActivityDeps {
   models: Models;
@@ -35,5 +36,6 @@ export function createActivities(deps: ActivityDeps) {
     ...unitActivities(deps.models),
     ...receiptLinkActivities(deps.models),
     ...productStockActivities(deps.models),
+    ...complaintActivities(deps.models),
   };
 }

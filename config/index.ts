@@ -113,6 +113,10 @@ const EnvSchema = z.object({
   // this many working days apart, before the callback closes as unreachable. Department settings.
   CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   CALLBACK_RETRY_WORKING_DAYS: z.coerce.number().positive().default(1),
+  // Complaints about staff (handbook part 5 rule 6): the supervisor's investigation time and the largest fine
+  // proposed (the handbook says only "一定数额的罚款"). Department settings.
+  COMPLAINT_INVESTIGATION_WORKING_DAYS: z.coerce.number().positive().default(3),
+  COMPLAINT_FINE_MAX_YUAN: z.coerce.number().nonnegative().default(500),
   // Shipment (SPEC 3.2): office steps, arrival tracking after the expected arrival, the customer's receipt link.
   SHIPMENT_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
   SHIPMENT_ARRIVAL_ESCALATE_WORKING_HOURS: z.coerce.number().positive().default(8),

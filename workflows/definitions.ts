@@ -3,7 +3,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Role } from '../rules/roles';
 
 export type Locale = 'zh-CN' | 'en';
-export type CaseKind = 'inquiry' | 'coordination' | 'service' | 'factory_repair' | 'sales_return' | 'shipment' | 'installation' | 'exchange' | 'product_return';
+export type CaseKind = 'inquiry' | 'coordination' | 'service' | 'factory_repair' | 'sales_return' | 'shipment' | 'installation' | 'exchange' | 'product_return' | 'complaint';
 
 export interface Actor {
   userId: string;

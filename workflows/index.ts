@@ -8,3 +8,4 @@ export { shipmentWorkflow } from './shipment';
 export { installationWorkflow } from './installation';
 export { exchangeWorkflow } from './exchange';
 export { productReturnWorkflow } from './product-return';
+export { complaintWorkflow } from './complaint';
