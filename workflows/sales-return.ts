@@ -6,7 +6,7 @@
 // 5 days (reminder before, escalation at due) while a watch marks the return overdue 30 days after arrival,
 // names who held it up and proposes the 50 yuan fine; the settlement posting; close. A refusal is recorded with
 // its reasons and the salesperson is told.
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import {
   ReturnRequestSchema,
   citation,
@@ -22,6 +22,8 @@ import {
 } from '../rules/returns';
 import type { Customer, Deadline, TaskPolicy, TaskView } from './definitions';
 import { records as ledger } from './lib/activities';
+import { payloadOf } from './service-case/context';
+import { RETURN_TASKS } from './tasks/returns';
 import { CaseContext, now } from './lib/case-context';
 
 
@@ -353,16 +355,47 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     await c.notify('overdue:supervisor', { template: 'return_overdue', to: { role: 'supervisor' }, channels: ['email'], params });
   }
 
+  /**
+   * Part 4 退货运费结算方式 2: the warehouse receiver hands the freight note to the sales department manager, who
+   * follows it up; the salesperson signs it stating responsibility; finance posts it to the customer's account.
+   * Each step is a task with its due time, reminder and escalation.
+   */
+  async function freightChain(freight: { amount: number; postedToCustomerAccount: boolean }): Promise<void> {
+    const context = { freightAmount: freight.amount, salespersonId: input.salespersonId, customer: input.customer, ruleId: evaluation.freightRuleId };
+    c.setStatus('freight_note_with_warehouse');
+    const w = await c.runTask({ kind: 'freight_note_handover', role: 'warehouse', dueAt: await stepDue(), context });
+    const handover = payloadOf(RETURN_TASKS.freight_note_handover.outcomes.handed_over, w.payload);
+    c.record('freight_note_handed_over', { receiverId: handover.receiverId, note: handover.note }, w.by);
+    c.setStatus('freight_note_with_sales_manager');
+    const m = await c.runTask({ kind: 'freight_note_review', role: 'sales_manager', assignee: input.salesManagerId, dueAt: await stepDue(), context: { ...context, receiverId: handover.receiverId } });
+    c.record('freight_note_forwarded', { note: m.payload.note }, m.by);
+    c.setStatus('freight_note_with_salesperson');
+    const sp = await c.runTask({ kind: 'freight_note_sign', role: 'salesperson', assignee: input.salespersonId, dueAt: await stepDue(), context });
+    const signed = payloadOf(RETURN_TASKS.freight_note_sign.outcomes.signed, sp.payload);
+    c.record('freight_note_signed', { responsibility: signed.responsibility }, sp.by);
+    c.setStatus('freight_with_finance');
+    const f = await c.runTask({ kind: 'freight_posting', role: 'finance', dueAt: await stepDue(), context: { ...context, responsibility: signed.responsibility } });
+    const posted = payloadOf(RETURN_TASKS.freight_posting.outcomes.posted, f.payload);
+    await ledger.recordFreightPosted({ caseId: input.caseId, reference: posted.reference, by: f.by, at: iso(new Date()) });
+    freight.postedToCustomerAccount = true;
+    data.freightChain = { receiverId: handover.receiverId, forwardedBy: m.by, signedBy: sp.by, responsibility: signed.responsibility, postedBy: f.by, reference: posted.reference };
+    c.record('freight_posted', { amount: freight.amount, reference: posted.reference }, f.by);
+    await c.persist();
+  }
+
   async function postSettlement(payload: Record<string, unknown>, by: string, agreed?: { decision: string; amount?: number }): Promise<void> {
     const e = evaluation;
     const creditAmount = (payload.creditAmount as number | undefined) ?? agreed?.amount ?? e.creditAmount ?? 0;
     const freightAmount = Number(payload.freightAmount);
+    // Freight the customer pays goes through the handbook's chain; it is on the customer's account only once finance
+    // records the posting (cases opened before the chain took it as posted at settlement).
+    const chain = e.freightPaidBy === 'customer' && freightAmount > 0 && patched('freight-chain');
     const freight = {
       amount: freightAmount,
       paidBy: e.freightPaidBy,
       ruleId: e.freightRuleId,
       ...(e.freightChargedBackTo && { chargedBackTo: e.freightChargedBackTo }),
-      postedToCustomerAccount: e.freightPaidBy === 'customer' && freightAmount > 0,
+      postedToCustomerAccount: !chain && e.freightPaidBy === 'customer' && freightAmount > 0,
     };
     const deductions = e.deductions.map((d) => ({ ...d }));
     const deductionsTotal = Math.round(deductions.reduce((s, d) => s + d.amount, 0) * 100) / 100;
@@ -384,6 +417,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     data.settlement = { creditAmount, deductionsTotal, freight, settledBy: by, settledAt };
     c.record('settled', { creditAmount, deductionsTotal, freight, ...(agreed && { managerDecision: agreed.decision }) }, by);
     await c.persist();
+    if (chain) await freightChain(freight);
     await tellSalesperson(
       'settled',
       'return_settled',

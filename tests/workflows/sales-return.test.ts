@@ -248,12 +248,30 @@ describe('sales return workflow (time-skipping)', () => {
     expect((await receive(caseId, 1)).receiptKind).toBe('recorded_receipt'); // one unit returned; no sku the stock ledger keeps
     const settle = await openTask(caseId, 'settle_with_salesperson');
     await complete('agent1', settle._id, 'settled', { freightAmount: 18 });
-    await closedCase(caseId);
+    // The freight the customer pays goes warehouse -> sales department manager -> salesperson signs -> finance posts.
+    const handover = await openTask(caseId, 'freight_note_handover');
+    expect(handover.role).toBe('warehouse');
+    expect(await s.models.ReturnSettlement.findById(caseId).lean<any>()).toMatchObject({ freight: { amount: 18, postedToCustomerAccount: false } });
+    await complete('wh1', handover._id, 'handed_over', { receiverId: 'wh1' });
+    const review = await openTask(caseId, 'freight_note_review');
+    expect(review.role).toBe('sales_manager');
+    await complete('sm1', review._id, 'forwarded', {});
+    const signNote = await openTask(caseId, 'freight_note_sign');
+    expect(signNote).toMatchObject({ role: 'salesperson', assignee: 'sp1' });
+    expect((await s.call('sp1', 'POST', `/tasks/${signNote._id}/complete`, { outcome: 'signed', payload: {} })).status).toBe(400);
+    await complete('sp1', signNote._id, 'signed', { responsibility: '季节性产品，客户未经同意退回，运费由客户承担' });
+    const posting = await openTask(caseId, 'freight_posting');
+    expect(posting.role).toBe('finance');
+    expect((await s.models.ReturnSettlement.findById(caseId).lean<any>()).freight.postedToCustomerAccount).toBe(false);
+    await complete('fin1', posting._id, 'posted', { reference: '记-2026-118' });
+    const closed = await closedCase(caseId);
+    expect(closed.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['freight_note_handed_over', 'freight_note_forwarded', 'freight_note_signed', 'freight_posted']));
+    expect(closed.data.freightChain).toMatchObject({ receiverId: 'wh1', signedBy: 'sp1', postedBy: 'fin1', reference: '记-2026-118' });
     const st = await s.models.ReturnSettlement.findById(caseId).lean<any>();
-    expect(st.freight).toMatchObject({ amount: 18, paidBy: 'customer', postedToCustomerAccount: true, chargedBackTo: 'salesperson' });
+    expect(st.freight).toMatchObject({ amount: 18, paidBy: 'customer', postedToCustomerAccount: true, chargedBackTo: 'salesperson', posting: { reference: '记-2026-118', by: 'fin1' } });
     const mail = await s.sink.waitFor((m) => m.to.includes(emailOf('sp1')) && m.subject.includes(caseId) && m.subject.includes('已结算'), 15_000);
     expect(mail.text).toContain('已记入客户往来帐');
-    await keepHistory(s, caseId, 'sales-return-purchasing-signed-settled');
+    await keepHistory(s, caseId, 'sales-return-purchasing-signed-freight-chain');
   });
 
   it('a seasonal product asked about before anything is sent back: the request itself is refused, no purchasing sign-off', async () => {

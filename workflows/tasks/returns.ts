@@ -14,6 +14,35 @@ const yuan = (what: string) =>
     .multipleOf(0.01, `${what}: at most two decimals (fen)`);
 
 export const RETURN_TASKS = {
+  // The freight settlement chain of part 4 (退货运费结算方式 2): warehouse -> sales department manager -> the
+  // salesperson signs with responsibility -> finance posts to the customer's account.
+  freight_note_handover: {
+    title: { 'zh-CN': '将运费单据交销售部门经理', en: 'Hand the freight note to the sales department manager' },
+    outcomes: {
+      handed_over: z
+        .object({
+          receiverId: text(64).describe('The warehouse employee who received the goods and hands over the note'),
+          note: note('Recorded on the case'),
+        })
+        .strict(),
+    },
+  },
+  freight_note_review: {
+    title: { 'zh-CN': '落实退货运费单据', en: 'Follow up the return freight note' },
+    outcomes: { forwarded: z.object({ note: note('Recorded; the salesperson signs next') }).strict() },
+  },
+  freight_note_sign: {
+    title: { 'zh-CN': '签字并注明运费责任', en: 'Sign the freight note stating responsibility' },
+    outcomes: {
+      signed: z.object({ responsibility: text(2000).describe('Who is responsible for the freight, as the salesperson signs it; finance posts it next') }).strict(),
+    },
+  },
+  freight_posting: {
+    title: { 'zh-CN': '运费记入客户往来帐', en: "Post the freight to the customer's account" },
+    outcomes: {
+      posted: z.object({ reference: text(200).describe("The posting's voucher or reference; only now is the freight on the customer's account"), note: note('Recorded on the case') }).strict(),
+    },
+  },
   upload_return_photos: {
     title: { 'zh-CN': '上传退货图片', en: 'Upload photos of the returned goods' },
     outcomes: {
