@@ -150,18 +150,20 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
 
     // Fines the evaluation proposes (salesperson's or warehouse's error, wrong goods found late): into the ledger.
     for (const f of evaluation.proposedFines) {
+      // A warehouse fine names the employee responsible, chosen by the warehouse (not "the warehouse").
+      const partyUserId = f.party === 'salesperson' ? input.salespersonId : f.party === 'warehouse' && patched('warehouse-fine-named') ? await warehouseResponsible(f) : undefined;
       const { fineId } = await ledger.proposeFine({
         caseId: input.caseId,
         ruleId: f.ruleId,
         party: f.party,
-        partyUserId: f.party === 'salesperson' ? input.salespersonId : undefined,
+        partyUserId,
         amountMin: f.amountMin,
         amountMax: f.amountMax,
         reason: f.reason,
         proposedAt: iso(new Date()),
         timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
       });
-      c.record('fine_proposed', { fineId, ruleId: f.ruleId, party: f.party, amountMin: f.amountMin, amountMax: f.amountMax });
+      c.record('fine_proposed', { fineId, ruleId: f.ruleId, party: f.party, ...(partyUserId && { partyUserId }), amountMin: f.amountMin, amountMax: f.amountMax });
     }
 
     const comesBack = GOODS_COME_BACK.has(evaluation.resolution) && (!agreed || agreed.decision === 'return');
@@ -353,6 +355,24 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     const params = { ...base, overdueDays: P.timers.overdueDays, arrivedAt: iso(anchor), responsible, partyUserId, amount: fine.amountMin, citation: citation(fine.ruleId), fineId };
     await c.notify('overdue:responsible', { template: 'return_overdue', to: { userId: partyUserId }, channels: ['email', 'sms'], params });
     await c.notify('overdue:supervisor', { template: 'return_overdue', to: { role: 'supervisor' }, channels: ['email'], params });
+  }
+
+  /** The warehouse names who made the error; someone not an active warehouse employee opens the task again. */
+  async function warehouseResponsible(f: { ruleId: string; reason: { zh: string; en: string }; amountMin: number; amountMax: number }): Promise<string> {
+    let refused: { employeeId: string; reason: string } | undefined;
+    for (;;) {
+      c.setStatus('naming_warehouse_responsible');
+      const t = await c.runTask({ kind: 'warehouse_fine_responsible', role: 'warehouse', dueAt: await stepDue(), context: { ruleId: f.ruleId, reason: f.reason, amountMin: f.amountMin, amountMax: f.amountMax, refused } });
+      const p = payloadOf(RETURN_TASKS.warehouse_fine_responsible.outcomes.named, t.payload);
+      const check = await ledger.checkPersonRole({ userId: p.employeeId, role: 'warehouse' });
+      if (!check.ok) {
+        refused = { employeeId: p.employeeId, reason: check.reason };
+        c.record('warehouse_responsible_refused', refused, t.by);
+        continue;
+      }
+      c.record('warehouse_responsible_named', { employeeId: p.employeeId, note: p.note }, t.by);
+      return p.employeeId;
+    }
   }
 
   /**

@@ -274,6 +274,32 @@ describe('sales return workflow (time-skipping)', () => {
     await keepHistory(s, caseId, 'sales-return-purchasing-signed-freight-chain');
   });
 
+  it('a warehouse shipping error: the warehouse names the employee responsible, and the fine is proposed in their name', async () => {
+    const request = { ...qualityRequest('骨瓷餐具', 160), problem: 'warehouse_shipping_error', evidence: { photos: [] } };
+    const { caseId, evaluation } = await open({ request });
+    expect(evaluation.proposedFines).toEqual([expect.objectContaining({ party: 'warehouse' })]);
+    const name = await openTask(caseId, 'warehouse_fine_responsible');
+    expect(name.role).toBe('warehouse');
+    // Not a warehouse employee: the task opens again saying why.
+    await complete('wh1', name._id, 'named', { employeeId: 'sp1' });
+    const again = await eventually(async () => {
+      const t = await openTask(caseId, 'warehouse_fine_responsible');
+      return t._id !== name._id ? t : undefined;
+    });
+    expect(again.context.refused).toMatchObject({ employeeId: 'sp1', reason: expect.stringContaining('is not warehouse') });
+    await complete('wh1', again._id, 'named', { employeeId: 'wh1', note: '拣货时看错型号' });
+    const fines = await eventually(async () => {
+      const r = await s.call('sup1', 'GET', `/fines?caseId=${caseId}`);
+      return r.body.items.length ? r.body.items : undefined;
+    });
+    expect(fines[0]).toMatchObject({ party: 'warehouse', partyUserId: 'wh1', status: 'proposed' });
+    await receive(caseId, 2);
+    await complete('agent1', (await openTask(caseId, 'settle_with_salesperson'))._id, 'settled', { freightAmount: 20 });
+    const c = await closedCase(caseId);
+    expect(c.timeline.find((e: { type: string }) => e.type === 'warehouse_responsible_named')).toMatchObject({ actor: 'wh1', detail: { employeeId: 'wh1' } });
+    await keepHistory(s, caseId, 'sales-return-warehouse-fine-named');
+  });
+
   it('a seasonal product asked about before anything is sent back: the request itself is refused, no purchasing sign-off', async () => {
     const request = {
       product: { category: 'regular', unitCost: 30, invoiceValue: 150, name: '端午礼盒', flags: { seasonal: true } },

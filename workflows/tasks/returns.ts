@@ -16,6 +16,17 @@ const yuan = (what: string) =>
 export const RETURN_TASKS = {
   // The freight settlement chain of part 4 (退货运费结算方式 2): warehouse -> sales department manager -> the
   // salesperson signs with responsibility -> finance posts to the customer's account.
+  warehouse_fine_responsible: {
+    title: { 'zh-CN': '指定对出错负责的仓库员工', en: 'Name the warehouse employee responsible for the error' },
+    outcomes: {
+      named: z
+        .object({
+          employeeId: text(64).describe('The warehouse employee whose error caused the return (part 4 ch.3 art.2); the fine is proposed in their name. An unknown, inactive or non-warehouse person opens the task again'),
+          note: note('Recorded on the case'),
+        })
+        .strict(),
+    },
+  },
   freight_note_handover: {
     title: { 'zh-CN': '将运费单据交销售部门经理', en: 'Hand the freight note to the sales department manager' },
     outcomes: {
