@@ -170,6 +170,10 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     if (!comesBack && !agreed) {
       // Repair under warranty, missing items supplied, the salesperson's own resolution, an adjusted order.
       c.record('resolved_without_return', { resolution: evaluation.resolution, handler: evaluation.handler });
+      // What was accepted is done before the case closes (cases opened before closed at once).
+      if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && patched('accepted-returns-work')) {
+        await doAcceptedWork(evaluation.resolution);
+      }
       await c.persist();
       await tellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
       await c.close(evaluation.resolution);
@@ -228,6 +232,12 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
         context: { reason: sm.reason, salespersonId: input.salespersonId },
       });
       c.record('negotiated_outcome', { decision: t.outcome, ...t.payload }, t.by);
+      // An approved negotiated outcome is what was agreed, not a refusal.
+      if (t.outcome === 'approved' && patched('accepted-returns-work')) {
+        data.negotiated = { outcome: t.payload.outcome, approvedBy: t.by };
+        await c.close('negotiated', { agreed: t.payload.outcome });
+        return 'negotiated';
+      }
     }
     await c.close('refused');
     return 'refused';
@@ -355,6 +365,23 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     const params = { ...base, overdueDays: P.timers.overdueDays, arrivedAt: iso(anchor), responsible, partyUserId, amount: fine.amountMin, citation: citation(fine.ruleId), fineId };
     await c.notify('overdue:responsible', { template: 'return_overdue', to: { userId: partyUserId }, channels: ['email', 'sms'], params });
     await c.notify('overdue:supervisor', { template: 'return_overdue', to: { role: 'supervisor' }, channels: ['email'], params });
+  }
+
+  /** Wrong goods kept: the salesperson confirms model and price and adjusts stock; missing items: the warehouse ships them. */
+  async function doAcceptedWork(resolution: 'adjust_order' | 'supply_missing_items'): Promise<void> {
+    if (resolution === 'adjust_order') {
+      c.setStatus('adjusting_order');
+      const t = await c.runTask({ kind: 'adjust_order', role: 'salesperson', assignee: input.salespersonId, dueAt: await stepDue(), context: { product: request.product, reasons: evaluation.reasons.map((r) => r.zh) } });
+      const p = payloadOf(RETURN_TASKS.adjust_order.outcomes.adjusted, t.payload);
+      data.orderAdjustment = { model: p.model, priceYuan: p.priceYuan, by: t.by };
+      c.record('order_adjusted', { model: p.model, priceYuan: p.priceYuan, note: p.note }, t.by);
+      return;
+    }
+    c.setStatus('supplying_missing_items');
+    const t = await c.runTask({ kind: 'supply_missing_items', role: 'warehouse', dueAt: await stepDue(), context: { product: request.product, customer: input.customer } });
+    const p = payloadOf(RETURN_TASKS.supply_missing_items.outcomes.shipped, t.payload);
+    data.missingItemsShipment = { items: p.items, waybill: p.waybill, carrier: p.carrier, by: t.by };
+    c.record('missing_items_shipped', { items: p.items, waybill: p.waybill, carrier: p.carrier }, t.by);
   }
 
   /** The warehouse names who made the error; someone not an active warehouse employee opens the task again. */

@@ -223,14 +223,20 @@ describe('sales return workflow (time-skipping)', () => {
     const request = { product: { category: 'regular', unitCost: 20, invoiceValue: 90, name: '水晶摆件' }, dates: { leftWarehouse: localDay(-12), receivedByCustomer: localDay(-10) }, problem: 'wrong_goods' };
     const { caseId, evaluation } = await open({ request });
     expect(evaluation).toMatchObject({ decision: 'accepted', resolution: 'adjust_order', handler: 'salesperson' });
+    // The accepted adjustment is work: the salesperson confirms model and price and adjusts the stock first.
+    const adjust = await openTask(caseId, 'adjust_order');
+    expect(adjust).toMatchObject({ role: 'salesperson', assignee: 'sp1' });
+    expect((await s.call('sp1', 'POST', `/tasks/${adjust._id}/complete`, { outcome: 'adjusted', payload: { model: 'CR-2', priceYuan: 90, stockAdjusted: false } })).status).toBe(400);
+    await complete('sp1', adjust._id, 'adjusted', { model: 'CR-2', priceYuan: 90, stockAdjusted: true });
     const c = await closedCase(caseId);
     expect(c.timeline.at(-1).detail.outcome).toBe('adjust_order');
-    expect(c.timeline.map((e: any) => e.type)).toContain('resolved_without_return');
+    expect(c.timeline.map((e: any) => e.type)).toEqual(expect.arrayContaining(['resolved_without_return', 'order_adjusted']));
+    expect(c.data.orderAdjustment).toMatchObject({ model: 'CR-2', priceYuan: 90, by: 'sp1' });
     const fine = await s.models.Fine.findById(`${caseId}:R-ACC-5:salesperson`).lean<any>();
     expect(fine).toMatchObject({ partyUserId: 'sp1', amountMin: 30, amountMax: 30, status: 'proposed' });
     expect(await s.models.ReturnRecord.findById(caseId).lean()).toBeNull();
     await s.sink.waitFor((m) => m.to.includes(emailOf('sp1')) && m.subject.includes(caseId) && m.subject.includes('调整订单'), 15_000);
-    await keepHistory(s, caseId, 'sales-return-wrong-goods-late');
+    await keepHistory(s, caseId, 'sales-return-wrong-goods-late-adjusted');
   });
 
   it('seasonal product sent back without consent: the purchasing manager signs, goods received, settled with the freight posted to the customer', async () => {
@@ -300,6 +306,19 @@ describe('sales return workflow (time-skipping)', () => {
     await keepHistory(s, caseId, 'sales-return-warehouse-fine-named');
   });
 
+  it('missing items within the window: the warehouse ships them before the case closes', async () => {
+    const request = { product: { category: 'regular', unitCost: 20, invoiceValue: 90, name: '茶具套装' }, dates: { leftWarehouse: localDay(-4), receivedByCustomer: localDay(-2) }, problem: 'missing_items' };
+    const { caseId, evaluation } = await open({ request });
+    expect(evaluation).toMatchObject({ decision: 'accepted', resolution: 'supply_missing_items' });
+    const supply = await openTask(caseId, 'supply_missing_items');
+    expect(supply.role).toBe('warehouse');
+    await complete('wh1', supply._id, 'shipped', { items: '茶杯 2 只', waybill: 'SF7001', carrier: '顺丰' });
+    const c = await closedCase(caseId);
+    expect(c.data.missingItemsShipment).toMatchObject({ waybill: 'SF7001', by: 'wh1' });
+    expect(c.timeline.at(-1).detail.outcome).toBe('supply_missing_items');
+    await keepHistory(s, caseId, 'sales-return-missing-items-shipped');
+  });
+
   it('a seasonal product asked about before anything is sent back: the request itself is refused, no purchasing sign-off', async () => {
     const request = {
       product: { category: 'regular', unitCost: 30, invoiceValue: 150, name: '端午礼盒', flags: { seasonal: true } },
@@ -334,8 +353,9 @@ describe('sales return workflow (time-skipping)', () => {
     const c = await closedCase(caseId);
     const negotiated = c.timeline.find((e: any) => e.type === 'negotiated_outcome');
     expect(negotiated).toMatchObject({ actor: 'sm1', detail: { decision: 'approved', outcome: '客户自行承担，退回客户' } });
-    expect(c.timeline.at(-1).detail.outcome).toBe('refused');
-    await keepHistory(s, caseId, 'sales-return-refused-negotiated');
+    // What was agreed, not a refusal.
+    expect(c.timeline.at(-1).detail).toMatchObject({ outcome: 'negotiated', agreed: '客户自行承担，退回客户' });
+    await keepHistory(s, caseId, 'sales-return-negotiated-agreed');
   });
 
   it('30 days after arrival an unsettled return is overdue: the holder of the open task is responsible and the 50 yuan fine is proposed once', async () => {

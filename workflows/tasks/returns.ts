@@ -16,6 +16,32 @@ const yuan = (what: string) =>
 export const RETURN_TASKS = {
   // The freight settlement chain of part 4 (退货运费结算方式 2): warehouse -> sales department manager -> the
   // salesperson signs with responsibility -> finance posts to the customer's account.
+  // Accepted returns that bring nothing back still have work to do before the case closes.
+  adjust_order: {
+    title: { 'zh-CN': '与客户确认型号及价格并调整库存', en: 'Confirm model and price with the customer and adjust the stock' },
+    outcomes: {
+      adjusted: z
+        .object({
+          model: text(200).describe('The model the customer keeps, as confirmed with them'),
+          priceYuan: yuan('priceYuan').describe('The price confirmed with the customer, in yuan'),
+          stockAdjusted: z.literal(true, { errorMap: () => ({ message: 'the stock must have been adjusted: stockAdjusted must be true' }) }).describe('The warehouse stock was adjusted (must be true)'),
+          note: note('Recorded on the case'),
+        })
+        .strict(),
+    },
+  },
+  supply_missing_items: {
+    title: { 'zh-CN': '补发所缺货物', en: 'Ship the missing items' },
+    outcomes: {
+      shipped: z
+        .object({
+          items: text(2000).describe('What was shipped'),
+          waybill: text(64).describe('The waybill of the shipment; sent to the salesperson'),
+          carrier: z.string().trim().max(100).optional().describe('The carrier'),
+        })
+        .strict(),
+    },
+  },
   warehouse_fine_responsible: {
     title: { 'zh-CN': '指定对出错负责的仓库员工', en: 'Name the warehouse employee responsible for the error' },
     outcomes: {
