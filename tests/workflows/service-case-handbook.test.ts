@@ -277,16 +277,23 @@ describe('service case by the handbook', () => {
   it('no customer coordinates: the supervisor still gets a ranked list, by district, experience and workload', async () => {
     await setInOffice(s, 'tech1', false);
     // tech2 served this district before (the address of the earlier case is kept with its service record).
-    await saveServiceRecord(s.models, { caseId: 'SVC-AREA-1', technicianId: 'tech2', productModel: 'OTHER', faultCategory: '其他', problem: 'x', cause: 'y', solution: 'z', closedAt: new Date().toISOString(), address: '北京市朝阳区建国路88号' });
-    const caseId = await openServiceCase(s, intakeBody(12, { address: '北京市朝阳区光华路1号' }));
+    // (tech1's services earlier in this file were elsewhere in the city: 海淀区, which counts less.)
+    for (const n of [1, 2]) {
+      await saveServiceRecord(s.models, { caseId: `SVC-AREA-${n}`, technicianId: 'tech2', productModel: 'OTHER', faultCategory: '其他', problem: 'x', cause: 'y', solution: 'z', closedAt: new Date().toISOString(), address: '北京市朝阳区建国路88号' });
+    }
+    // A model and fault nobody in this file has worked on, so the area decides between equals.
+    const caseId = await openServiceCase(s, intakeBody(12, { address: '北京市朝阳区光华路1号', product: { model: 'AREA-1', serialNumber: 'SN-12', category: 'electrical' }, fault: { summary: '运行异响', category: '异响' } }));
     const alloc = await openTask(s, caseId, 'allocate_technician');
     const rec = alloc.context.recommendation;
     expect(rec.located).toBe(false);
     expect(rec.candidates.length).toBeGreaterThanOrEqual(2);
     expect(rec.candidates[0]).toMatchObject({ userId: 'tech2', distanceKm: null, distanceFrom: 'unknown' });
-    expect(rec.candidates[0].reasons.find((r: { code: string }) => r.code === 'area').zh).toContain('同区县 1 次');
+    expect(rec.candidates[0].reasons.find((r: { code: string }) => r.code === 'area').zh).toContain('同区县 2 次');
+    const tech1 = rec.candidates.find((c: { userId: string }) => c.userId === 'tech1');
+    const areaPoints = (c: { reasons: Array<{ code: string; points: number }> }) => c.reasons.find((r) => r.code === 'area')!.points;
+    expect(areaPoints(tech1)).toBeLessThan(areaPoints(rec.candidates[0]));
     // The API answers the same without coordinates; half a coordinate is refused.
-    const api = await s.call('sup1', 'GET', `/recommendations/technicians?model=LJ-2200&category=${encodeURIComponent('卡纸')}&address=${encodeURIComponent('北京市朝阳区光华路1号')}`);
+    const api = await s.call('sup1', 'GET', `/recommendations/technicians?model=AREA-1&category=${encodeURIComponent('异响')}&address=${encodeURIComponent('北京市朝阳区光华路1号')}`);
     expect(api.status).toBe(200);
     expect(api.body.candidates[0].userId).toBe('tech2');
     expect((await s.call('sup1', 'GET', '/recommendations/technicians?model=LJ-2200&category=x&lat=39.9')).status).toBe(400);
