@@ -1,13 +1,15 @@
 // Deadlines on the working-time calendar. Computed in an activity because administrators can change the
 // calendar in MongoDB; the result is recorded in history, so replay stays deterministic.
+import { config } from '../config';
 import type { Models } from '../db/models';
-import { addWorkingDays, addWorkingHours, defaultCalendarData, mergeCalendarData, workingTimeBetween, type CalendarData } from '../rules/calendar';
+import { addWorkingDays, addWorkingHours, defaultCalendarData, localDate, mergeCalendarData, unconfirmedYears, workingTimeBetween, type CalendarData } from '../rules/calendar';
 
 export const CALENDAR_SETTING = 'calendar';
 
-export async function loadCalendar(m: Models): Promise<CalendarData> {
+/** The calendar in force: built in, in the company's zone (TIME_ZONE), with the administrators' changes merged over. */
+export async function loadCalendar(m: Models, timeZone: string = config().TIME_ZONE): Promise<CalendarData> {
   const doc = await m.Setting.findById(CALENDAR_SETTING).lean<{ value?: object }>();
-  return doc?.value ? mergeCalendarData(defaultCalendarData(), doc.value) : defaultCalendarData();
+  return doc?.value ? mergeCalendarData(defaultCalendarData(timeZone), doc.value) : defaultCalendarData(timeZone);
 }
 
 export function calendarActivities(m: Models) {
@@ -17,6 +19,16 @@ export function calendarActivities(m: Models) {
       const from = new Date(req.from);
       const at = req.workingDays !== undefined ? addWorkingDays(cal, from, req.workingDays) : addWorkingHours(cal, from, req.workingHours ?? 0);
       return at.toISOString();
+    },
+    /**
+     * The same deadline, saying which years it ran through without an official schedule (only weekends were
+     * days off there), so the case can record it.
+     */
+    async addWorkingTimeChecked(req: { from: string; workingHours?: number; workingDays?: number }): Promise<{ at: string; unconfirmedYears: string[] }> {
+      const cal = await loadCalendar(m);
+      const from = new Date(req.from);
+      const at = req.workingDays !== undefined ? addWorkingDays(cal, from, req.workingDays) : addWorkingHours(cal, from, req.workingHours ?? 0);
+      return { at: at.toISOString(), unconfirmedYears: unconfirmedYears(cal, localDate(cal, from), localDate(cal, at)) };
     },
     /** Working milliseconds in [from, to): how much of a paused interval the working-time clock excludes. */
     async workingTimeBetween(req: { from: string; to: string }): Promise<number> {

@@ -19,6 +19,7 @@ import { returnsPolicy } from '../config/returns-policy';
 import type { ReportMailer } from '../reports/mail';
 import { reportSettings, type ReportSettings } from '../reports/settings';
 import type { ReturnsPolicy } from '../rules/returns';
+import { complaintActivities } from './complaints';
 
 export interface ActivityDeps {
   models: Models;
@@ -47,5 +48,6 @@ export function createActivities(deps: ActivityDeps) {
     ...receiptLinkActivities(deps.models),
     ...productStockActivities(deps.models),
     ...reportActivities(deps.models, deps.mailer, deps.reports?.settings ?? reportSettings(config()), deps.reports?.policy ?? returnsPolicy(config())),
+    ...complaintActivities(deps.models),
   };
 }

@@ -5,11 +5,15 @@ import { DEFAULT_WEIGHTS, rankTechnicians, type LatLng, type RankedTechnician, t
 import { normaliseKey } from '../rules/knowledge-terms';
 import { isAvailable, type Absence } from '../rules/availability';
 import { searchKnowledge, type KbHit } from './knowledge';
+import { areaOf } from '../rules/address-area';
+import { areaKeys } from './service-records';
 
 export interface RecommendRequest {
   productModel: string;
   faultCategory: string;
-  customerLocation: LatLng;
+  /** Where the customer is; without it, nearness is the district / city of `customerAddress`. */
+  customerLocation?: LatLng;
+  customerAddress?: string;
   /** Words of the fault description, for the knowledge-base search. */
   faultText?: string;
   weights?: Partial<RecommendationWeights>;
@@ -53,11 +57,22 @@ export async function recommendTechnicians(m: Models, req: RecommendRequest): Pr
   ]);
   const open = new Map(workload.map((w) => [w._id, w.n]));
 
+  // Nearness without coordinates: the technician's services in the customer's district and city.
+  const area = areaOf(req.customerAddress);
+  const keys = areaKeys(req.customerAddress);
+  const byArea = async (field: 'cityKey' | 'districtKey', key?: string) => {
+    if (!key) return new Map<string, number>();
+    const rows = await m.ServiceRecord.aggregate<{ _id: string; n: number }>([{ $match: { [field]: key, technicianId: { $in: ids } } }, { $group: { _id: '$technicianId', n: { $sum: 1 } } }]);
+    return new Map(rows.map((r) => [r._id, r.n]));
+  };
+  const byLocation = !!req.customerLocation && techs.some((t) => located(t.base) || located(t.currentJob));
+  const [inDistrict, inCity] = byLocation ? [new Map<string, number>(), new Map<string, number>()] : [await byArea('districtKey', keys.districtKey), await byArea('cityKey', keys.cityKey)];
+
   const candidates: TechnicianCandidate[] = [];
   const unranked: RecommendResult['unranked'] = [];
   for (const t of techs) {
     const base = located(t.base) ? t.base : located(t.currentJob) ? t.currentJob : undefined;
-    if (!base) {
+    if (!base && byLocation) {
       unranked.push({ userId: t._id, name: t.name ?? t._id, reason: { zh: '未登记驻地或当前位置，无法计算距离', en: 'No base or current location on file: distance unknown' } });
       continue;
     }
@@ -65,12 +80,14 @@ export async function recommendTechnicians(m: Models, req: RecommendRequest): Pr
     candidates.push({
       userId: t._id,
       name: t.name ?? t._id,
-      base: { lat: base.lat, lng: base.lng },
+      base: base && byLocation ? { lat: base.lat, lng: base.lng } : undefined,
       currentJob: located(t.currentJob) ? { lat: t.currentJob.lat, lng: t.currentJob.lng } : undefined,
       closedSameModelAndFault: mine.filter((h) => h._id.c === categoryKey).reduce((s, h) => s + h.n, 0),
       closedSameModel: mine.reduce((s, h) => s + h.n, 0),
       openWorkload: open.get(t._id) ?? 0,
       inOffice: !!t.inOffice,
+      servedSameDistrict: inDistrict.get(t._id) ?? 0,
+      servedSameCity: inCity.get(t._id) ?? 0,
     });
   }
 
@@ -82,7 +99,7 @@ export async function recommendTechnicians(m: Models, req: RecommendRequest): Pr
   if (knowledge.length === 0 && req.faultText) knowledge = await searchKnowledge(m, model);
   if (knowledge.length === 0 && req.faultText) knowledge = await searchKnowledge(m, { text: req.faultText, limit });
 
-  return { candidates: rankTechnicians(candidates, req.customerLocation, { ...DEFAULT_WEIGHTS, ...req.weights }), unranked, knowledge };
+  return { candidates: rankTechnicians(candidates, byLocation ? req.customerLocation : undefined, { ...DEFAULT_WEIGHTS, ...req.weights }, area), unranked, knowledge };
 }
 
 export function recommendationActivities(m: Models) {

@@ -129,6 +129,13 @@ export function returnActivities(m: Models) {
     },
 
     /** The settlement posting: credit, deductions, and the freight to the customer's account where it is theirs. */
+    /** Finance posted the freight to the customer's account (the end of the freight chain). Idempotent. */
+    async recordFreightPosted(req: { caseId: string; reference: string; by: string; at: string }): Promise<void> {
+      await m.ReturnSettlement.updateOne(
+        { _id: req.caseId },
+        { $set: { 'freight.postedToCustomerAccount': true, 'freight.posting': { reference: req.reference, by: req.by, at: new Date(req.at) } } },
+      );
+    },
     async recordReturnSettlement(req: SettlementRequest): Promise<void> {
       const { timeZoneOffsetMinutes, settledAt, ...rest } = req;
       await m.ReturnSettlement.updateOne(

@@ -57,6 +57,14 @@ export function serviceCaseActivities(m: Models) {
     async checkTechnician(req: { userId: string }): Promise<TechnicianCheck> {
       return checkTechnician(m, req.userId);
     },
+    /** Whether a person is active and holds a role (e.g. the warehouse employee a fine names). */
+    async checkPersonRole(req: { userId: string; role: string }): Promise<{ ok: true; name: string } | { ok: false; reason: string }> {
+      const u = await m.User.findById(req.userId, { name: 1, roles: 1, active: 1 }).lean<{ name?: string; roles?: string[]; active?: boolean }>();
+      if (!u) return { ok: false, reason: `${req.userId} is not a known person` };
+      if (u.active === false) return { ok: false, reason: `${req.userId} is inactive` };
+      if (!(u.roles ?? []).includes(req.role)) return { ok: false, reason: `${req.userId} is not ${req.role}` };
+      return { ok: true, name: u.name ?? req.userId };
+    },
     async recordTripAbsence(req: { key: string; userId: string; from: string; until: string; reason: string; by: string }): Promise<Absence> {
       return recordTripAbsence(m, req);
     },

@@ -2,6 +2,13 @@
 import type { Models } from '../db/models';
 import type { Customer } from '../workflows/definitions';
 import { normaliseKey } from '../rules/knowledge-terms';
+import { areaOf } from '../rules/address-area';
+
+/** City and district of an address as stored keys (absent when the text has none). */
+export function areaKeys(address?: string): { cityKey?: string; districtKey?: string } {
+  const a = areaOf(address);
+  return { ...(a.city ? { cityKey: a.city } : {}), ...(a.district ? { districtKey: `${a.city ?? ''}${a.district}` } : {}) };
+}
 
 export interface ServiceRecordInput {
   /** The case id (the record's _id); `_id` is accepted too. */
@@ -18,6 +25,8 @@ export interface ServiceRecordInput {
   closedAt: string;
   customer?: Customer;
   serialNumber?: string;
+  /** The case's address: its city and district are kept for the recommendation's nearness without coordinates. */
+  address?: string;
 }
 
 export async function saveServiceRecord(m: Models, r: ServiceRecordInput): Promise<{ id: string }> {
@@ -31,6 +40,7 @@ export async function saveServiceRecord(m: Models, r: ServiceRecordInput): Promi
         ...fields,
         modelKey: normaliseKey(r.productModel),
         categoryKey: normaliseKey(r.faultCategory),
+        ...areaKeys(r.address),
         closedAt: new Date(r.closedAt),
         savedAt: new Date(),
       },

@@ -61,6 +61,13 @@ export const processPaths = {
       responses: opened('exchange'),
     },
   },
+  '/complaints': {
+    post: {
+      summary: "Record a customer's complaint about an employee (agent, supervisor): the supervisor investigates; substantiated, probation or dismissal is recorded and the fine proposed into the fines ledger (handbook part 5 rule 6)",
+      requestBody: json({ type: 'object', required: ['customer', 'staffId', 'description'], properties: { customer, staffId: { ...str, description: 'the employee complained about (an active person)' }, description: str, relatedCaseId: str } }),
+      responses: opened('complaint'),
+    },
+  },
   '/product-returns': {
     post: {
       summary: 'Open a product return at the end of a relationship (agent, sales manager): receipt, QC inspection, stock-in on a pass, a charge negotiated on a fail (SPEC 3.6)',

@@ -74,8 +74,8 @@ export const stockKnowledgePaths = {
   '/knowledge/{id}': { get: { summary: 'A knowledge-base entry', parameters: [path('id')], responses: { 200: { description: 'entry' }, 404: err } } },
   '/recommendations/technicians': {
     get: {
-      summary: 'Ranked, explained technician candidates for an allocation, with matching knowledge-base entries (supervisor, director)',
-      parameters: [q('model', str, true), q('category', str, true), q('lat', { type: 'number' }, true), q('lng', { type: 'number' }, true), q('q')],
+      summary: 'Ranked, explained technician candidates for an allocation, with matching knowledge-base entries (supervisor, director); lat and lng together, or an address whose district / city stands in for the distance (distanceKm null)',
+      parameters: [q('model', str, true), q('category', str, true), q('lat', { type: 'number' }), q('lng', { type: 'number' }), q('address'), q('q')],
       responses: { 200: { description: '{candidates: [{userId, name, score, distanceKm, distanceFrom, reasons: [{code, zh, en, points}]}], unranked, knowledge}' }, 400: err, 403: err },
     },
   },

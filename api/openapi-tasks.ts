@@ -2,6 +2,7 @@
 // from the same zod schemas the workflow validates with (api/task-forms.ts).
 import { TASK_KINDS } from '../workflows/task-catalog';
 import { ROLES } from '../rules/roles';
+import { CASE_KINDS } from '../workflows/definitions';
 import { payloadSchema } from './task-forms';
 
 const err = { $ref: '#/components/responses/Error' };
@@ -90,7 +91,7 @@ export function taskPaths(): Record<string, object> {
       get: {
         summary: 'Cases, newest first: open ones by default; closed ones with open=false (or status=closed)',
         parameters: [
-          { name: 'kind', in: 'query', schema: { type: 'string' } },
+          { name: 'kind', in: 'query', schema: { type: 'string', enum: [...CASE_KINDS] } },
           { name: 'status', in: 'query', schema: { type: 'string', maxLength: 64 } },
           { name: 'openedBy', in: 'query', schema: { type: 'string', maxLength: 64 } },
           { name: 'open', in: 'query', schema: { type: 'string', enum: ['true', 'false'] } },

@@ -8,6 +8,7 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const int = z.coerce.number().int().nonnegative();
+const months = z.number().int('warranty months must be a whole number').min(0).max(240);
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
@@ -78,7 +79,19 @@ const EnvSchema = z.object({
   // JSON object token -> userId; merged with tokens stored on users in MongoDB.
   API_TOKENS: z.string().optional(),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
-  TIME_ZONE: z.string().default('Asia/Shanghai'),
+  // The company's IANA zone: the working-time calendar, the returns rulebook's day counts, warranty dates and the
+  // times people read all follow it.
+  TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   // How long GET /cases/:id waits for an open case's workflow to answer before showing the MongoDB copy.
   CASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 
@@ -97,10 +110,31 @@ const EnvSchema = z.object({
   RETURN_STEP_WORKING_DAYS: z.coerce.number().positive().default(2),
   RETURN_RECEIPT_WORKING_DAYS: z.coerce.number().positive().default(5),
   RETURN_SETTLEMENT_REMINDER_HOURS: z.coerce.number().positive().default(24),
-  // Warranty (SPEC 3.1 step 5, handbook: phones and electrical appliances 1 year); see rules/warranty.ts.
-  WARRANTY_PHONE_ELECTRICAL_MONTHS: z.coerce.number().int().positive().default(12),
-  WARRANTY_DEFAULT_MONTHS: z.coerce.number().int().positive().default(12),
-  // Service cases (SPEC 3.1) and factory repairs (SPEC 3.4).
+  // Warranty months per product category (SPEC 3.1 step 5), a JSON object merged over the documented default
+  // {"phone":12,"electrical":12,"computer":12,"other":12}: phones and electrical appliances 1 year is the
+  // handbook's (part 4 "所有电话、电器保修期一年"); computers and other products are a department setting.
+  // E.g. WARRANTY_MONTHS_BY_CATEGORY='{"computer":24}'. See rules/warranty.ts.
+  WARRANTY_MONTHS_BY_CATEGORY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return {};
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(v);
+      } catch {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object, e.g. {"computer":24}' });
+        return z.NEVER;
+      }
+      const r = z.object({ phone: months, electrical: months, computer: months, other: months }).partial().strict().safeParse(parsed);
+      if (!r.success) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ') });
+        return z.NEVER;
+      }
+      return r.data;
+    }),
+  // Service cases (SPEC 3.1) and factory repairs (SPEC 3.4). Only the 3-working-day repair turnaround is the
+  // handbook's (part 5 rule 9); the response, office-step and on-site times are department settings (README).
   SERVICE_RESPONSE_WORKING_HOURS: z.coerce.number().positive().default(2),
   SERVICE_STEP_WORKING_HOURS: z.coerce.number().positive().default(4),
   SERVICE_ONSITE_WORKING_DAYS: z.coerce.number().positive().default(2),
@@ -108,6 +142,14 @@ const EnvSchema = z.object({
   REPAIR_REMINDER_LEAD_HOURS: z.coerce.number().positive().default(24),
   CALLBACK_AFTER_WORKING_DAYS: z.coerce.number().nonnegative().default(2),
   CALLBACK_LOW_SCORE_THRESHOLD: z.coerce.number().int().min(1).max(5).default(3),
+  // An unreachable customer is called again (handbook part 1 step 13 定期进行客户回访): this many attempts in all,
+  // this many working days apart, before the callback closes as unreachable. Department settings.
+  CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  CALLBACK_RETRY_WORKING_DAYS: z.coerce.number().positive().default(1),
+  // Complaints about staff (handbook part 5 rule 6): the supervisor's investigation time and the largest fine
+  // proposed (the handbook says only "一定数额的罚款"). Department settings.
+  COMPLAINT_INVESTIGATION_WORKING_DAYS: z.coerce.number().positive().default(3),
+  COMPLAINT_FINE_MAX_YUAN: z.coerce.number().nonnegative().default(500),
   // Shipment (SPEC 3.2): office steps, arrival tracking after the expected arrival, the customer's receipt link.
   SHIPMENT_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
   SHIPMENT_ARRIVAL_ESCALATE_WORKING_HOURS: z.coerce.number().positive().default(8),

@@ -1,6 +1,7 @@
 // The returns rulebook's numbers in force: the handbook defaults with an administrator's overrides from
 // RETURNS_POLICY (JSON, e.g. {"timers":{"settlementDays":7}}), validated as a whole.
 import { DEFAULT_RETURNS_POLICY, ReturnsPolicySchema, type ReturnsPolicy } from '../rules/returns';
+import { localOffsetMinutes } from '../rules/time-zone';
 import type { Config } from './index';
 
 function merge(base: unknown, over: unknown): unknown {
@@ -11,15 +12,18 @@ function merge(base: unknown, over: unknown): unknown {
   return out;
 }
 
-export function returnsPolicy(cfg: Pick<Config, 'RETURNS_POLICY'>): ReturnsPolicy {
-  if (!cfg.RETURNS_POLICY) return DEFAULT_RETURNS_POLICY;
+export function returnsPolicy(cfg: Pick<Config, 'RETURNS_POLICY'> & Partial<Pick<Config, 'TIME_ZONE'>>, at: Date = new Date()): ReturnsPolicy {
+  // Day counts run in the company's zone (TIME_ZONE), the same one the calendar and displayed times use; an
+  // explicit timeZoneOffsetMinutes in RETURNS_POLICY still wins.
+  const zoned = cfg.TIME_ZONE ? { ...DEFAULT_RETURNS_POLICY, timeZoneOffsetMinutes: localOffsetMinutes(cfg.TIME_ZONE, at) } : DEFAULT_RETURNS_POLICY;
+  if (!cfg.RETURNS_POLICY) return zoned;
   let overrides: unknown;
   try {
     overrides = JSON.parse(cfg.RETURNS_POLICY);
   } catch (err) {
     throw new Error(`Invalid configuration: RETURNS_POLICY is not JSON (${(err as Error).message})`);
   }
-  const parsed = ReturnsPolicySchema.safeParse(merge(DEFAULT_RETURNS_POLICY, overrides));
+  const parsed = ReturnsPolicySchema.safeParse(merge(zoned, overrides));
   if (!parsed.success) {
     throw new Error(`Invalid configuration: RETURNS_POLICY: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

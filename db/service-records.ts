@@ -18,6 +18,10 @@ const serviceRecordSchema = new Schema(
     closedAt: Date,
     customer: { type: Schema.Types.Mixed, default: undefined },
     serialNumber: String,
+    /** Where the service was (the case's address) and its city / district, for nearness without coordinates. */
+    address: String,
+    cityKey: String,
+    districtKey: String,
     savedAt: Date,
   },
   { versionKey: false, collection: 'service_records' },

@@ -10,8 +10,8 @@ export interface LatLng {
 export interface TechnicianCandidate {
   userId: string;
   name: string;
-  /** Where the technician starts from (office or home base). */
-  base: LatLng;
+  /** Where the technician starts from (office or home base); unknown ranks by area instead of distance. */
+  base?: LatLng;
   /** Where the technician is working now, if on a job; the nearer of the two counts. */
   currentJob?: LatLng;
   /** Closed service records of the same product model and fault category. */
@@ -21,9 +21,12 @@ export interface TechnicianCandidate {
   /** Open tasks assigned to the technician. */
   openWorkload: number;
   inOffice?: boolean;
+  /** Closed service records at an address in the customer's district / city (nearness without coordinates). */
+  servedSameDistrict?: number;
+  servedSameCity?: number;
 }
 
-export type ReasonCode = 'distance' | 'same_model_and_fault' | 'same_model' | 'workload' | 'in_office';
+export type ReasonCode = 'distance' | 'area' | 'same_model_and_fault' | 'same_model' | 'workload' | 'in_office';
 
 export interface RecommendationReason {
   code: ReasonCode;
@@ -37,9 +40,9 @@ export interface RankedTechnician {
   userId: string;
   name: string;
   score: number;
-  /** Kilometres, one decimal. */
-  distanceKm: number;
-  distanceFrom: 'base' | 'current_job';
+  /** Kilometres, one decimal; null when ranked by area (no coordinates). */
+  distanceKm: number | null;
+  distanceFrom: 'base' | 'current_job' | 'unknown';
   reasons: RecommendationReason[];
 }
 
@@ -56,6 +59,15 @@ export interface RecommendationWeights {
   perOpenTask: number;
   /** Points for being in the office now. */
   inOffice: number;
+  /** Without coordinates: points per service in the customer's district, and in the customer's city elsewhere. */
+  perSameDistrict: number;
+  perSameCity: number;
+}
+
+/** The customer's city and district as text, for nearness without coordinates. */
+export interface CustomerArea {
+  city?: string;
+  district?: string;
 }
 
 /** One identical repair is worth about 4 km of travel; one open task about 3 km. */
@@ -66,6 +78,8 @@ export const DEFAULT_WEIGHTS: RecommendationWeights = {
   historyCap: 10,
   perOpenTask: 3,
   inOffice: 0,
+  perSameDistrict: 3,
+  perSameCity: 1,
 };
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -82,20 +96,36 @@ export function haversineKm(a: LatLng, b: LatLng): number {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const count = (n: number) => (Number.isFinite(n) && n > 0 ? Math.floor(n) : 0);
 
-export function rankTechnicians(candidates: TechnicianCandidate[], customer: LatLng, weights: Partial<RecommendationWeights> = DEFAULT_WEIGHTS): RankedTechnician[] {
+/**
+ * Ranks every candidate. With the customer's coordinates and the technician's, nearness is the distance; without
+ * either, it is how often the technician served the customer's district or city (from the address text), so the
+ * ranking still rests on history, workload and area and is never empty while technicians exist.
+ */
+export function rankTechnicians(
+  candidates: TechnicianCandidate[],
+  customer: LatLng | undefined,
+  weights: Partial<RecommendationWeights> = DEFAULT_WEIGHTS,
+  area: CustomerArea = {},
+): RankedTechnician[] {
   const w = { ...DEFAULT_WEIGHTS, ...weights };
   const ranked = candidates.map((c) => {
-    const fromBase = haversineKm(c.base, customer);
-    const fromJob = c.currentJob ? haversineKm(c.currentJob, customer) : Infinity;
-    const distanceFrom: RankedTechnician['distanceFrom'] = fromJob < fromBase ? 'current_job' : 'base';
-    const km = Math.min(fromBase, fromJob);
+    const reasons: RecommendationReason[] = [];
+    let km = 0;
+    let distanceFrom: RankedTechnician['distanceFrom'] = 'unknown';
+    if (customer && c.base) {
+      const fromBase = haversineKm(c.base, customer);
+      const fromJob = c.currentJob ? haversineKm(c.currentJob, customer) : Infinity;
+      distanceFrom = fromJob < fromBase ? 'current_job' : 'base';
+      km = Math.min(fromBase, fromJob);
+      const where = distanceFrom === 'current_job' ? { zh: '当前工单地点', en: 'from the current job' } : { zh: '驻地', en: 'from base' };
+      reasons.push({ code: 'distance', points: round1(-w.perKm * km), zh: `距离客户 ${round1(km)} 公里（${where.zh}）`, en: `${round1(km)} km from the customer (${where.en})` });
+    } else {
+      reasons.push(areaReason(c, area, w));
+    }
     const sameFault = count(c.closedSameModelAndFault);
     const otherFault = Math.max(0, count(c.closedSameModel) - sameFault);
     const workload = count(c.openWorkload);
 
-    const reasons: RecommendationReason[] = [];
-    const where = distanceFrom === 'current_job' ? { zh: '当前工单地点', en: 'from the current job' } : { zh: '驻地', en: 'from base' };
-    reasons.push({ code: 'distance', points: round1(-w.perKm * km), zh: `距离客户 ${round1(km)} 公里（${where.zh}）`, en: `${round1(km)} km from the customer (${where.en})` });
     reasons.push(
       sameFault > 0
         ? { code: 'same_model_and_fault', points: round1(w.perSameModelAndFault * Math.min(sameFault, w.historyCap)), zh: `已解决同型号同类故障 ${sameFault} 次`, en: `Solved the same fault on this model ${sameFault} time(s)` }
@@ -113,10 +143,30 @@ export function rankTechnicians(candidates: TechnicianCandidate[], customer: Lat
     if (c.inOffice) reasons.push({ code: 'in_office', points: round1(w.inOffice), zh: '目前在办公室', en: 'In the office now' });
 
     const score = round1(reasons.reduce((s, r) => s + r.points, 0));
-    return { ranked: { userId: c.userId, name: c.name, score, distanceKm: round1(km), distanceFrom, reasons }, km, workload };
+    return { ranked: { userId: c.userId, name: c.name, score, distanceKm: distanceFrom === 'unknown' ? null : round1(km), distanceFrom, reasons }, km, workload };
   });
 
   // Equal scores: the less loaded first, then the nearer, then a stable order by id.
   ranked.sort((a, b) => b.ranked.score - a.ranked.score || a.workload - b.workload || a.km - b.km || a.ranked.userId.localeCompare(b.ranked.userId));
   return ranked.map((r) => r.ranked);
+}
+
+/** Nearness from the address text: services in the customer's district count most, elsewhere in the city less. */
+function areaReason(c: TechnicianCandidate, area: CustomerArea, w: RecommendationWeights): RecommendationReason {
+  const district = count(c.servedSameDistrict ?? 0);
+  const city = Math.max(0, count(c.servedSameCity ?? 0) - district);
+  const points = round1(w.perSameDistrict * Math.min(district, w.historyCap) + w.perSameCity * Math.min(city, w.historyCap));
+  if (!area.city && !area.district) {
+    return { code: 'area', points: 0, zh: '客户位置未知（无坐标和区县）：不按距离排序', en: 'Customer location unknown (no coordinates, no district): not ranked by distance' };
+  }
+  const place = [area.city, area.district].filter(Boolean).join('');
+  if (district + city === 0) {
+    return { code: 'area', points: 0, zh: `未在客户所在地区（${place}）服务过；无坐标，未按距离排序`, en: `Has not served the customer's area (${place}); no coordinates, not ranked by distance` };
+  }
+  return {
+    code: 'area',
+    points,
+    zh: `在客户所在地区（${place}）服务过：同区县 ${district} 次，同城其他区县 ${city} 次`,
+    en: `Served the customer's area (${place}): ${district} time(s) in the same district, ${city} elsewhere in the city`,
+  };
 }

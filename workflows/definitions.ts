@@ -3,7 +3,9 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Role } from '../rules/roles';
 
 export type Locale = 'zh-CN' | 'en';
-export type CaseKind = 'inquiry' | 'coordination' | 'service' | 'factory_repair' | 'sales_return' | 'shipment' | 'installation' | 'exchange' | 'product_return';
+/** Every process's case kind: one list for the workflows, the API's filters and its document. */
+export const CASE_KINDS = ['inquiry', 'coordination', 'service', 'factory_repair', 'sales_return', 'shipment', 'installation', 'exchange', 'product_return', 'complaint'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
 
 export interface Actor {
   userId: string;

@@ -122,8 +122,14 @@ export async function factoryRepairWorkflow(input: FactoryRepairInput): Promise<
     await c.persist();
     const summary = repair ? (data.repairSummary as string) : report.findings;
     await tellCustomer('shipped', 'repair_shipped', { outcome, findings: report.findings, repairSummary: data.repairSummary, waybill: ship.waybill, carrier: ship.carrier });
-    result = { outcome, caseId: input.caseId, summary, waybill: ship.waybill, carrier: ship.carrier, shippedAt, turnaroundMet: turnaround.met };
-    await c.close(outcome, { turnaroundMet: turnaround.met, workingMs: turnaround.workingMs, pausedWorkingMs: turnaround.pausedWorkingMs });
+    result = { outcome, caseId: input.caseId, summary, waybill: ship.waybill, carrier: ship.carrier, shippedAt, turnaroundMet: turnaround.met, turnaroundMetWithoutPauses: turnaround.metWithoutPauses };
+    await c.close(outcome, {
+      turnaroundMet: turnaround.met,
+      turnaroundMetWithoutPauses: turnaround.metWithoutPauses,
+      workingMs: turnaround.workingMs,
+      grossWorkingMs: turnaround.grossWorkingMs,
+      pausedWorkingMs: turnaround.pausedWorkingMs,
+    });
     return outcome;
   });
   return result;

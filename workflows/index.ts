@@ -10,3 +10,4 @@ export { exchangeWorkflow } from './exchange';
 export { productReturnWorkflow } from './product-return';
 export { dailyReportWorkflow } from './reports/daily-report';
 export { monthlyReportWorkflow } from './reports/monthly-report';
+export { complaintWorkflow } from './complaint';

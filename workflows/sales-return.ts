@@ -6,7 +6,7 @@
 // 5 days (reminder before, escalation at due) while a watch marks the return overdue 30 days after arrival,
 // names who held it up and proposes the 50 yuan fine; the settlement posting; close. A refusal is recorded with
 // its reasons and the salesperson is told.
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import {
   ReturnRequestSchema,
   citation,
@@ -22,6 +22,8 @@ import {
 } from '../rules/returns';
 import type { Customer, Deadline, TaskPolicy, TaskView } from './definitions';
 import { records as ledger } from './lib/activities';
+import { payloadOf } from './service-case/context';
+import { RETURN_TASKS } from './tasks/returns';
 import { CaseContext, now } from './lib/case-context';
 
 
@@ -148,24 +150,30 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
 
     // Fines the evaluation proposes (salesperson's or warehouse's error, wrong goods found late): into the ledger.
     for (const f of evaluation.proposedFines) {
+      // A warehouse fine names the employee responsible, chosen by the warehouse (not "the warehouse").
+      const partyUserId = f.party === 'salesperson' ? input.salespersonId : f.party === 'warehouse' && patched('warehouse-fine-named') ? await warehouseResponsible(f) : undefined;
       const { fineId } = await ledger.proposeFine({
         caseId: input.caseId,
         ruleId: f.ruleId,
         party: f.party,
-        partyUserId: f.party === 'salesperson' ? input.salespersonId : undefined,
+        partyUserId,
         amountMin: f.amountMin,
         amountMax: f.amountMax,
         reason: f.reason,
         proposedAt: iso(new Date()),
         timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
       });
-      c.record('fine_proposed', { fineId, ruleId: f.ruleId, party: f.party, amountMin: f.amountMin, amountMax: f.amountMax });
+      c.record('fine_proposed', { fineId, ruleId: f.ruleId, party: f.party, ...(partyUserId && { partyUserId }), amountMin: f.amountMin, amountMax: f.amountMax });
     }
 
     const comesBack = GOODS_COME_BACK.has(evaluation.resolution) && (!agreed || agreed.decision === 'return');
     if (!comesBack && !agreed) {
       // Repair under warranty, missing items supplied, the salesperson's own resolution, an adjusted order.
       c.record('resolved_without_return', { resolution: evaluation.resolution, handler: evaluation.handler });
+      // What was accepted is done before the case closes (cases opened before closed at once).
+      if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && patched('accepted-returns-work')) {
+        await doAcceptedWork(evaluation.resolution);
+      }
       await c.persist();
       await tellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
       await c.close(evaluation.resolution);
@@ -224,6 +232,12 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
         context: { reason: sm.reason, salespersonId: input.salespersonId },
       });
       c.record('negotiated_outcome', { decision: t.outcome, ...t.payload }, t.by);
+      // An approved negotiated outcome is what was agreed, not a refusal.
+      if (t.outcome === 'approved' && patched('accepted-returns-work')) {
+        data.negotiated = { outcome: t.payload.outcome, approvedBy: t.by };
+        await c.close('negotiated', { agreed: t.payload.outcome });
+        return 'negotiated';
+      }
     }
     await c.close('refused');
     return 'refused';
@@ -353,16 +367,82 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     await c.notify('overdue:supervisor', { template: 'return_overdue', to: { role: 'supervisor' }, channels: ['email'], params });
   }
 
+  /** Wrong goods kept: the salesperson confirms model and price and adjusts stock; missing items: the warehouse ships them. */
+  async function doAcceptedWork(resolution: 'adjust_order' | 'supply_missing_items'): Promise<void> {
+    if (resolution === 'adjust_order') {
+      c.setStatus('adjusting_order');
+      const t = await c.runTask({ kind: 'adjust_order', role: 'salesperson', assignee: input.salespersonId, dueAt: await stepDue(), context: { product: request.product, reasons: evaluation.reasons.map((r) => r.zh) } });
+      const p = payloadOf(RETURN_TASKS.adjust_order.outcomes.adjusted, t.payload);
+      data.orderAdjustment = { model: p.model, priceYuan: p.priceYuan, by: t.by };
+      c.record('order_adjusted', { model: p.model, priceYuan: p.priceYuan, note: p.note }, t.by);
+      return;
+    }
+    c.setStatus('supplying_missing_items');
+    const t = await c.runTask({ kind: 'supply_missing_items', role: 'warehouse', dueAt: await stepDue(), context: { product: request.product, customer: input.customer } });
+    const p = payloadOf(RETURN_TASKS.supply_missing_items.outcomes.shipped, t.payload);
+    data.missingItemsShipment = { items: p.items, waybill: p.waybill, carrier: p.carrier, by: t.by };
+    c.record('missing_items_shipped', { items: p.items, waybill: p.waybill, carrier: p.carrier }, t.by);
+  }
+
+  /** The warehouse names who made the error; someone not an active warehouse employee opens the task again. */
+  async function warehouseResponsible(f: { ruleId: string; reason: { zh: string; en: string }; amountMin: number; amountMax: number }): Promise<string> {
+    let refused: { employeeId: string; reason: string } | undefined;
+    for (;;) {
+      c.setStatus('naming_warehouse_responsible');
+      const t = await c.runTask({ kind: 'warehouse_fine_responsible', role: 'warehouse', dueAt: await stepDue(), context: { ruleId: f.ruleId, reason: f.reason, amountMin: f.amountMin, amountMax: f.amountMax, refused } });
+      const p = payloadOf(RETURN_TASKS.warehouse_fine_responsible.outcomes.named, t.payload);
+      const check = await ledger.checkPersonRole({ userId: p.employeeId, role: 'warehouse' });
+      if (!check.ok) {
+        refused = { employeeId: p.employeeId, reason: check.reason };
+        c.record('warehouse_responsible_refused', refused, t.by);
+        continue;
+      }
+      c.record('warehouse_responsible_named', { employeeId: p.employeeId, note: p.note }, t.by);
+      return p.employeeId;
+    }
+  }
+
+  /**
+   * Part 4 退货运费结算方式 2: the warehouse receiver hands the freight note to the sales department manager, who
+   * follows it up; the salesperson signs it stating responsibility; finance posts it to the customer's account.
+   * Each step is a task with its due time, reminder and escalation.
+   */
+  async function freightChain(freight: { amount: number; postedToCustomerAccount: boolean }): Promise<void> {
+    const context = { freightAmount: freight.amount, salespersonId: input.salespersonId, customer: input.customer, ruleId: evaluation.freightRuleId };
+    c.setStatus('freight_note_with_warehouse');
+    const w = await c.runTask({ kind: 'freight_note_handover', role: 'warehouse', dueAt: await stepDue(), context });
+    const handover = payloadOf(RETURN_TASKS.freight_note_handover.outcomes.handed_over, w.payload);
+    c.record('freight_note_handed_over', { receiverId: handover.receiverId, note: handover.note }, w.by);
+    c.setStatus('freight_note_with_sales_manager');
+    const m = await c.runTask({ kind: 'freight_note_review', role: 'sales_manager', assignee: input.salesManagerId, dueAt: await stepDue(), context: { ...context, receiverId: handover.receiverId } });
+    c.record('freight_note_forwarded', { note: m.payload.note }, m.by);
+    c.setStatus('freight_note_with_salesperson');
+    const sp = await c.runTask({ kind: 'freight_note_sign', role: 'salesperson', assignee: input.salespersonId, dueAt: await stepDue(), context });
+    const signed = payloadOf(RETURN_TASKS.freight_note_sign.outcomes.signed, sp.payload);
+    c.record('freight_note_signed', { responsibility: signed.responsibility }, sp.by);
+    c.setStatus('freight_with_finance');
+    const f = await c.runTask({ kind: 'freight_posting', role: 'finance', dueAt: await stepDue(), context: { ...context, responsibility: signed.responsibility } });
+    const posted = payloadOf(RETURN_TASKS.freight_posting.outcomes.posted, f.payload);
+    await ledger.recordFreightPosted({ caseId: input.caseId, reference: posted.reference, by: f.by, at: iso(new Date()) });
+    freight.postedToCustomerAccount = true;
+    data.freightChain = { receiverId: handover.receiverId, forwardedBy: m.by, signedBy: sp.by, responsibility: signed.responsibility, postedBy: f.by, reference: posted.reference };
+    c.record('freight_posted', { amount: freight.amount, reference: posted.reference }, f.by);
+    await c.persist();
+  }
+
   async function postSettlement(payload: Record<string, unknown>, by: string, agreed?: { decision: string; amount?: number }): Promise<void> {
     const e = evaluation;
     const creditAmount = (payload.creditAmount as number | undefined) ?? agreed?.amount ?? e.creditAmount ?? 0;
     const freightAmount = Number(payload.freightAmount);
+    // Freight the customer pays goes through the handbook's chain; it is on the customer's account only once finance
+    // records the posting (cases opened before the chain took it as posted at settlement).
+    const chain = e.freightPaidBy === 'customer' && freightAmount > 0 && patched('freight-chain');
     const freight = {
       amount: freightAmount,
       paidBy: e.freightPaidBy,
       ruleId: e.freightRuleId,
       ...(e.freightChargedBackTo && { chargedBackTo: e.freightChargedBackTo }),
-      postedToCustomerAccount: e.freightPaidBy === 'customer' && freightAmount > 0,
+      postedToCustomerAccount: !chain && e.freightPaidBy === 'customer' && freightAmount > 0,
     };
     const deductions = e.deductions.map((d) => ({ ...d }));
     const deductionsTotal = Math.round(deductions.reduce((s, d) => s + d.amount, 0) * 100) / 100;
@@ -384,6 +464,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     data.settlement = { creditAmount, deductionsTotal, freight, settledBy: by, settledAt };
     c.record('settled', { creditAmount, deductionsTotal, freight, ...(agreed && { managerDecision: agreed.decision }) }, by);
     await c.persist();
+    if (chain) await freightChain(freight);
     await tellSalesperson(
       'settled',
       'return_settled',

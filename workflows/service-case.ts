@@ -3,7 +3,9 @@
 //  2-4 a technician in the office phones the customer; else (or when the phone cannot solve it) the supervisor
 //      allocates one from a ranked recommendation, the director is told; the technician responds within the
 //      response time: solved on the phone, the manufacturer's help (via the agent), or an on-site visit
-//  5   warranty decision, the fee the customer accepts or declines, a business trip approved by the general
+//  4'  or the device is sent in for a factory repair after the call (part 3 §4 返厂维修), a child case; an on-site
+//      visit only after the agent recorded the manufacturer's answer or the technician said why it cannot help
+//  5   warranty decision (unknown: the agent confirms it), the fee the customer accepts or declines, a business trip approved by the general
 //      manager, parts and tools checked out against stock
 //  6   on site: fixed, company / manufacturer support, a planned solution, or the device taken back (customer's
 //      authorization) for a factory repair (10-11, a child case with the 3-working-day turnaround)
@@ -17,7 +19,7 @@ import { ServiceCase, type ServiceCaseInput } from './service-case/context';
 import { intake } from './service-case/intake';
 import { diagnose, type Diagnosis } from './service-case/diagnosis';
 import { prepareVisit } from './service-case/pre-visit';
-import { visitOnSite } from './service-case/onsite';
+import { factoryRepair, visitOnSite } from './service-case/onsite';
 import { fileRecord, registerCompletion, serviceDone } from './service-case/completion';
 import { callbackVisit } from './service-case/callback';
 
@@ -49,6 +51,15 @@ export async function serviceCaseWorkflow(input: ServiceCaseInput): Promise<stri
         const record = { problem: input.fault.summary, cause: diagnosis.cause ?? '', solution: diagnosis.solution };
         await fileRecord(s, record, diagnosis.by);
         outcome = 'solved_by_phone';
+        await serviceDone(s, outcome, record, false);
+        break;
+      }
+      if (diagnosis.outcome === 'factory') {
+        // Sent in after the phone call (返厂维修): the factory repair is a child case, as after a visit.
+        const repair = await factoryRepair(s);
+        outcome = REPAIR_OUTCOME[repair.outcome];
+        const record = { problem: input.fault.summary, cause: '', solution: repair.summary ?? diagnosis.reason };
+        await fileRecord(s, record, diagnosis.by);
         await serviceDone(s, outcome, record, false);
         break;
       }

@@ -13,6 +13,7 @@ import { SHIPMENT_TASKS } from './tasks/shipment';
 import { INSTALLATION_TASKS } from './tasks/installation';
 import { EXCHANGE_TASKS } from './tasks/exchange';
 import { PRODUCT_RETURN_TASKS } from './tasks/product-return';
+import { COMPLAINT_TASKS } from './tasks/complaint';
 
 // One catalogue of every process's task kinds; a new process adds its file in tasks/ and one line here.
 export const TASK_KINDS = {
@@ -25,6 +26,7 @@ export const TASK_KINDS = {
   ...INSTALLATION_TASKS,
   ...EXCHANGE_TASKS,
   ...PRODUCT_RETURN_TASKS,
+  ...COMPLAINT_TASKS,
 } as const satisfies Record<string, TaskKindSpec>;
 
 export type TaskKind = keyof typeof TASK_KINDS;

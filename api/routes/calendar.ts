@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
-import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, mergeCalendarData, type CalendarPatch } from '../../rules/calendar';
+import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
@@ -31,7 +31,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
   /** Validates the whole merged calendar before saving, so a bad change is refused and nothing is stored. */
   const save = async (patch: CalendarPatch, by: string) => {
     try {
-      mergeCalendarData(defaultCalendarData(), patch);
+      mergeCalendarData(defaultCalendarData(deps.cfg.TIME_ZONE), patch);
     } catch (err) {
       throw badRequest(err instanceof Error ? err.message : String(err));
     }
@@ -42,25 +42,39 @@ export function calendarRoutes(deps: ApiDeps): Router {
   r.get(
     '/calendar',
     route(async (_req, res) => {
-      const cal = await loadCalendar(deps.models);
-      res.json({ timeZone: cal.timeZone, periods: cal.periods, weekdays: cal.weekdays, years: cal.years, overrides: cal.overrides });
+      const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
+      const official = officialYears();
+      const confirmedYears = Object.keys(cal.years).sort();
+      // The year after the last confirmed one is unconfirmed until its schedule is published (npm update) or entered.
+      const nextUnconfirmed = String(Math.max(Number(localDate(cal, new Date()).slice(0, 4)), ...confirmedYears.map(Number)) + 1);
+      res.json({
+        timeZone: cal.timeZone,
+        periods: cal.periods,
+        weekdays: cal.weekdays,
+        years: cal.years,
+        overrides: cal.overrides,
+        confirmedYears: confirmedYears.map((y) => ({ year: y, source: y in official ? 'chinese-days' : 'supervisor' })),
+        unconfirmedYears: unconfirmedYears(cal, localDate(cal, new Date()), `${nextUnconfirmed}-12-31`),
+      });
     }),
   );
   r.get(
     '/calendar/days/:date',
     route(async (req, res) => {
       const date = parse(isoDate, req.params.date, 'date');
-      res.json({ date, working: isWorkingDay(await loadCalendar(deps.models), date) });
+      res.json({ date, working: isWorkingDay(await loadCalendar(deps.models, deps.cfg.TIME_ZONE), date) });
     }),
   );
   r.get(
     '/calendar/deadline',
     route(async (req, res) => {
       const q = parse(DeadlineQuery, req.query, 'query');
-      const cal = await loadCalendar(deps.models);
+      const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const from = new Date(q.from);
       const dueAt = q.workingDays !== undefined ? addWorkingDays(cal, from, q.workingDays) : addWorkingHours(cal, from, q.workingHours!);
-      res.json({ from: from.toISOString(), dueAt: dueAt.toISOString() });
+      // Never silent: a deadline through a year without a schedule counted only weekends as days off there.
+      const unconfirmed = unconfirmedYears(cal, localDate(cal, from), localDate(cal, dueAt));
+      res.json({ from: from.toISOString(), dueAt: dueAt.toISOString(), unconfirmedYears: unconfirmed, assumedWeekendsOnly: unconfirmed.length > 0 });
     }),
   );
   r.put(

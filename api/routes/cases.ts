@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { cancelCaseUpdate, getCaseQuery, type Deadline, type TaskView } from '../../workflows/definitions';
+import { CASE_KINDS, cancelCaseUpdate, getCaseQuery, type Deadline, type TaskView } from '../../workflows/definitions';
 import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
 import { localTime } from '../../notify/templates';
 import type { ApiDeps } from '../deps';
@@ -12,7 +12,7 @@ import { updateFailureToHttp } from '../workflow-errors';
 
 const ListQuery = z
   .object({
-    kind: z.enum(['inquiry', 'coordination', 'sales_return', 'service', 'factory_repair', 'shipment', 'installation', 'exchange', 'product_return']).optional(),
+    kind: z.enum(CASE_KINDS).optional(),
     status: z.string().trim().min(1).max(64).optional(),
     openedBy: z.string().trim().min(1).max(64).optional(),
     /** Open cases (the default, unless status=closed) come from the slim open list; closed ones from history. */

@@ -1,5 +1,6 @@
 // The fines ledger (SPEC 5): list proposed fines, a supervisor confirms one (with an amount within its range)
 // or dismisses it with a reason; monthly totals of confirmed fines per person. Nothing is deducted here.
+import { complaintRoutes } from './complaints';
 import { caseExists } from '../../db/models';
 import { Router } from 'express';
 import { z } from 'zod';
@@ -57,6 +58,8 @@ const out = ({ _id, ...f }: FineDoc) => ({ id: _id, ...f });
 
 export function fineRoutes(deps: ApiDeps): Router {
   const r = Router();
+  // Complaints about staff end in the fines ledger when substantiated (mounted here to leave api/app.ts alone).
+  r.use(complaintRoutes(deps));
   const { Fine, FineDecision } = deps.models;
   const policy = returnsPolicy(deps.cfg);
 

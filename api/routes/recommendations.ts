@@ -19,11 +19,14 @@ const Query = z
   .object({
     model: z.string().trim().min(1).max(100),
     category: z.string().trim().min(1).max(100),
-    lat: coordinate(90),
-    lng: coordinate(180),
+    lat: coordinate(90).optional(),
+    lng: coordinate(180).optional(),
+    /** The customer's address: without coordinates its district / city stands in for the distance. */
+    address: z.string().trim().min(1).max(500).optional(),
     q: z.string().trim().min(1).max(500).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.lat === undefined) === (q.lng === undefined), { message: 'give both lat and lng, or neither (then address ranks by district / city)', path: ['lat'] });
 
 export function recommendationRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -35,7 +38,8 @@ export function recommendationRoutes(deps: ApiDeps): Router {
       const out = await recommendTechnicians(deps.models, {
         productModel: q.model,
         faultCategory: q.category,
-        customerLocation: { lat: q.lat, lng: q.lng },
+        customerLocation: q.lat !== undefined && q.lng !== undefined ? { lat: q.lat, lng: q.lng } : undefined,
+        customerAddress: q.address,
         faultText: q.q,
       });
       res.json(out);

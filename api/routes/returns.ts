@@ -19,7 +19,14 @@ const asOfField = z
   .datetime({ offset: true, message: "asOf must be an ISO 8601 date-time with offset, e.g. '2026-03-01T10:00:00+08:00'" })
   .optional();
 
-const EvaluateBody = z.object({ request: ReturnRequestSchema, asOf: asOfField }).strict();
+/** A request says where it stands (issue 9): a request before anything is sent, or goods already sent back. */
+const stageRequired = (body: { request: { stage?: string } }, ctx: z.RefinementCtx) => {
+  if (body.request.stage === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['request', 'stage'], message: 'request.stage is required: request (asked before sending anything back) or already_sent_back (the goods came back without the salesperson’s consent)' });
+  }
+};
+
+const EvaluateBody = z.object({ request: ReturnRequestSchema, asOf: asOfField }).strict().superRefine(stageRequired);
 
 const OpenBody = z
   .object({
@@ -31,7 +38,8 @@ const OpenBody = z
     /** Part of a bulk take-back (批量退回): matters for the overdraft-sales check. */
     batch: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .superRefine(stageRequired);
 
 /** The engine's own refusals (a report date before receipt) are the caller's input error. */
 export function evaluateOr400(request: ReturnRequest, asOf: Date, policy: ReturnsPolicy): ReturnEvaluation {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Config } from '../../config';
 import { warrantyPolicyFrom } from '../../rules/warranty';
+import { localOffsetMinutes } from '../../rules/time-zone';
 import type { serviceCaseWorkflow } from '../../workflows/service-case';
 import type { factoryRepairWorkflow } from '../../workflows/factory-repair';
 import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTimings } from '../../workflows/service-case/definitions';
@@ -89,6 +90,8 @@ export function serviceTimings(cfg: Config): ServiceTimings {
     onsiteWorkingDays: cfg.SERVICE_ONSITE_WORKING_DAYS,
     callbackAfterWorkingDays: cfg.CALLBACK_AFTER_WORKING_DAYS,
     lowScoreThreshold: cfg.CALLBACK_LOW_SCORE_THRESHOLD,
+    callbackAttempts: cfg.CALLBACK_ATTEMPTS,
+    callbackRetryWorkingDays: cfg.CALLBACK_RETRY_WORKING_DAYS,
   };
 }
 
@@ -143,7 +146,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
               fault: body.fault,
               timings: serviceTimings(cfg),
               repairTimings: repairTimings(cfg),
-              warrantyPolicy: warrantyPolicyFrom(cfg),
+              warrantyPolicy: warrantyPolicyFrom(cfg, localOffsetMinutes(cfg.TIME_ZONE, new Date())),
               policy: taskPolicy(cfg),
             },
           ],

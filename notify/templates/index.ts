@@ -11,6 +11,7 @@ import { PEOPLE_TEMPLATES } from './people';
 import { SHIPMENT_TEMPLATES } from './shipment';
 import { INSTALLATION_TEMPLATES } from './installation';
 import { EXCHANGE_TEMPLATES } from './exchange';
+import { COMPLAINT_TEMPLATES } from './complaint';
 import type { Template, TemplateParams, Rendered } from './common';
 
 export { localTime } from './common';
@@ -27,6 +28,7 @@ const TEMPLATES: Record<string, Template> = {
   ...SHIPMENT_TEMPLATES,
   ...INSTALLATION_TEMPLATES,
   ...EXCHANGE_TEMPLATES,
+  ...COMPLAINT_TEMPLATES,
 };
 
 export function hasTemplate(name: string): boolean {

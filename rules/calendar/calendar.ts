@@ -4,7 +4,7 @@
 // Time-zone assumption: local wall time is converted with offsets derived from Intl.DateTimeFormat.
 // This is exact for zones without DST (e.g. Asia/Shanghai). For DST zones, local times inside a
 // spring-forward gap or fall-back overlap resolve to one of the candidate instants (approximate).
-import { CN_2026 } from './cn-2026';
+import { officialYears } from './official';
 import type { CalendarData, CalendarPatch, YearSchedule } from './types';
 
 const MS_HOUR = 3_600_000;
@@ -12,15 +12,16 @@ const MS_DAY = 86_400_000;
 /** Max consecutive non-working days scanned before giving up (calendar with no working time). */
 const MAX_IDLE_DAYS = 3 * 366;
 
-export function defaultCalendarData(): CalendarData {
+/** The built-in calendar in the company's zone (TIME_ZONE, an IANA zone; default Asia/Shanghai). */
+export function defaultCalendarData(timeZone = 'Asia/Shanghai'): CalendarData {
   return {
-    timeZone: 'Asia/Shanghai',
+    timeZone,
     periods: [
       { start: '08:00', end: '12:00' },
       { start: '13:30', end: '18:30' },
     ],
     weekdays: [1, 2, 3, 4, 5],
-    years: { '2026': copyYear(CN_2026) },
+    years: officialYears(),
     overrides: {},
   };
 }

@@ -1,3 +1,3 @@
 export * from './types';
-export * from './cn-2026';
+export * from './official';
 export * from './calendar';

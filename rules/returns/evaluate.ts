@@ -15,7 +15,8 @@
  *  4. More than 6 months since leaving the warehouse (NC-8; sample programmes exempt; warranty
  *     repairs are not returns) -> refused, nothing credited.
  *  5. Large items (NR-2/NC-7) -> photos first (needs_evidence), then the manager's 24 h decision.
- *  6. Non-returnable conditions. Company-side causes override NR-1/3/4/5 but not NR-6 (goods must
+ *  6. Non-returnable conditions. At the request stage (`stage: 'request'`) they refuse the request itself
+ *     (not_returnable); what follows is for goods already sent back. Company-side causes override NR-1/3/4/5 but not NR-6 (goods must
  *     be intact, ch.3 art.1-2). With the salesperson's consent: accepted as the salesperson's
  *     (NR-1 still needs the purchasing manager; missing packaging is still deducted). Without it:
  *     NR-4/5/6, or not still sold after 3 months -> NC-6 (sent back, customer freight, salesperson
@@ -459,6 +460,22 @@ function nonReturnable(d: Draft, c: Ctx): void {
     nr('R-NR-6', '产品损坏，且非我公司托运因素造成，不予退货。', 'The product is damaged, and not by our company’s carrier: not returnable.');
   }
   if (hits.length === 0) return;
+
+  // At the request stage the list "以下情况的产品,不予退货" refuses the request itself; the handling of goods already
+  // sent back (the purchasing manager's signature, sending back, packaging deductions) is for goods that came back.
+  if (req.stage === 'request') {
+    refuse(d, 'not_returnable');
+    supersede(d);
+    d.companySide = false;
+    d.excluded = false;
+    because(
+      d,
+      hits[0]!,
+      '退货申请阶段：属不予退货的产品，不受理退货申请，货物无需寄回。',
+      'At the request stage: the product is not returnable, the request is refused and nothing is to be sent back.',
+    );
+    return;
+  }
 
   if (req.salespersonConsented) {
     if (d.companySide) supersede(d);

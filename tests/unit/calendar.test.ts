@@ -11,7 +11,7 @@ import {
   standardDayMs,
   workingTimeBetween,
   zonedInstant,
-  CN_2026,
+  unconfirmedYears,
 } from '../../rules/calendar';
 
 const cal = defaultCalendarData();
@@ -43,10 +43,26 @@ describe('working days', () => {
     expect(isWorkingDay(cal, '2026-09-20')).toBe(true); // make-up Sunday
     expect(isWorkingDay(cal, '2026-01-04')).toBe(true); // make-up Sunday
   });
-  it('2026 data matches the State Council notice', () => {
-    expect(CN_2026.holidays).toHaveLength(33);
-    expect(CN_2026.workdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
-    for (const d of CN_2026.workdays) expect([0, 6]).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+  it('2026 data (from the chinese-days package) matches the State Council notice', () => {
+    const y2026 = defaultCalendarData().years['2026']!;
+    expect(y2026.holidays).toHaveLength(33);
+    expect(y2026.workdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    for (const d of y2026.workdays) expect([0, 6]).toContain(new Date(`${d}T00:00:00Z`).getUTCDay());
+  });
+  it('earlier years come from the package too, not a hand-written table', () => {
+    const years = defaultCalendarData().years;
+    expect(years['2025']!.holidays).toContain('2025-01-28'); // 春节 2025
+    expect(years['2025']!.workdays).toContain('2025-01-26'); // make-up Sunday
+    expect(isWorkingDay(defaultCalendarData(), '2025-01-26')).toBe(true);
+    expect(isWorkingDay(defaultCalendarData(), '2024-10-01')).toBe(false);
+  });
+  it('a year without an official schedule is reported as unconfirmed; the supervisor’s own entry confirms it', () => {
+    const c = defaultCalendarData();
+    const next = String(Math.max(...Object.keys(c.years).map(Number)) + 1);
+    expect(unconfirmedYears(c, '2026-12-20', `${next}-01-10`)).toEqual([next]);
+    expect(unconfirmedYears(c, '2026-03-01', '2026-03-10')).toEqual([]);
+    const patched = mergeCalendarData(c, { years: { [next]: { holidays: [`${next}-01-01`], workdays: [] } } });
+    expect(unconfirmedYears(patched, '2026-12-20', `${next}-01-10`)).toEqual([]);
   });
 });
 

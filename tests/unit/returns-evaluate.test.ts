@@ -568,7 +568,7 @@ describe('explainability', () => {
     expect(RETURN_RULES['R-NC-8']).toMatchObject({ chapter: 2, article: '8', ordinal: 6 });
     expect(RETURN_RULES['R-FRT-3']).toMatchObject({ article: '2', ordinal: 3 });
     expect(RETURN_RULES['R-FINE-4']).toMatchObject({ chapter: 3, article: '4' });
-    expect(RETURN_RULES['R-NC-2'].zh).toContain('手提袋：5元/个');
+    expect(RETURN_RULES['R-NC-2'].zh).toContain('手提袋:5元/个');
   });
 });
 

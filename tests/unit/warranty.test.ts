@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WARRANTY_POLICY, warrantyPolicyFrom, warrantyStatus } from '../../rules/warranty';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../../config';
+import { confirmedWarranty, DEFAULT_WARRANTY_MONTHS, DEFAULT_WARRANTY_POLICY, HANDBOOK_WARRANTY_CITATION, warrantyPolicyFrom, warrantyStatus } from '../../rules/warranty';
 
 // Local (Asia/Shanghai) instants.
 const at = (s: string) => new Date(`${s}+08:00`);
@@ -54,16 +57,47 @@ describe('warranty: other sources of the answer', () => {
   });
 
   it('computers and other products use the default length from the policy', () => {
-    const policy = { ...DEFAULT_WARRANTY_POLICY, defaultMonths: 6 };
+    const policy = { ...DEFAULT_WARRANTY_POLICY, monthsByCategory: { ...DEFAULT_WARRANTY_MONTHS, other: 6 } };
     const d = warrantyStatus({ category: 'other', purchasedAt: '2026-01-15' }, at('2026-07-16T09:00:00'), policy);
     expect(d).toMatchObject({ inWarranty: false, until: '2026-07-15', months: 6 });
-    expect(d.reason.zh).toContain('默认保修期6个月');
+    expect(d.reason.zh).toContain('其他产品保修期6个月（部门设置）');
     expect(warrantyStatus({ category: 'computer', purchasedAt: '2026-01-15' }, at('2026-07-16T09:00:00')).inWarranty).toBe(true);
   });
 
-  it('the phone/electrical length is configuration', () => {
-    const policy = warrantyPolicyFrom({ WARRANTY_PHONE_ELECTRICAL_MONTHS: 24, WARRANTY_DEFAULT_MONTHS: 12 });
-    expect(warrantyStatus({ category: 'phone', purchasedAt: '2025-03-10' }, at('2027-03-10T12:00:00'), policy)).toMatchObject({ inWarranty: true, until: '2027-03-10', months: 24 });
+  it('warranty months per category are configuration over the documented default, and a change is cited as a department setting', () => {
+    const policy = warrantyPolicyFrom({ WARRANTY_MONTHS_BY_CATEGORY: { phone: 24, computer: 36 } });
+    const phone = warrantyStatus({ category: 'phone', purchasedAt: '2025-03-10' }, at('2027-03-10T12:00:00'), policy);
+    expect(phone).toMatchObject({ inWarranty: true, until: '2027-03-10', months: 24, rule: { id: 'category.phone', source: 'department_setting' } });
+    expect(phone.reason.zh).toContain('部门设置');
+    expect(warrantyStatus({ category: 'computer', purchasedAt: '2024-03-10' }, at('2027-03-10T12:00:00'), policy)).toMatchObject({ inWarranty: true, months: 36 });
+    // Untouched categories keep the documented default of 12 months.
+    expect(warrantyStatus({ category: 'other', purchasedAt: '2025-03-10' }, at('2026-03-11T12:00:00'), policy)).toMatchObject({ inWarranty: false, months: 12 });
+    expect(DEFAULT_WARRANTY_MONTHS).toEqual({ phone: 12, electrical: 12, computer: 12, other: 12 });
+  });
+
+  it('the configuration refuses a bad category or length, saying what was wrong', () => {
+    expect(loadConfig({ WARRANTY_MONTHS_BY_CATEGORY: '{"computer":24}' }).WARRANTY_MONTHS_BY_CATEGORY).toEqual({ computer: 24 });
+    expect(loadConfig({}).WARRANTY_MONTHS_BY_CATEGORY).toEqual({});
+    expect(() => loadConfig({ WARRANTY_MONTHS_BY_CATEGORY: '{"car":24}' })).toThrow(/WARRANTY_MONTHS_BY_CATEGORY.*car/);
+    expect(() => loadConfig({ WARRANTY_MONTHS_BY_CATEGORY: '{"phone":1.5}' })).toThrow(/phone: warranty months must be a whole number/);
+    expect(() => loadConfig({ WARRANTY_MONTHS_BY_CATEGORY: 'twelve' })).toThrow(/must be a JSON object/);
+  });
+
+  it('policies of cases opened before per-category months still decide as they did', () => {
+    const old = { phoneElectricalMonths: 24, defaultMonths: 6, timeZoneOffsetMinutes: 480 };
+    expect(warrantyStatus({ category: 'electrical', purchasedAt: '2025-03-10' }, at('2027-03-10T12:00:00'), old)).toMatchObject({ inWarranty: true, months: 24 });
+    expect(warrantyStatus({ category: 'computer', purchasedAt: '2026-01-15' }, at('2026-07-16T09:00:00'), old)).toMatchObject({ inWarranty: false, months: 6 });
+  });
+
+  it('every decision names the rule it applied; the handbook rule quotes the handbook verbatim', () => {
+    const handbook = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'seed', '000_72666702dc26f1b9.txt'), 'utf8');
+    const phone = warrantyStatus({ category: 'phone', purchasedAt: '2025-03-10' }, at('2026-01-10T12:00:00'));
+    expect(phone.rule).toEqual({ id: 'category.phone', source: 'handbook', citation: HANDBOOK_WARRANTY_CITATION });
+    expect(handbook).toContain(phone.rule.citation);
+    expect(phone.reason.zh).toContain(`手册：“${HANDBOOK_WARRANTY_CITATION}”`);
+    expect(warrantyStatus({ category: 'computer', purchasedAt: '2025-03-10' }, at('2026-01-10T12:00:00')).rule).toEqual({ id: 'category.computer', source: 'department_setting' });
+    expect(warrantyStatus({ category: 'computer', purchasedAt: '2025-03-10', warrantyMonths: 24 }, at('2026-01-10T12:00:00')).rule).toEqual({ id: 'product.warranty_months', source: 'product_data' });
+    expect(warrantyStatus({ category: 'computer', warrantyUntil: '2026-12-31' }, at('2026-01-10T12:00:00')).rule).toEqual({ id: 'product.warranty_until', source: 'product_data' });
   });
 
   it.each([
@@ -71,12 +105,21 @@ describe('warranty: other sources of the answer', () => {
     ['an unreadable purchase date', { category: 'phone' as const, purchasedAt: '去年三月' }, /无法识别/, /not a date/],
     ['an impossible end date', { category: 'electrical' as const, warrantyUntil: '2026-02-30' }, /无法识别/, /not a date/],
     ['a purchase date in the future', { category: 'computer' as const, purchasedAt: '2026-12-01' }, /晚于今天/, /after today/],
-  ])('unknown warranty (%s) -> out of warranty, saying why', (_name, data, zh, en) => {
+  ])('unknown warranty (%s) -> not decided: the agent must confirm it, never silently out of warranty', (_name, data, zh, en) => {
     const d = warrantyStatus(data, at('2026-03-10T10:00:00'));
-    expect(d.inWarranty).toBe(false);
+    expect(d.inWarranty).toBeNull();
     expect(d.basis).toBe('unknown');
+    expect(d.rule.id).toBe('unknown');
     expect(d.until).toBeUndefined();
     expect(d.reason.zh).toMatch(zh);
+    expect(d.reason.zh).toContain('需客服核实');
+    expect(d.reason.zh).not.toContain('按保外处理');
     expect(d.reason.en).toMatch(en);
+  });
+
+  it("the agent's confirmation cites the agent and the evidence", () => {
+    const d = confirmedWarranty(true, '发票日期2025-12-01', '2026-12-01');
+    expect(d).toMatchObject({ inWarranty: true, basis: 'agent_confirmed', until: '2026-12-01', rule: { id: 'agent_confirmed', source: 'agent' } });
+    expect(d.reason.zh).toContain('发票日期2025-12-01');
   });
 });

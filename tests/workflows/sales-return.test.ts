@@ -21,6 +21,7 @@ const qualityRequest = (name: string, invoiceValue: number, sku?: string) => ({
   problem: 'quality',
   evidence: { photos: [`${name}-1.jpg`] },
   carrier: 'designated',
+  stage: 'request',
 });
 
 describe('sales return workflow (time-skipping)', () => {
@@ -44,8 +45,9 @@ describe('sales return workflow (time-skipping)', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body;
   };
-  const open = async (body: object) => {
-    const r = await s.call('agent1', 'POST', '/returns', { salespersonId: 'sp1', customer: { name: '李老板', phone: '+8613700137000' }, ...body });
+  // A request says where it stands; unless a test says otherwise, the customer asks before sending anything back.
+  const open = async (body: { request: object } & Record<string, unknown>) => {
+    const r = await s.call('agent1', 'POST', '/returns', { salespersonId: 'sp1', customer: { name: '李老板', phone: '+8613700137000' }, ...body, request: { stage: 'request', ...body.request } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as { caseId: string; evaluation: any };
   };
@@ -57,7 +59,7 @@ describe('sales return workflow (time-skipping)', () => {
   };
 
   it('refuses a product the company does not sell: reasons recorded, salesperson told; the dry run gives the same evaluation and starts nothing', async () => {
-    const request = { product: { category: 'regular', unitCost: 10, invoiceValue: 120, name: '外购花瓶', flags: { notCompanyProduct: true } }, dates: {}, problem: 'none' };
+    const request = { product: { category: 'regular', unitCost: 10, invoiceValue: 120, name: '外购花瓶', flags: { notCompanyProduct: true } }, dates: {}, problem: 'none', stage: 'request' };
     const asOf = new Date().toISOString();
     const casesBefore = await countCases(s);
     const dry = await s.call('sp1', 'POST', '/returns/evaluate', { request, asOf });
@@ -197,6 +199,8 @@ describe('sales return workflow (time-skipping)', () => {
     const before = await snapshot();
     const good = qualityRequest('测试品', 100);
     const cases: Array<[string, string, string, object, number, RegExp]> = [
+      ['no stage', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, stage: undefined } }, 400, /request.stage is required: request .* or already_sent_back/],
+      ['an unknown stage', 'agent1', '/returns/evaluate', { request: { ...good, stage: 'maybe' } }, 400, /request.stage/],
       ['no leftWarehouse', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, dates: { receivedByCustomer: localDay(-1) } } }, 400, /request.dates.leftWarehouse/],
       ['reported before receipt', 'agent1', '/returns/evaluate', { request: { ...good, dates: { leftWarehouse: '2026-03-01', receivedByCustomer: '2026-03-05' } }, asOf: '2026-03-04T10:00:00+08:00' }, 400, /before dates.receivedByCustomer/],
       ['an unknown problem', 'agent1', '/returns/evaluate', { request: { ...good, problem: 'broken' } }, 400, /request.problem/],
@@ -219,14 +223,20 @@ describe('sales return workflow (time-skipping)', () => {
     const request = { product: { category: 'regular', unitCost: 20, invoiceValue: 90, name: '水晶摆件' }, dates: { leftWarehouse: localDay(-12), receivedByCustomer: localDay(-10) }, problem: 'wrong_goods' };
     const { caseId, evaluation } = await open({ request });
     expect(evaluation).toMatchObject({ decision: 'accepted', resolution: 'adjust_order', handler: 'salesperson' });
+    // The accepted adjustment is work: the salesperson confirms model and price and adjusts the stock first.
+    const adjust = await openTask(caseId, 'adjust_order');
+    expect(adjust).toMatchObject({ role: 'salesperson', assignee: 'sp1' });
+    expect((await s.call('sp1', 'POST', `/tasks/${adjust._id}/complete`, { outcome: 'adjusted', payload: { model: 'CR-2', priceYuan: 90, stockAdjusted: false } })).status).toBe(400);
+    await complete('sp1', adjust._id, 'adjusted', { model: 'CR-2', priceYuan: 90, stockAdjusted: true });
     const c = await closedCase(caseId);
     expect(c.timeline.at(-1).detail.outcome).toBe('adjust_order');
-    expect(c.timeline.map((e: any) => e.type)).toContain('resolved_without_return');
+    expect(c.timeline.map((e: any) => e.type)).toEqual(expect.arrayContaining(['resolved_without_return', 'order_adjusted']));
+    expect(c.data.orderAdjustment).toMatchObject({ model: 'CR-2', priceYuan: 90, by: 'sp1' });
     const fine = await s.models.Fine.findById(`${caseId}:R-ACC-5:salesperson`).lean<any>();
     expect(fine).toMatchObject({ partyUserId: 'sp1', amountMin: 30, amountMax: 30, status: 'proposed' });
     expect(await s.models.ReturnRecord.findById(caseId).lean()).toBeNull();
     await s.sink.waitFor((m) => m.to.includes(emailOf('sp1')) && m.subject.includes(caseId) && m.subject.includes('调整订单'), 15_000);
-    await keepHistory(s, caseId, 'sales-return-wrong-goods-late');
+    await keepHistory(s, caseId, 'sales-return-wrong-goods-late-adjusted');
   });
 
   it('seasonal product sent back without consent: the purchasing manager signs, goods received, settled with the freight posted to the customer', async () => {
@@ -234,6 +244,7 @@ describe('sales return workflow (time-skipping)', () => {
       product: { category: 'regular', unitCost: 30, invoiceValue: 150, name: '圣诞装饰', flags: { seasonal: true } },
       dates: { leftWarehouse: localDay(-20), receivedByCustomer: localDay(-18) },
       problem: 'none',
+      stage: 'already_sent_back',
     };
     const { caseId, evaluation } = await open({ request });
     expect(evaluation).toMatchObject({ decision: 'accepted', freightPaidBy: 'customer', approvals: [expect.objectContaining({ role: 'purchasing_manager' })] });
@@ -243,12 +254,86 @@ describe('sales return workflow (time-skipping)', () => {
     expect((await receive(caseId, 1)).receiptKind).toBe('recorded_receipt'); // one unit returned; no sku the stock ledger keeps
     const settle = await openTask(caseId, 'settle_with_salesperson');
     await complete('agent1', settle._id, 'settled', { freightAmount: 18 });
-    await closedCase(caseId);
+    // The freight the customer pays goes warehouse -> sales department manager -> salesperson signs -> finance posts.
+    const handover = await openTask(caseId, 'freight_note_handover');
+    expect(handover.role).toBe('warehouse');
+    expect(await s.models.ReturnSettlement.findById(caseId).lean<any>()).toMatchObject({ freight: { amount: 18, postedToCustomerAccount: false } });
+    await complete('wh1', handover._id, 'handed_over', { receiverId: 'wh1' });
+    const review = await openTask(caseId, 'freight_note_review');
+    expect(review.role).toBe('sales_manager');
+    await complete('sm1', review._id, 'forwarded', {});
+    const signNote = await openTask(caseId, 'freight_note_sign');
+    expect(signNote).toMatchObject({ role: 'salesperson', assignee: 'sp1' });
+    expect((await s.call('sp1', 'POST', `/tasks/${signNote._id}/complete`, { outcome: 'signed', payload: {} })).status).toBe(400);
+    await complete('sp1', signNote._id, 'signed', { responsibility: '季节性产品，客户未经同意退回，运费由客户承担' });
+    const posting = await openTask(caseId, 'freight_posting');
+    expect(posting.role).toBe('finance');
+    expect((await s.models.ReturnSettlement.findById(caseId).lean<any>()).freight.postedToCustomerAccount).toBe(false);
+    await complete('fin1', posting._id, 'posted', { reference: '记-2026-118' });
+    const closed = await closedCase(caseId);
+    expect(closed.timeline.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['freight_note_handed_over', 'freight_note_forwarded', 'freight_note_signed', 'freight_posted']));
+    expect(closed.data.freightChain).toMatchObject({ receiverId: 'wh1', signedBy: 'sp1', postedBy: 'fin1', reference: '记-2026-118' });
     const st = await s.models.ReturnSettlement.findById(caseId).lean<any>();
-    expect(st.freight).toMatchObject({ amount: 18, paidBy: 'customer', postedToCustomerAccount: true, chargedBackTo: 'salesperson' });
+    expect(st.freight).toMatchObject({ amount: 18, paidBy: 'customer', postedToCustomerAccount: true, chargedBackTo: 'salesperson', posting: { reference: '记-2026-118', by: 'fin1' } });
     const mail = await s.sink.waitFor((m) => m.to.includes(emailOf('sp1')) && m.subject.includes(caseId) && m.subject.includes('已结算'), 15_000);
     expect(mail.text).toContain('已记入客户往来帐');
-    await keepHistory(s, caseId, 'sales-return-purchasing-signed-settled');
+    await keepHistory(s, caseId, 'sales-return-purchasing-signed-freight-chain');
+  });
+
+  it('a warehouse shipping error: the warehouse names the employee responsible, and the fine is proposed in their name', async () => {
+    const request = { ...qualityRequest('骨瓷餐具', 160), problem: 'warehouse_shipping_error', evidence: { photos: [] } };
+    const { caseId, evaluation } = await open({ request });
+    expect(evaluation.proposedFines).toEqual([expect.objectContaining({ party: 'warehouse' })]);
+    const name = await openTask(caseId, 'warehouse_fine_responsible');
+    expect(name.role).toBe('warehouse');
+    // Not a warehouse employee: the task opens again saying why.
+    await complete('wh1', name._id, 'named', { employeeId: 'sp1' });
+    const again = await eventually(async () => {
+      const t = await openTask(caseId, 'warehouse_fine_responsible');
+      return t._id !== name._id ? t : undefined;
+    });
+    expect(again.context.refused).toMatchObject({ employeeId: 'sp1', reason: expect.stringContaining('is not warehouse') });
+    await complete('wh1', again._id, 'named', { employeeId: 'wh1', note: '拣货时看错型号' });
+    const fines = await eventually(async () => {
+      const r = await s.call('sup1', 'GET', `/fines?caseId=${caseId}`);
+      return r.body.items.length ? r.body.items : undefined;
+    });
+    expect(fines[0]).toMatchObject({ party: 'warehouse', partyUserId: 'wh1', status: 'proposed' });
+    await receive(caseId, 2);
+    await complete('agent1', (await openTask(caseId, 'settle_with_salesperson'))._id, 'settled', { freightAmount: 20 });
+    const c = await closedCase(caseId);
+    expect(c.timeline.find((e: { type: string }) => e.type === 'warehouse_responsible_named')).toMatchObject({ actor: 'wh1', detail: { employeeId: 'wh1' } });
+    await keepHistory(s, caseId, 'sales-return-warehouse-fine-named');
+  });
+
+  it('missing items within the window: the warehouse ships them before the case closes', async () => {
+    const request = { product: { category: 'regular', unitCost: 20, invoiceValue: 90, name: '茶具套装' }, dates: { leftWarehouse: localDay(-4), receivedByCustomer: localDay(-2) }, problem: 'missing_items' };
+    const { caseId, evaluation } = await open({ request });
+    expect(evaluation).toMatchObject({ decision: 'accepted', resolution: 'supply_missing_items' });
+    const supply = await openTask(caseId, 'supply_missing_items');
+    expect(supply.role).toBe('warehouse');
+    await complete('wh1', supply._id, 'shipped', { items: '茶杯 2 只', waybill: 'SF7001', carrier: '顺丰' });
+    const c = await closedCase(caseId);
+    expect(c.data.missingItemsShipment).toMatchObject({ waybill: 'SF7001', by: 'wh1' });
+    expect(c.timeline.at(-1).detail.outcome).toBe('supply_missing_items');
+    await keepHistory(s, caseId, 'sales-return-missing-items-shipped');
+  });
+
+  it('a seasonal product asked about before anything is sent back: the request itself is refused, no purchasing sign-off', async () => {
+    const request = {
+      product: { category: 'regular', unitCost: 30, invoiceValue: 150, name: '端午礼盒', flags: { seasonal: true } },
+      dates: { leftWarehouse: localDay(-20), receivedByCustomer: localDay(-18) },
+      problem: 'none',
+      stage: 'request',
+    };
+    const { caseId, evaluation } = await open({ request });
+    expect(evaluation).toMatchObject({ decision: 'refused', resolution: 'not_returnable', approvals: [] });
+    expect(evaluation.reasons.map((r: { ruleId: string }) => r.ruleId)).toContain('R-NR-1');
+    const c = await closedCase(caseId);
+    expect(c.timeline.at(-1).detail.outcome).toBe('refused');
+    expect(c.tasks.some((t: { kind: string }) => t.kind === 'purchasing_manager_signoff')).toBe(false);
+    await s.sink.waitFor((m) => m.to.includes(emailOf('sp1')) && m.subject.includes(caseId) && m.text.includes('退货申请阶段'), 15_000);
+    await keepHistory(s, caseId, 'sales-return-request-not-returnable');
   });
 
   it('a non-returnable product refused without consent goes to the sales manager for the negotiated outcome', async () => {
@@ -257,6 +342,7 @@ describe('sales return workflow (time-skipping)', () => {
       dates: { leftWarehouse: localDay(-20), receivedByCustomer: localDay(-18) },
       problem: 'none',
       filmPeeled: true,
+      stage: 'already_sent_back',
     };
     const { caseId, evaluation } = await open({ request, salesManagerId: 'sm1' });
     expect(evaluation.decision).toBe('refused');
@@ -267,8 +353,9 @@ describe('sales return workflow (time-skipping)', () => {
     const c = await closedCase(caseId);
     const negotiated = c.timeline.find((e: any) => e.type === 'negotiated_outcome');
     expect(negotiated).toMatchObject({ actor: 'sm1', detail: { decision: 'approved', outcome: '客户自行承担，退回客户' } });
-    expect(c.timeline.at(-1).detail.outcome).toBe('refused');
-    await keepHistory(s, caseId, 'sales-return-refused-negotiated');
+    // What was agreed, not a refusal.
+    expect(c.timeline.at(-1).detail).toMatchObject({ outcome: 'negotiated', agreed: '客户自行承担，退回客户' });
+    await keepHistory(s, caseId, 'sales-return-negotiated-agreed');
   });
 
   it('30 days after arrival an unsettled return is overdue: the holder of the open task is responsible and the 50 yuan fine is proposed once', async () => {

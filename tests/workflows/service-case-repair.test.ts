@@ -20,7 +20,7 @@ describe('service case with a factory repair', () => {
   it('device taken back: the factory repair runs as a child, the service case waits, then completes', async () => {
     const caseId = await openServiceCase(s, intakeBody(8, { product: { model: 'PX-900', serialNumber: 'PX-8', category: 'other' }, warranty: { purchasedAt: '2026-09-01', warrantyMonths: 24 } }));
     const phone = await openTask(s, caseId, 'phone_diagnosis');
-    await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair' });
+    await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair', manufacturerCannotHelp: '投影仪灯泡需现场更换，厂家无远程方案' });
     await complete(s, 'sup1', await openTask(s, caseId, 'allocate_technician'), 'assigned', { technicianId: 'tech1' });
     await complete(s, 'tech1', await openTask(s, caseId, 'service_parts_checkout'), 'none_needed', {});
     const visit = await openTask(s, caseId, 'onsite_visit');
@@ -78,8 +78,9 @@ describe('service case with a factory repair', () => {
 
   it('a rejected business trip goes back to the supervisor; company support and a planned solution on site; cancelled while awaiting the callback', async () => {
     const caseId = await openServiceCase(s, intakeBody(9, { warranty: { warrantyUntil: '2099-01-01' } }));
-    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'replacement', businessTrip: { destination: '石家庄', expectedDays: 2 } });
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'replacement', businessTrip: { destination: '石家庄', expectedDays: 2 }, manufacturerCannotHelp: '需更换整机，厂家无法远程处理' });
     await complete(s, 'sup1', await openTask(s, caseId, 'allocate_technician'), 'assigned', { technicianId: 'tech1' });
+    await complete(s, 'sm1', await openTask(s, caseId, 'service_trip_request'), 'filed', {});
     await complete(s, 'gm1', await openTask(s, caseId, 'service_travel_approval'), 'rejected', { reason: '请安排当地技术员' });
 
     // Back to the supervisor, who sends another technician; that technician phones the customer first.
@@ -88,7 +89,7 @@ describe('service case with a factory repair', () => {
     await complete(s, 'sup1', again, 'assigned', { technicianId: 'tech2' });
     const phone = await openTask(s, caseId, 'phone_diagnosis');
     expect(phone.assignee).toBe('tech2');
-    await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'replacement' });
+    await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'replacement', manufacturerCannotHelp: '需更换整机，厂家无法远程处理' });
     await complete(s, 'tech2', await openTask(s, caseId, 'service_parts_checkout'), 'none_needed', { note: '备件由客户提供' });
 
     await complete(s, 'tech2', await openTask(s, caseId, 'onsite_visit'), 'support_needed', { source: 'company', request: '更换后仍报错 E05，请公司技术支持' });

@@ -120,7 +120,14 @@ describe('service case (SPEC 3.1)', () => {
     expect(timelineTypes(closed)).toEqual(expect.arrayContaining(['manufacturer_answered', 'clock_paused', 'clock_resumed', 'clock_stopped']));
 
     await s.skipTo(caseId, closed.data.callbackAt);
-    await complete(s, 'agent1', await openTask(s, caseId, 'callback_visit'), 'unreachable', { note: '三次未接通' });
+    // Unreachable: called again on later working days (CALLBACK_ATTEMPTS, default 3), then closed as unreachable.
+    for (let attempt = 1; ; attempt++) {
+      const call = await openTask(s, caseId, 'callback_visit');
+      await complete(s, 'agent1', call, 'unreachable', { note: `第${attempt}次未接通` });
+      if (attempt === call.context.attempts) break;
+      const next = await eventually(async () => (await caseDoc(s, caseId)).timeline.find((e: { type: string; detail?: { attempt?: number } }) => e.type === 'callback_attempt_failed' && e.detail?.attempt === attempt));
+      await s.skipTo(caseId, next.detail.nextAttemptAt);
+    }
     const done = await whenStatus(s, caseId, 'closed');
     expect(done.data.callback).toMatchObject({ reached: false });
     await keepHistory(s, caseId, 'service-case-manufacturer-help');
@@ -196,10 +203,15 @@ describe('service case (SPEC 3.1)', () => {
     await whenStatus(s, caseId, 'awaiting_technician_response');
     expect((await s.call('tech1', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'solved_by_phone', payload: { solution: 'x' } })).status).toBe(403);
     expect((await s.call('tech2', 'POST', `/tasks/${phone._id}/complete`, { outcome: 'onsite_needed', payload: { proposal: 'teleport' } })).status).toBe(400);
-    await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'hardware_repair', note: '疑似定影组件故障', businessTrip: { destination: '天津', expectedDays: 1 } });
+    await complete(s, 'tech2', phone, 'onsite_needed', { proposal: 'hardware_repair', note: '疑似定影组件故障', businessTrip: { destination: '天津', expectedDays: 1 }, manufacturerCannotHelp: '定影组件需现场更换' });
 
-    // In warranty: no fee. A business trip: the general manager approves the market-support request.
+    // In warranty: no fee. A business trip: the sales manager files the market-support request, the general
+    // manager approves it.
+    const request = await openTask(s, caseId, 'service_trip_request');
+    expect(request.role).toBe('sales_manager');
+    await complete(s, 'sm1', request, 'filed', { estimatedCostYuan: 800 });
     const travel = await openTask(s, caseId, 'service_travel_approval');
+    expect(travel.context.request).toMatchObject({ destination: '天津', expectedDays: 1, filedBy: 'sm1', estimatedCostYuan: 800 });
     expect(travel.role).toBe('general_manager');
     const inWarranty = await whenStatus(s, caseId, 'awaiting_travel_approval');
     expect(inWarranty.data.warranty).toMatchObject({ inWarranty: true, until: '2099-12-31' });
@@ -271,7 +283,7 @@ describe('service case (SPEC 3.1)', () => {
       expect(types).toContain(t);
     }
     // Who did what: every task completion names its person.
-    expect(done.timeline.filter((e: { type: string }) => e.type === 'task_completed').map((e: { actor: string }) => e.actor)).toEqual(['sup1', 'tech2', 'gm1', 'tech2', 'tech2', 'tech2', 'tech2', 'agent1', 'sup1']);
+    expect(done.timeline.filter((e: { type: string }) => e.type === 'task_completed').map((e: { actor: string }) => e.actor)).toEqual(['sup1', 'tech2', 'sm1', 'gm1', 'tech2', 'tech2', 'tech2', 'tech2', 'agent1', 'sup1']);
     expect(timelineTypes(done)).not.toContain('allocation_refused');
     expect(timelineTypes(done)).not.toContain('completion_refused');
     await setInOffice(s, 'tech1', true);
@@ -284,7 +296,9 @@ describe('service case (SPEC 3.1)', () => {
     // A long case keeps a small history: deltas, not copies of the whole view (issue 14).
     const history = await s.client.workflow.getHandle(caseId).fetchHistory();
     const bytes = temporal.api.history.v1.History.encode(history).finish().length; // as the server keeps it
-    expect(history.events!.length).toBeLessThan(300);
+    // ~280 events before issue 9; the handbook's extra step (the sales manager's market-support request) and the
+    // version markers of its patches add about 35.
+    expect(history.events!.length).toBeLessThan(340);
     expect(bytes).toBeLessThan(100_000);
     await keepHistory(s, caseId, 'service-case-onsite-fixed');
   });
@@ -293,7 +307,7 @@ describe('service case (SPEC 3.1)', () => {
     await setInOffice(s, 'tech1', true); // each test states who is in the office, whatever an earlier one left
     const caseId = await openServiceCase(s, intakeBody(6, { warranty: { purchasedAt: '2023-01-15' } }));
     const phone = await openTask(s, caseId, 'phone_diagnosis');
-    await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair', estimatedFeeYuan: 300 });
+    await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair', estimatedFeeYuan: 300, manufacturerCannotHelp: '硬件损坏需现场维修' });
     // The phone could not solve it: the supervisor allocates; keeping the same technician skips a second call.
     const alloc = await openTask(s, caseId, 'allocate_technician');
     expect(alloc.context.reason).toBe('phone_could_not_solve');

@@ -95,14 +95,19 @@ describe('refusals change nothing', () => {
     const caseId = await openServiceCase(s, intakeBody(4));
     const phone = await inboxTask('tech1', caseId, 'phone_diagnosis');
     const trip = { destination: '石家庄', expectedDays: 2 };
-    expect((await completeAs('tech1', phone.id, 'onsite_needed', { proposal: 'hardware_repair', businessTrip: trip })).status).toBe(200);
+    expect((await completeAs('tech1', phone.id, 'onsite_needed', { proposal: 'hardware_repair', businessTrip: trip, manufacturerCannotHelp: '需现场维修' })).status).toBe(200);
     const alloc = await inboxTask('sup1', caseId, 'allocate_technician');
     expect((await completeAs('sup1', alloc.id, 'assigned', { technicianId: 'tech1' })).status).toBe(200);
+    const request = await inboxTask('sm1', caseId, 'service_trip_request');
+    expect((await completeAs('sm1', request.id, 'filed', {})).status).toBe(200);
     const travel = await inboxTask('gm1', caseId, 'service_travel_approval');
     expect((await completeAs('gm1', travel.id, 'approved', { note: '同意' })).status).toBe(200);
 
     const away = await eventually(async () => (await s.call('sup1', 'GET', '/people/tech1')).body.absences.find((a: any) => a.id === `trip:${travel.id}`));
-    expect(Date.parse(away.until) - Date.parse(away.from)).toBe(2 * DAY);
+    // Away for the technician's estimate of 2 working days: the trip the on-site deadline follows.
+    const onTrip = (await eventually(async () => (await view(caseId)).data.trip)) as { until: string; from: string };
+    expect(away.until).toBe(onTrip.until);
+    expect(Date.parse(onTrip.until) - Date.parse(onTrip.from)).toBeGreaterThan(DAY);
     expect(away.reason).toContain('石家庄');
     const next = await openServiceCase(s, intakeBody(5));
     await inboxTask('sup1', next, 'allocate_technician');
@@ -121,6 +126,7 @@ describe('refusals change nothing', () => {
       product: { category: 'regular', unitCost: 1800, invoiceValue: 4500, name: '实木餐桌', flags: { large: true } },
       dates: { leftWarehouse: localDay(-10), receivedByCustomer: localDay(-5) },
       problem: 'quality',
+      stage: 'request',
     };
     const opened = await s.call('agent1', 'POST', '/returns', { salespersonId: 'sp1', customer: { name: '李老板', phone: '+8613700137000' }, request });
     expect(opened.status, JSON.stringify(opened.body)).toBe(201);

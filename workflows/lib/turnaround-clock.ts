@@ -1,7 +1,9 @@
 // The turnaround clock of a case on the working-time calendar. While the case waits on the customer or the
 // manufacturer an agent or supervisor may pause it: the paused interval is recorded (timeline and case data),
 // its working time is excluded from the measured turnaround, and a running deadline moves out by that much.
-// A task already open keeps its due time; steps started after the resume get the moved deadline.
+// A task already open keeps its due time; steps started after the resume get the moved deadline. At stop the
+// case shows both turnarounds: without the paused time (met against the moved deadline) and with it (met against
+// the original deadline), so a late repair never reads as on time.
 import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { TASK_ERROR, type CaseView, type Deadline } from '../definitions';
 import { CLOCK_ROLES, pauseClockUpdate, resumeClockUpdate } from '../service-case/definitions';
@@ -17,18 +19,27 @@ export interface PausedInterval {
   note?: string;
   /** Working time inside the interval, excluded from the turnaround. */
   workingMs: number;
+  /** Clock time from pause to resume. */
+  durationMs?: number;
 }
 
 export interface ClockState {
   startedAt?: string;
   dueAt?: string;
+  /** The deadline before any pause moved it. */
+  originalDueAt?: string;
   stoppedAt?: string;
   paused?: { from: string; by: string; reason: string };
   intervals: PausedInterval[];
   pausedWorkingMs: number;
-  /** At stop: working time from start to stop, less the paused working time. */
+  /** At stop: working time from start to stop, less the paused working time (the paused turnaround). */
   workingMs?: number;
+  /** At stop: working time from start to stop, pauses included (the unpaused turnaround). */
+  grossWorkingMs?: number;
+  /** Met against the deadline as pauses moved it. */
   met?: boolean;
+  /** Met against the original deadline, as if nothing had been paused: a late repair never reads as on time. */
+  metWithoutPauses?: boolean;
 }
 
 const iso = (d: Date) => d.toISOString();
@@ -79,6 +90,7 @@ export class TurnaroundClock {
     this.state.startedAt = iso(at);
     if (dueAt) {
       this.state.dueAt = iso(dueAt);
+      this.state.originalDueAt = iso(dueAt);
       this.deadline = { name: this.deadlineName, dueAt: iso(dueAt), status: 'pending' };
       this.c.view.deadlines.push(this.deadline);
     }
@@ -93,12 +105,23 @@ export class TurnaroundClock {
     if (this.state.startedAt) {
       const total = await records.workingTimeBetween({ from: this.state.startedAt, to: iso(at) });
       this.state.workingMs = Math.max(0, total - this.state.pausedWorkingMs);
+      this.state.grossWorkingMs = total;
     }
     if (this.deadline) {
       this.state.met = at.getTime() <= new Date(this.deadline.dueAt).getTime();
       this.deadline.status = this.state.met ? 'met' : 'missed';
     }
-    this.c.record('clock_stopped', { name: this.deadlineName, workingMs: this.state.workingMs, pausedWorkingMs: this.state.pausedWorkingMs, met: this.state.met });
+    const original = this.state.originalDueAt ?? this.state.dueAt;
+    if (original) this.state.metWithoutPauses = at.getTime() <= new Date(original).getTime();
+    this.c.record('clock_stopped', {
+      name: this.deadlineName,
+      workingMs: this.state.workingMs,
+      grossWorkingMs: this.state.grossWorkingMs,
+      pausedWorkingMs: this.state.pausedWorkingMs,
+      pauses: this.state.intervals.length,
+      met: this.state.met,
+      metWithoutPauses: this.state.metWithoutPauses,
+    });
     return this.state;
   }
 
@@ -121,13 +144,15 @@ export class TurnaroundClock {
     this.state.paused = undefined; // at once, so a second resume is refused while this one computes
     const to = iso(new Date());
     const workingMs = await records.workingTimeBetween({ from: p.from, to });
-    this.state.intervals.push({ from: p.from, to, pausedBy: p.by, resumedBy: by, reason: p.reason, note, workingMs });
+    const durationMs = Date.parse(to) - Date.parse(p.from);
+    this.state.intervals.push({ from: p.from, to, pausedBy: p.by, resumedBy: by, reason: p.reason, note, workingMs, durationMs });
     this.state.pausedWorkingMs += workingMs;
     if (this.state.dueAt && workingMs > 0) {
       this.state.dueAt = await records.addWorkingTime({ from: this.state.dueAt, workingHours: workingMs / 3_600_000 });
       if (this.deadline) this.deadline.dueAt = this.state.dueAt;
     }
-    this.c.record('clock_resumed', { from: p.from, to, workingMs, dueAt: this.state.dueAt, note }, by);
+    // Audited: who paused and why, who resumed, for how long (working and clock time).
+    this.c.record('clock_resumed', { from: p.from, to, pausedBy: p.by, reason: p.reason, workingMs, durationMs, dueAt: this.state.dueAt, note }, by);
     await this.c.persist();
     return this.c.view;
   }

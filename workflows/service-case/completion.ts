@@ -26,13 +26,17 @@ export async function registerCompletion(s: ServiceCase, context: Record<string,
   const technicianId = s.technician!.userId;
   const held = (s.data.partsHeld as Record<string, number> | undefined) ?? {};
   let refusal: Record<string, unknown> | undefined;
+  // Completion is registered back at the office: after a business trip, due a step's time after the trip ends.
+  const trip = s.data.trip as { until: string } | undefined;
   for (let round = 1; ; round++) {
     c.setStatus('awaiting_completion', { technicianId });
+    const stepDue = await s.stepDue();
+    const afterTrip = trip && new Date(trip.until) > new Date() ? new Date(await records.addWorkingTime({ from: trip.until, workingHours: s.input.timings.stepWorkingHours })) : undefined;
     const t = await c.runTask({
       kind: 'service_completion',
       role: 'technician',
       assignee: technicianId,
-      dueAt: await s.stepDue(),
+      dueAt: afterTrip && afterTrip > stepDue ? afterTrip : stepDue,
       context: { round, partsHeld: held, ...context, ...refusal },
       // Returning more than the case holds is refused at once (400, the task unchanged); the loop below stays
       // for histories recorded before this check.
@@ -92,6 +96,7 @@ export async function fileRecord(s: ServiceCase, r: ServiceRecordText, technicia
     closedAt,
     customer: input.customer,
     serialNumber: input.product.serialNumber,
+    address: input.address,
   });
   const kb = await records.addKnowledgeEntry({
     productModel: input.product.model,
@@ -113,7 +118,7 @@ export async function serviceDone(s: ServiceCase, outcome: string, r: ServiceRec
   const callbackAt = new Date(await records.addWorkingTime({ from: isoNow(), workingDays: input.timings.callbackAfterWorkingDays }));
   s.data.serviceClosedAt = isoNow();
   s.data.callbackAt = callbackAt.toISOString();
-  c.setStatus('service_closed', { outcome, workingMs: clock.workingMs, pausedWorkingMs: clock.pausedWorkingMs, callbackAt: callbackAt.toISOString() });
+  c.setStatus('service_closed', { outcome, workingMs: clock.workingMs, grossWorkingMs: clock.grossWorkingMs, pausedWorkingMs: clock.pausedWorkingMs, callbackAt: callbackAt.toISOString() });
   await c.persist();
   await s.tellCustomer('completed', 'service_completed', { ...r });
   if (registered) {

@@ -1,6 +1,8 @@
 // What every step of the service case shares: its input, the case context, the turnaround clock, the technician
 // handling it, and small helpers (office-step deadlines, customer messages, parsed task payloads).
+import { patched } from '@temporalio/workflow';
 import type { z } from 'zod';
+import { local } from '../lib/activities';
 import type { LatLng } from '../../rules/recommend';
 import type { WarrantyPolicy } from '../../rules/warranty';
 import type { TechnicianRef } from '../../activities/service-cases';
@@ -57,9 +59,20 @@ export class ServiceCase {
     return this.input.caseId;
   }
 
-  /** Due time of an office step on the working-time calendar. */
-  stepDue(): Promise<Date> {
-    return this.c.deadlineAfterWorkingHours(this.input.timings.stepWorkingHours);
+  /**
+   * Due time of an office step on the working-time calendar. A deadline that ran through a year without an
+   * official holiday schedule is recorded on the timeline (once per year): it assumed weekends only.
+   */
+  async stepDue(): Promise<Date> {
+    if (!patched('calendar-unconfirmed-year')) return this.c.deadlineAfterWorkingHours(this.input.timings.stepWorkingHours);
+    const r = await local.addWorkingTimeChecked({ from: new Date().toISOString(), workingHours: this.input.timings.stepWorkingHours });
+    const noted = (this.data.unconfirmedCalendarYears as string[] | undefined) ?? [];
+    const fresh = r.unconfirmedYears.filter((y) => !noted.includes(y));
+    if (fresh.length > 0) {
+      this.data.unconfirmedCalendarYears = [...noted, ...fresh];
+      this.c.record('deadline_assumed_weekends_only', { years: fresh, dueAt: r.at, note: { zh: `${fresh.join('、')}年的法定节假日安排尚未确认：期限仅按周末休息计算。`, en: `No official holiday schedule for ${fresh.join(', ')} yet: the deadline counted weekends only.` } });
+    }
+    return new Date(r.at);
   }
 
   /** Parameters every message about this case shares. */

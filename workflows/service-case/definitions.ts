@@ -42,6 +42,10 @@ export interface ServiceTimings {
   callbackAfterWorkingDays: number;
   /** Callback scores below this open a follow-up for the supervisor. */
   lowScoreThreshold: number;
+  /** Calls to an unreachable customer before the callback closes as unreachable (absent on older cases: 3). */
+  callbackAttempts?: number;
+  /** Working days between two callback attempts (absent on older cases: 1). */
+  callbackRetryWorkingDays?: number;
 }
 
 /** Factory-repair timings from configuration (SPEC 3.4: 3 working days from receipt). */
@@ -82,4 +86,6 @@ export interface FactoryRepairResult {
   carrier?: string;
   shippedAt?: string;
   turnaroundMet?: boolean;
+  /** Against the original deadline, pauses included. */
+  turnaroundMetWithoutPauses?: boolean;
 }

@@ -3,6 +3,7 @@
 // allocates a technician from a ranked, explained recommendation (and may choose anyone); the director is told.
 // The dispatched technician phones the customer within the response time: solved (the case closes), the
 // manufacturer's help (the agent asks, then back to the technician), or an on-site visit with a proposal.
+import { patched } from '@temporalio/workflow';
 import type { TechnicianRef } from '../../activities/service-cases';
 import type { RecommendResult } from '../../activities/recommendations';
 import type { KbHit } from '../../activities/knowledge';
@@ -11,7 +12,10 @@ import { ranking, records } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
 
-export type Diagnosis = { outcome: 'solved'; solution: string; cause?: string; by: string } | { outcome: 'onsite'; proposal: Proposal };
+export type Diagnosis =
+  | { outcome: 'solved'; solution: string; cause?: string; by: string }
+  | { outcome: 'onsite'; proposal: Proposal }
+  | { outcome: 'factory'; reason: string; by: string };
 
 export type Recommendation = RecommendResult & { located: boolean; note?: { zh: string; en: string } };
 
@@ -50,9 +54,19 @@ export async function diagnose(s: ServiceCase, reallocation?: string): Promise<D
       await askManufacturer(s, payloadOf(O.manufacturer_help, t.payload).question, t.by);
       continue; // back to the same technician
     }
-    const p = payloadOf(O.onsite_needed, t.payload);
+    if (t.outcome === 'send_to_factory') {
+      // Offered only on the path that validates it (below): the device is sent in, whoever took the call.
+      const p = payloadOf(O.send_to_factory, t.payload);
+      c.record('sent_to_factory', { reason: p.reason, note: p.note }, t.by);
+      return { outcome: 'factory', reason: p.reason, by: t.by };
+    }
+    const { manufacturerCannotHelp, ...p } = payloadOf(O.onsite_needed, t.payload);
     const proposal: Proposal = { ...p, by: t.by, at: isoNow() };
     s.data.proposal = proposal;
+    if (manufacturerCannotHelp) {
+      s.data.manufacturerSkipped = { reason: manufacturerCannotHelp, by: t.by, at: isoNow() };
+      c.record('manufacturer_not_asked', { reason: manufacturerCannotHelp }, t.by);
+    }
     c.record('onsite_proposed', { proposal: p.proposal, note: p.note, businessTrip: p.businessTrip, estimatedFeeYuan: p.estimatedFeeYuan }, t.by);
     if (dispatched) return { outcome: 'onsite', proposal };
     // The phone could not solve it: the supervisor allocates (step 3).
@@ -69,6 +83,8 @@ async function phoneContact(s: ServiceCase, tech: TechnicianRef, dispatched: boo
   const dueAt = await c.deadlineAfterWorkingHours(input.timings.responseWorkingHours);
   const deadline: Deadline = { name: `technician_response:${tech.userId}`, dueAt: dueAt.toISOString(), status: 'pending' };
   c.view.deadlines.push(deadline);
+  // Handbook part 1 step 5: "如不能沟通解决,则反馈售后客服联系厂家协助,如还不能解决需上门"; and part 3 §4: a visit or 返厂维修.
+  const handbookPath = patched('manufacturer-before-onsite');
   const t = await c.runTask({
     kind: 'phone_diagnosis',
     role: 'technician',
@@ -83,6 +99,15 @@ async function phoneContact(s: ServiceCase, tech: TechnicianRef, dispatched: boo
       product: input.product,
       fault: input.fault,
       manufacturerAnswers: s.data.manufacturerAnswers,
+    },
+    validate: (outcome, payload) => {
+      if (outcome === 'send_to_factory') return handbookPath ? undefined : 'send_to_factory: not offered on this case; choose onsite_needed and take the device back';
+      if (!handbookPath || outcome !== 'onsite_needed') return undefined;
+      const asked = ((s.data.manufacturerAnswers as unknown[] | undefined) ?? []).length > 0;
+      const why = typeof payload.manufacturerCannotHelp === 'string' && payload.manufacturerCannotHelp.trim() !== '';
+      return asked || why
+        ? undefined
+        : "onsite_needed: ask the manufacturer first (outcome manufacturer_help; the agent records its answer), or say in manufacturerCannotHelp why the manufacturer cannot help";
     },
   });
   deadline.status = new Date(t.task.completedAt ?? isoNow()).getTime() <= dueAt.getTime() ? 'met' : 'missed';
@@ -131,7 +156,12 @@ async function recommend(s: ServiceCase): Promise<Recommendation> {
   const { input } = s;
   const q = { productModel: input.product.model, faultCategory: input.fault.category };
   if (input.location) {
-    return { located: true, ...(await ranking.recommendTechnicians({ ...q, customerLocation: input.location, faultText: input.fault.summary })) };
+    return { located: true, ...(await ranking.recommendTechnicians({ ...q, customerLocation: input.location, customerAddress: input.address, faultText: input.fault.summary })) };
+  }
+  if (patched('recommend-without-location')) {
+    // No coordinates: still ranked, by history, workload and the district / city of the address.
+    const r = await ranking.recommendTechnicians({ ...q, customerAddress: input.address, faultText: input.fault.summary });
+    return { located: false, ...r, note: { zh: '未登记客户坐标：按客户所在区县/城市、维修经验和工作量排序', en: "No customer coordinates: ranked by the customer's district / city, experience and workload" } };
   }
   const knowledge: KbHit[] = await ranking.searchKnowledge({ ...q, text: input.fault.summary, limit: 5 });
   return { located: false, candidates: [], unranked: [], knowledge, note: { zh: '未登记客户位置：无法按距离排序', en: 'No customer location on file: technicians are not ranked' } };

@@ -21,7 +21,9 @@ export async function visitOnSite(s: ServiceCase, proposal: Proposal): Promise<O
   let from = new Date();
   for (let round = 1; ; round++) {
     c.setStatus('onsite_visit', { technicianId, round });
-    const dueAt = new Date(await records.addWorkingTime({ from: from.toISOString(), workingDays: input.timings.onsiteWorkingDays }));
+    // On a business trip the first visit is due when the trip ends (the technician's own estimate).
+    const trip = s.data.trip as { until: string } | undefined;
+    const dueAt = round === 1 && trip ? new Date(trip.until) : new Date(await records.addWorkingTime({ from: from.toISOString(), workingDays: input.timings.onsiteWorkingDays }));
     const t = await c.runTask({
       kind,
       role: 'technician',
@@ -82,7 +84,7 @@ async function companySupport(s: ServiceCase, request: string, askedBy: string):
  * The device goes for a factory repair: a case of its own (RPR-<this case's number>) that outlives a cancelled
  * service case (the device still has to come back), started as a child and waited for here.
  */
-async function factoryRepair(s: ServiceCase): Promise<FactoryRepairResult> {
+export async function factoryRepair(s: ServiceCase): Promise<FactoryRepairResult> {
   const { c, input } = s;
   const repairCaseId = repairCaseIdFor(input.caseId);
   s.data.repairCaseId = repairCaseId;
@@ -113,6 +115,6 @@ async function factoryRepair(s: ServiceCase): Promise<FactoryRepairResult> {
   );
   await c.waitFor(() => result !== undefined);
   s.data.repair = result;
-  c.record('factory_repair_finished', { repairCaseId, outcome: result!.outcome, waybill: result!.waybill, turnaroundMet: result!.turnaroundMet });
+  c.record('factory_repair_finished', { repairCaseId, outcome: result!.outcome, waybill: result!.waybill, turnaroundMet: result!.turnaroundMet, turnaroundMetWithoutPauses: result!.turnaroundMetWithoutPauses });
   return result!;
 }

@@ -3,7 +3,7 @@
 // (market-support request); then the parts and tools the technician takes, checked out against stock. The trip
 // is decided before parts leave the shelf, so a rejected trip leaves nothing checked out.
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
-import { warrantyStatus } from '../../rules/warranty';
+import { confirmedWarranty, warrantyStatus, type WarrantyDecision } from '../../rules/warranty';
 import type { Shortage } from '../../activities/stock';
 import { records, stock } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
@@ -21,9 +21,11 @@ export async function prepareVisit(s: ServiceCase, proposal: Proposal): Promise<
 /** In warranty: free. Out of warranty: the agent quotes the fee and records the customer's answer. */
 async function feeAgreed(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   const { c, input } = s;
-  const warranty = warrantyStatus({ category: input.product.category, ...input.warranty }, new Date(), input.warrantyPolicy);
+  let warranty = warrantyStatus({ category: input.product.category, ...input.warranty }, new Date(), input.warrantyPolicy);
   s.data.warranty = warranty;
-  c.record('warranty_decided', { inWarranty: warranty.inWarranty, basis: warranty.basis, until: warranty.until, reason: warranty.reason });
+  c.record('warranty_decided', { inWarranty: warranty.inWarranty, basis: warranty.basis, until: warranty.until, rule: warranty.rule, reason: warranty.reason });
+  // Unknown warranty is confirmed by the agent, never taken as out of warranty (cases opened before took it so).
+  if (warranty.inWarranty === null && patched('warranty-confirm')) warranty = await confirmWarranty(s, warranty);
   if (warranty.inWarranty) return true;
   if ((s.data.fee as { answer?: string } | undefined)?.answer === 'accepted') return true; // agreed before a re-allocation
 
@@ -43,24 +45,73 @@ async function feeAgreed(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   return t.outcome === 'accepted';
 }
 
+/** The agent checks the warranty (invoice, the manufacturer's records) and records what it rests on. */
+async function confirmWarranty(s: ServiceCase, unknown: WarrantyDecision): Promise<WarrantyDecision> {
+  const { c, input } = s;
+  c.setStatus('awaiting_warranty_confirmation');
+  const t = await c.runTask({
+    kind: 'warranty_confirmation',
+    role: 'agent',
+    dueAt: await s.stepDue(),
+    context: { reason: unknown.reason, warranty: input.warranty, product: input.product, customer: input.customer },
+  });
+  const O = SERVICE_TASKS.warranty_confirmation.outcomes;
+  const p = t.outcome === 'in_warranty' ? payloadOf(O.in_warranty, t.payload) : payloadOf(O.out_of_warranty, t.payload);
+  const decision = confirmedWarranty(t.outcome === 'in_warranty', p.evidence, p.until);
+  s.data.warranty = { ...decision, confirmedBy: t.by, at: isoNow() };
+  c.record('warranty_confirmed', { inWarranty: decision.inWarranty, until: decision.until, rule: decision.rule, evidence: p.evidence, reason: decision.reason }, t.by);
+  await c.persist();
+  return decision;
+}
+
 /** A business trip needs the general manager's approval of the market-support request. */
 async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   const { c } = s;
   if (!proposal.businessTrip) return true;
+  // Handbook part 3 §4: the sales manager (业务经理) files the market-support request, the general manager approves.
+  const handbookTrip = patched('service-trip-request');
+  let request: Record<string, unknown> | undefined;
+  if (handbookTrip) {
+    c.setStatus('awaiting_support_request', { destination: proposal.businessTrip.destination });
+    const r = await c.runTask({
+      kind: 'service_trip_request',
+      role: 'sales_manager',
+      dueAt: await s.stepDue(),
+      context: { technicianId: s.technician?.userId, ...proposal.businessTrip, proposal: proposal.proposal, customer: s.input.customer, address: s.input.address, product: s.input.product, fault: s.input.fault },
+    });
+    if (r.outcome === 'not_filed') {
+      const { reason } = payloadOf(SERVICE_TASKS.service_trip_request.outcomes.not_filed, r.payload);
+      s.push('travelRequests', { ...proposal.businessTrip, technicianId: s.technician?.userId, decision: 'not_filed', reason, by: r.by, at: isoNow() });
+      c.record('support_request_not_filed', { reason }, r.by);
+      return false;
+    }
+    const p = payloadOf(SERVICE_TASKS.service_trip_request.outcomes.filed, r.payload);
+    request = { ...proposal.businessTrip, estimatedCostYuan: p.estimatedCostYuan, note: p.note, filedBy: r.by, at: isoNow() };
+    c.record('support_request_filed', { destination: proposal.businessTrip.destination, expectedDays: proposal.businessTrip.expectedDays, estimatedCostYuan: p.estimatedCostYuan }, r.by);
+  }
   c.setStatus('awaiting_travel_approval', { destination: proposal.businessTrip.destination });
   const t = await c.runTask({
     kind: 'service_travel_approval',
     role: 'general_manager',
     dueAt: await s.stepDue(),
-    context: { technicianId: s.technician?.userId, ...proposal.businessTrip, proposal: proposal.proposal, product: s.input.product, fault: s.input.fault },
+    context: { technicianId: s.technician?.userId, ...proposal.businessTrip, proposal: proposal.proposal, product: s.input.product, fault: s.input.fault, ...(request ? { request } : {}) },
   });
   s.push('travelRequests', { ...proposal.businessTrip, technicianId: s.technician?.userId, decision: t.outcome, ...t.payload, by: t.by, at: isoNow() });
   c.record('travel_decided', { decision: t.outcome, ...t.payload }, t.by);
   const tech = s.technician;
+  let tripUntil: string | undefined;
+  if (t.outcome === 'approved' && tech && handbookTrip) {
+    // The technician's estimate (working days) sets the on-site deadline; completion is due after the trip ends
+    // (onsite.ts, completion.ts read data.trip).
+    const { destination, expectedDays } = proposal.businessTrip;
+    tripUntil = (await c.deadlineAfterWorkingDays(expectedDays)).toISOString();
+    s.data.trip = { technicianId: tech.userId, destination, expectedDays, from: isoNow(), until: tripUntil };
+    c.view.deadlines.push({ name: 'service_trip', dueAt: tripUntil, status: 'pending' });
+  }
   if (t.outcome === 'approved' && tech && patched('trip-absence')) {
     // Away until the trip ends: new phone diagnoses and recommendations skip the technician meanwhile.
     const { destination, expectedDays } = proposal.businessTrip;
-    const until = new Date(Date.parse(isoNow()) + Math.ceil(expectedDays) * 86_400_000).toISOString();
+    const until = tripUntil ?? new Date(Date.parse(isoNow()) + Math.ceil(expectedDays) * 86_400_000).toISOString();
     await records.recordTripAbsence({ key: `trip:${t.task.id}`, userId: tech.userId, from: isoNow(), until, reason: `出差 ${destination}（${s.caseId}）`, by: t.by });
     c.record('technician_on_trip', { technicianId: tech.userId, destination, until });
   }

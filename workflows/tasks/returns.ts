@@ -14,6 +14,72 @@ const yuan = (what: string) =>
     .multipleOf(0.01, `${what}: at most two decimals (fen)`);
 
 export const RETURN_TASKS = {
+  // The freight settlement chain of part 4 (退货运费结算方式 2): warehouse -> sales department manager -> the
+  // salesperson signs with responsibility -> finance posts to the customer's account.
+  // Accepted returns that bring nothing back still have work to do before the case closes.
+  adjust_order: {
+    title: { 'zh-CN': '与客户确认型号及价格并调整库存', en: 'Confirm model and price with the customer and adjust the stock' },
+    outcomes: {
+      adjusted: z
+        .object({
+          model: text(200).describe('The model the customer keeps, as confirmed with them'),
+          priceYuan: yuan('priceYuan').describe('The price confirmed with the customer, in yuan'),
+          stockAdjusted: z.literal(true, { errorMap: () => ({ message: 'the stock must have been adjusted: stockAdjusted must be true' }) }).describe('The warehouse stock was adjusted (must be true)'),
+          note: note('Recorded on the case'),
+        })
+        .strict(),
+    },
+  },
+  supply_missing_items: {
+    title: { 'zh-CN': '补发所缺货物', en: 'Ship the missing items' },
+    outcomes: {
+      shipped: z
+        .object({
+          items: text(2000).describe('What was shipped'),
+          waybill: text(64).describe('The waybill of the shipment; sent to the salesperson'),
+          carrier: z.string().trim().max(100).optional().describe('The carrier'),
+        })
+        .strict(),
+    },
+  },
+  warehouse_fine_responsible: {
+    title: { 'zh-CN': '指定对出错负责的仓库员工', en: 'Name the warehouse employee responsible for the error' },
+    outcomes: {
+      named: z
+        .object({
+          employeeId: text(64).describe('The warehouse employee whose error caused the return (part 4 ch.3 art.2); the fine is proposed in their name. An unknown, inactive or non-warehouse person opens the task again'),
+          note: note('Recorded on the case'),
+        })
+        .strict(),
+    },
+  },
+  freight_note_handover: {
+    title: { 'zh-CN': '将运费单据交销售部门经理', en: 'Hand the freight note to the sales department manager' },
+    outcomes: {
+      handed_over: z
+        .object({
+          receiverId: text(64).describe('The warehouse employee who received the goods and hands over the note'),
+          note: note('Recorded on the case'),
+        })
+        .strict(),
+    },
+  },
+  freight_note_review: {
+    title: { 'zh-CN': '落实退货运费单据', en: 'Follow up the return freight note' },
+    outcomes: { forwarded: z.object({ note: note('Recorded; the salesperson signs next') }).strict() },
+  },
+  freight_note_sign: {
+    title: { 'zh-CN': '签字并注明运费责任', en: 'Sign the freight note stating responsibility' },
+    outcomes: {
+      signed: z.object({ responsibility: text(2000).describe('Who is responsible for the freight, as the salesperson signs it; finance posts it next') }).strict(),
+    },
+  },
+  freight_posting: {
+    title: { 'zh-CN': '运费记入客户往来帐', en: "Post the freight to the customer's account" },
+    outcomes: {
+      posted: z.object({ reference: text(200).describe("The posting's voucher or reference; only now is the freight on the customer's account"), note: note('Recorded on the case') }).strict(),
+    },
+  },
   upload_return_photos: {
     title: { 'zh-CN': '上传退货图片', en: 'Upload photos of the returned goods' },
     outcomes: {

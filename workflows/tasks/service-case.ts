@@ -11,6 +11,7 @@ const yuan = (what: string) =>
     .max(MAX_YUAN, `${what}: at most ${MAX_YUAN} yuan`)
     .multipleOf(0.01, `${what}: at most two decimals (fen)`);
 const instant = (what: string) => z.string().datetime({ offset: true, message: `${what} must be an ISO 8601 date-time, e.g. 2026-03-01T10:00:00+08:00` });
+const localDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date YYYY-MM-DD`);
 const stockLines = z
   .array(
     z
@@ -77,6 +78,13 @@ export const SERVICE_TASKS = {
         })
         .strict(),
       manufacturer_help: z.object({ question: text(2000).describe("Asked of the manufacturer by the agent; the answer comes back to this technician") }).strict(),
+      // Part 3 §4 "确定是否前往进行上门维修或是返厂维修": the device is sent in, no visit.
+      send_to_factory: z
+        .object({
+          reason: text(2000).describe('Why the device goes to the factory (返厂维修) instead of a visit; a factory repair case starts for it'),
+          note: note(),
+        })
+        .strict(),
       onsite_needed: z
         .object({
           proposal: z.enum(PROPOSALS).describe('software_repair, hardware_repair or replacement; an in-office technician\'s proposal goes to the supervisor, who allocates the visit'),
@@ -90,6 +98,13 @@ export const SERVICE_TASKS = {
             .strict()
             .optional()
             .describe('The visit needs a business trip: a market-support request goes to the general manager, and the visit waits for the approval (rejected: the case closes)'),
+          manufacturerCannotHelp: z
+            .string()
+            .trim()
+            .min(1, 'must not be empty')
+            .max(2000)
+            .optional()
+            .describe("Why the manufacturer cannot help (handbook part 1 step 5: the manufacturer is asked before a visit). Required, or refused with 400, until the agent has recorded the manufacturer's answer; recorded on the timeline"),
         })
         .strict(),
     },
@@ -109,6 +124,23 @@ export const SERVICE_TASKS = {
         .strict(),
     },
   },
+  warranty_confirmation: {
+    title: { 'zh-CN': '核实保修（保修数据不明）', en: 'Confirm the warranty (the warranty data is unknown)' },
+    outcomes: {
+      in_warranty: z
+        .object({
+          evidence: text(2000).describe('What confirms it (invoice, manufacturer serial lookup, ...); recorded as the rule the decision rests on; the visit is free'),
+          until: localDate('until').optional().describe('Last day of the warranty (YYYY-MM-DD), when known'),
+        })
+        .strict(),
+      out_of_warranty: z
+        .object({
+          evidence: text(2000).describe('What shows it is out of warranty; recorded, and the fee is quoted to the customer'),
+          until: localDate('until').optional().describe('The day the warranty ended (YYYY-MM-DD), when known'),
+        })
+        .strict(),
+    },
+  },
   fee_quote: {
     title: { 'zh-CN': '告知客户保外收费并记录客户答复', en: "Quote the out-of-warranty fee and record the customer's answer" },
     outcomes: {
@@ -119,6 +151,18 @@ export const SERVICE_TASKS = {
           reason: z.string().trim().max(2000).optional().describe("The customer's reason"),
         })
         .strict(),
+    },
+  },
+  service_trip_request: {
+    title: { 'zh-CN': '填写市场支持申请单（出差）', en: 'File the market-support request (business trip)' },
+    outcomes: {
+      filed: z
+        .object({
+          estimatedCostYuan: yuan('estimatedCostYuan').optional().describe('Expected trip cost in yuan (0-1,000,000)'),
+          note: note('Recorded with the request; the general manager approves or rejects it next'),
+        })
+        .strict(),
+      not_filed: z.object({ reason: text(2000).describe('Why no trip; the case goes back to the supervisor to allocate') }).strict(),
     },
   },
   service_travel_approval: {
