@@ -119,7 +119,7 @@ function answerFor(kind: string): { outcome: string; payload: Record<string, unk
   const now = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
   switch (kind) {
     case 'phone_diagnosis':
-      return { outcome: 'onsite_needed', payload: { proposal: 'hardware_repair', note: '疑似搓纸轮磨损，需上门更换' } };
+      return { outcome: 'onsite_needed', payload: { proposal: 'hardware_repair', note: '疑似搓纸轮磨损，需上门更换', manufacturerCannotHelp: '搓纸轮需现场更换' } };
     case 'allocate_technician':
       return { outcome: 'assigned', payload: { technicianId: 'tech1', note: '就近' } };
     case 'fee_quote':

@@ -71,6 +71,7 @@ describe('task actions: reassign, claim, escalation that gives power (time-skipp
     expect(closed.timeline.find((e: any) => e.type === 'task_reassigned')).toMatchObject({ actor: 'sup1', detail: { from: 'agent1', to: 'agent2', reason: '王芳今天请病假' } });
     expect(closed.source).toBe('mongodb'); // closed: read from history
     await keepHistory(s, caseId, 'inquiry-reassigned-answered');
+    await keepHistory(s, caseId, 'inquiry-reassigned-answered-quick-answers');
   });
 
   it("an absent agent's task is offered to the supervisor and a colleague may claim it", async () => {

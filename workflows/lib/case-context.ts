@@ -82,6 +82,13 @@ export class CaseContext {
   /** Cases opened since this patch do not wait for their notifications (see notify). */
   private readonly sendsInBackground: boolean;
   private readonly sends: Array<Promise<void>> = [];
+  /** Cases opened since this patch answer a completion before the next step's local work (see runTask). */
+  private readonly quickAnswers: boolean;
+  /**
+   * Short, idempotent work on the department's small collections (calendar and people reads, keyed record
+   * writes): local activities, a history marker each, in cases opened since 'local-reads'.
+   */
+  readonly quick: typeof records;
   private readonly tracker = new CaseDeltaTracker();
   /** Case-specific completion checks of open tasks (TaskSpec.validate), by task id. */
   private readonly validators = new Map<string, (outcome: string, payload: Record<string, unknown>) => string | undefined>();
@@ -102,6 +109,8 @@ export class CaseContext {
     };
     this.deltas = patched('case-sync-deltas');
     this.sendsInBackground = this.deltas && patched('notify-in-background');
+    this.quickAnswers = this.sendsInBackground && patched('quick-task-answers');
+    this.quick = this.quickAnswers && patched('local-reads') ? local : records;
     setHandler(getCaseQuery, () => this.view);
     const refuse = (refusal: { type: string; message: string } | null) => {
       if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });
@@ -179,13 +188,13 @@ export class CaseContext {
   }
 
   /** Saves what changed to MongoDB. Idempotent; one write at a time per case, in order. */
-  async persist(): Promise<void> {
+  async persist(opts: { regular?: boolean } = {}): Promise<void> {
     // One write at a time per case: concurrent writes of one document can lose the newer one on FerretDB.
     // A queued write sends the case as it is when its turn comes, so nothing is written out of order.
     const write = this.persistQueue.then(async () => {
       if (this.deltas) {
         const delta = this.tracker.next(this.view);
-        if (delta) await local.syncCase(delta);
+        if (delta) await (opts.regular ? records : local).syncCase(delta);
         return;
       }
       const changed = this.view.tasks.map((t) => [t.id, JSON.stringify(t)] as const).filter(([id, json]) => this.writtenTasks.get(id) !== json);
@@ -290,6 +299,10 @@ export class CaseContext {
     }
     if (task.status === 'open') throw new CaseCancelled(); // only cancellation ends the wait with the task open
     await condition(allHandlersFinished);
+    // The completion's write is an ordinary activity, and the process waits for it before going on: so the workflow
+    // task that answers the Update ends at once, instead of after the next step's local work (deadlines, writes,
+    // first sends), and the person's answer comes back as fast as a bare Update's.
+    if (this.quickAnswers) await this.persistQueue;
     return { outcome: task.outcome as OutcomeOf<K>, payload: task.payload ?? {}, by: task.completedBy ?? 'system', task };
   }
 
@@ -329,7 +342,7 @@ export class CaseContext {
     if (this.deltas) {
       // Answer as soon as the workflow has accepted it; the write follows in order. The API takes the task out
       // of the inbox itself and reads an open case from the workflow, so the caller's next read agrees.
-      void this.persist();
+      void this.persist({ regular: this.quickAnswers });
       return { ...task };
     }
     await this.persist();

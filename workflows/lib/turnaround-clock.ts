@@ -8,7 +8,6 @@ import { ApplicationFailure, setHandler } from '@temporalio/workflow';
 import { TASK_ERROR, type CaseView, type Deadline } from '../definitions';
 import { CLOCK_ROLES, pauseClockUpdate, resumeClockUpdate } from '../service-case/definitions';
 import type { CaseContext } from './case-context';
-import { records } from './activities';
 
 export interface PausedInterval {
   from: string;
@@ -103,7 +102,7 @@ export class TurnaroundClock {
     const at = new Date();
     this.state.stoppedAt = iso(at);
     if (this.state.startedAt) {
-      const total = await records.workingTimeBetween({ from: this.state.startedAt, to: iso(at) });
+      const total = await this.c.quick.workingTimeBetween({ from: this.state.startedAt, to: iso(at) });
       this.state.workingMs = Math.max(0, total - this.state.pausedWorkingMs);
       this.state.grossWorkingMs = total;
     }
@@ -143,12 +142,12 @@ export class TurnaroundClock {
     const p = this.state.paused!;
     this.state.paused = undefined; // at once, so a second resume is refused while this one computes
     const to = iso(new Date());
-    const workingMs = await records.workingTimeBetween({ from: p.from, to });
+    const workingMs = await this.c.quick.workingTimeBetween({ from: p.from, to });
     const durationMs = Date.parse(to) - Date.parse(p.from);
     this.state.intervals.push({ from: p.from, to, pausedBy: p.by, resumedBy: by, reason: p.reason, note, workingMs, durationMs });
     this.state.pausedWorkingMs += workingMs;
     if (this.state.dueAt && workingMs > 0) {
-      this.state.dueAt = await records.addWorkingTime({ from: this.state.dueAt, workingHours: workingMs / 3_600_000 });
+      this.state.dueAt = await this.c.quick.addWorkingTime({ from: this.state.dueAt, workingHours: workingMs / 3_600_000 });
       if (this.deadline) this.deadline.dueAt = this.state.dueAt;
     }
     // Audited: who paused and why, who resumed, for how long (working and clock time).

@@ -2,7 +2,6 @@
 // back and records a 1-5 satisfaction score and comments; a low score opens a follow-up for the supervisor. An
 // unreachable customer is tried again on later working days before the callback closes as unreachable.
 import { patched } from '@temporalio/workflow';
-import { records } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type ServiceCase } from './context';
 
@@ -44,7 +43,7 @@ export async function callbackVisit(s: ServiceCase): Promise<{ score?: number }>
       return {};
     }
     failed.push({ attempt, ...t.payload, by: t.by, at: isoNow() });
-    const next = new Date(await records.addWorkingTime({ from: isoNow(), workingDays: input.timings.callbackRetryWorkingDays ?? DEFAULT_CALLBACK_RETRY_WORKING_DAYS }));
+    const next = new Date(await c.quick.addWorkingTime({ from: isoNow(), workingDays: input.timings.callbackRetryWorkingDays ?? DEFAULT_CALLBACK_RETRY_WORKING_DAYS }));
     s.data.callbackAttempts = failed;
     c.record('callback_attempt_failed', { attempt, attempts, ...t.payload, nextAttemptAt: next.toISOString() }, t.by);
     c.setStatus('awaiting_callback', { callbackAt: next.toISOString(), attempt: attempt + 1 });

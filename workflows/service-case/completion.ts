@@ -3,7 +3,7 @@
 // the office the technician registers completion and returns unused parts (stock comes back).
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { StockLine } from '../../activities/stock';
-import { records, stock } from '../lib/activities';
+import { stock } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type ServiceCase } from './context';
 
@@ -31,7 +31,7 @@ export async function registerCompletion(s: ServiceCase, context: Record<string,
   for (let round = 1; ; round++) {
     c.setStatus('awaiting_completion', { technicianId });
     const stepDue = await s.stepDue();
-    const afterTrip = trip && new Date(trip.until) > new Date() ? new Date(await records.addWorkingTime({ from: trip.until, workingHours: s.input.timings.stepWorkingHours })) : undefined;
+    const afterTrip = trip && new Date(trip.until) > new Date() ? new Date(await s.c.quick.addWorkingTime({ from: trip.until, workingHours: s.input.timings.stepWorkingHours })) : undefined;
     const t = await c.runTask({
       kind: 'service_completion',
       role: 'technician',
@@ -87,7 +87,7 @@ export async function registerCompletion(s: ServiceCase, context: Record<string,
 export async function fileRecord(s: ServiceCase, r: ServiceRecordText, technicianId: string): Promise<void> {
   const { c, input } = s;
   const closedAt = isoNow();
-  await records.saveServiceRecord({
+  await s.c.quick.saveServiceRecord({
     caseId: input.caseId,
     technicianId,
     productModel: input.product.model,
@@ -98,7 +98,7 @@ export async function fileRecord(s: ServiceCase, r: ServiceRecordText, technicia
     serialNumber: input.product.serialNumber,
     address: input.address,
   });
-  const kb = await records.addKnowledgeEntry({
+  const kb = await s.c.quick.addKnowledgeEntry({
     productModel: input.product.model,
     faultCategory: input.fault.category,
     title: `${input.product.model}：${input.fault.summary}`.slice(0, 120),
@@ -115,7 +115,7 @@ export async function fileRecord(s: ServiceCase, r: ServiceRecordText, technicia
 export async function serviceDone(s: ServiceCase, outcome: string, r: ServiceRecordText, registered: boolean): Promise<void> {
   const { c, input } = s;
   const clock = await s.clock.stop();
-  const callbackAt = new Date(await records.addWorkingTime({ from: isoNow(), workingDays: input.timings.callbackAfterWorkingDays }));
+  const callbackAt = new Date(await c.quick.addWorkingTime({ from: isoNow(), workingDays: input.timings.callbackAfterWorkingDays }));
   s.data.serviceClosedAt = isoNow();
   s.data.callbackAt = callbackAt.toISOString();
   c.setStatus('service_closed', { outcome, workingMs: clock.workingMs, grossWorkingMs: clock.grossWorkingMs, pausedWorkingMs: clock.pausedWorkingMs, callbackAt: callbackAt.toISOString() });

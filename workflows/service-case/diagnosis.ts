@@ -8,7 +8,7 @@ import type { TechnicianRef } from '../../activities/service-cases';
 import type { RecommendResult } from '../../activities/recommendations';
 import type { KbHit } from '../../activities/knowledge';
 import type { Deadline } from '../definitions';
-import { ranking, records } from '../lib/activities';
+import { ranking } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
 
@@ -27,7 +27,7 @@ export async function diagnose(s: ServiceCase, reallocation?: string): Promise<D
   let reason = reallocation ?? 'no_technician_in_office';
   let inOfficeProposal: Proposal | undefined;
   if (!reallocation) {
-    const inOffice = await records.pickInOfficeTechnician();
+    const inOffice = await c.quick.pickInOfficeTechnician();
     if (inOffice) tech = inOffice;
     c.record('routed', inOffice ? { to: 'technician_in_office', technicianId: inOffice.userId } : { to: 'supervisor', reason });
   }
@@ -127,7 +127,7 @@ async function allocate(s: ServiceCase, reason: string, proposal?: Proposal): Pr
   for (;;) {
     const t = await c.runTask({ kind: 'allocate_technician', role: 'supervisor', dueAt: await s.stepDue(), context: { reason, proposal, recommendation, refused } });
     const p = payloadOf(SERVICE_TASKS.allocate_technician.outcomes.assigned, t.payload);
-    const check = await records.checkTechnician({ userId: p.technicianId });
+    const check = await c.quick.checkTechnician({ userId: p.technicianId });
     if (!check.ok) {
       // Anyone may be chosen, but it must be an active technician: the task opens again saying why.
       refused = { technicianId: p.technicianId, reason: check.reason };

@@ -4,7 +4,6 @@
 // data is backed up (the task kind for computers refuses `fixed` without it).
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { factoryRepairWorkflow } from '../factory-repair';
-import { records } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { repairCaseIdFor, type FactoryRepairResult } from './definitions';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
@@ -23,7 +22,7 @@ export async function visitOnSite(s: ServiceCase, proposal: Proposal): Promise<O
     c.setStatus('onsite_visit', { technicianId, round });
     // On a business trip the first visit is due when the trip ends (the technician's own estimate).
     const trip = s.data.trip as { until: string } | undefined;
-    const dueAt = round === 1 && trip ? new Date(trip.until) : new Date(await records.addWorkingTime({ from: from.toISOString(), workingDays: input.timings.onsiteWorkingDays }));
+    const dueAt = round === 1 && trip ? new Date(trip.until) : new Date(await s.c.quick.addWorkingTime({ from: from.toISOString(), workingDays: input.timings.onsiteWorkingDays }));
     const t = await c.runTask({
       kind,
       role: 'technician',

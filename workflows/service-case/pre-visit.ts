@@ -5,7 +5,7 @@
 import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
 import { confirmedWarranty, warrantyStatus, type WarrantyDecision } from '../../rules/warranty';
 import type { Shortage } from '../../activities/stock';
-import { records, stock } from '../lib/activities';
+import { stock } from '../lib/activities';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
 
@@ -112,7 +112,7 @@ async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean
     // Away until the trip ends: new phone diagnoses and recommendations skip the technician meanwhile.
     const { destination, expectedDays } = proposal.businessTrip;
     const until = tripUntil ?? new Date(Date.parse(isoNow()) + Math.ceil(expectedDays) * 86_400_000).toISOString();
-    await records.recordTripAbsence({ key: `trip:${t.task.id}`, userId: tech.userId, from: isoNow(), until, reason: `出差 ${destination}（${s.caseId}）`, by: t.by });
+    await s.c.quick.recordTripAbsence({ key: `trip:${t.task.id}`, userId: tech.userId, from: isoNow(), until, reason: `出差 ${destination}（${s.caseId}）`, by: t.by });
     c.record('technician_on_trip', { technicianId: tech.userId, destination, until });
   }
   return t.outcome === 'approved';
