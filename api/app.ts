@@ -3,6 +3,7 @@ import express from 'express';
 import { authenticate, parseTokenMap } from './auth';
 import type { ApiDeps } from './deps';
 import { errorHandler, notFound } from './errors';
+import { refuseUnsafeInput } from './safe-input';
 import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
 import { healthRoutes } from '../health/routes';
 import { openApiDocument } from './openapi';
@@ -33,6 +34,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
+  app.use(refuseUnsafeInput);
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {

@@ -6,6 +6,7 @@ import { recommendTechnicians } from '../../activities/recommendations';
 import { requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { parse, route } from '../errors';
+import { text } from '../fields';
 
 const coordinate = (limit: number) =>
   z
@@ -17,11 +18,11 @@ const coordinate = (limit: number) =>
 
 const Query = z
   .object({
-    model: z.string().trim().min(1).max(100),
-    category: z.string().trim().min(1).max(100),
+    model: text().trim().min(1).max(100),
+    category: text().trim().min(1).max(100),
     lat: coordinate(90),
     lng: coordinate(180),
-    q: z.string().trim().min(1).max(500).optional(),
+    q: text().trim().min(1).max(500).optional(),
   })
   .strict();
 
