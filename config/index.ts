@@ -58,6 +58,11 @@ const EnvSchema = z.object({
   NOTIFY_RETRY_HORIZON_MINUTES: int.min(1).default(24 * 60),
 
   API_PORT: int.default(3000),
+  // The API listens only on this machine unless told otherwise (e.g. 0.0.0.0 to open it to the network).
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  // Development mode: seeds the development users (tokens derived from a random secret in DATA_DIR, printed at
+  // start) and offers them on the console's sign-in page. `npm start` on embedded defaults turns it on.
+  DEV_USERS: bool.default('false'),
   // Recovery without a person (issue 10). Short server selection makes a request fail fast (503) while the
   // database is down; frequent heartbeats notice its return quickly. A process whose readiness (database
   // ping and Temporal reachable) stays failed for READINESS_EXIT_AFTER_SECONDS exits so its supervisor

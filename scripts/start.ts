@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { config } from '../config';
 import { connectDb, models } from '../db/models';
-import { DEV_USERS, devToken, seedDevUsers } from '../db/dev-users';
+import { DEV_USERS, devToken, ensureDevSecret, readDevSecret, retireDevUsers, seedDevUsers } from '../db/dev-users';
 import { startSmtpSink } from '../devservices/smtp-sink';
 import { startFakeTwilio } from '../devservices/fake-twilio';
 import { startMongo, startTemporalDevServer } from './servers/launch';
@@ -51,8 +51,15 @@ async function main(): Promise<void> {
     urls.push(`Captured SMS:        ${twilio.baseUrl}/messages`);
   }
 
+  // Development users only in development mode: asked for with DEV_USERS, or implied by embedded defaults
+  // (no real database named) outside production. Their tokens come from a random secret in DATA_DIR.
+  const devMode = process.env.DEV_USERS !== undefined ? cfg.DEV_USERS : !cfg.MONGODB_URI && cfg.NODE_ENV !== 'production';
+  env.DEV_USERS = String(devMode);
+  env.DATA_DIR = cfg.DATA_DIR;
+  const devSecret = devMode ? ensureDevSecret(cfg.DATA_DIR) : undefined;
   const db = await connectDb(env.MONGODB_URI!);
-  if (cfg.NODE_ENV !== 'production') await seedDevUsers(models(db));
+  if (devSecret) await seedDevUsers(models(db), devSecret);
+  else await retireDevUsers(models(db), readDevSecret(cfg.DATA_DIR));
   await db.close();
 
   // The worker and the API are supervised: a crashed one (or one that exited because its dependencies stayed
@@ -102,11 +109,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
 
-  urls.unshift(`API:                 http://127.0.0.1:${cfg.API_PORT}  (OpenAPI at /openapi.json)`);
+  urls.unshift(`API:                 http://${cfg.API_HOST === '0.0.0.0' ? '127.0.0.1' : cfg.API_HOST}:${cfg.API_PORT}  (listening on ${cfg.API_HOST}; OpenAPI at /openapi.json)`);
   console.log(['', 'After-sales service is running. Ctrl-C stops it.', ...urls.map((u) => `  ${u}`), `  Temporal:            ${env.TEMPORAL_ADDRESS}`, `  MongoDB:             ${env.MONGODB_URI}`, ''].join('\n'));
-  if (cfg.NODE_ENV !== 'production') {
-    console.log('Development users (Authorization: Bearer <token>):');
-    for (const u of DEV_USERS) console.log(`  ${u.id.padEnd(7)} ${u.name.padEnd(4, '　')} ${u.roles.join(',').padEnd(20)} ${devToken(u.id)}`);
+  if (devSecret) {
+    console.log(`Development users (Authorization: Bearer <token>; secret in ${path.join(cfg.DATA_DIR, 'dev-users.secret')}):`);
+    for (const u of DEV_USERS) console.log(`  ${u.id.padEnd(7)} ${u.name.padEnd(4, '　')} ${u.roles.join(',').padEnd(20)} ${devToken(u.id, devSecret)}`);
     console.log('');
   }
 }

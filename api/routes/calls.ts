@@ -9,6 +9,7 @@ import { notFound, parse, route } from '../errors';
 import { text } from '../fields';
 import { isDuplicateKey } from '../../db/models';
 import { createOnce } from '../idempotency';
+import { redactCustomerContacts, seesCustomerContacts, visibleCaseFilter, visibleCaseIds } from '../access';
 
 export const CustomerSchema = z
   .object({
@@ -60,8 +61,13 @@ export function callRoutes(deps: ApiDeps): Router {
     '/calls',
     route(async (req, res) => {
       const q = parse(z.object({ caseId: text().trim().min(1).max(128).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(), req.query, 'query');
-      const calls = await deps.models.Call.find(q.caseId ? { caseId: q.caseId } : {}).sort({ at: -1 }).limit(q.limit).lean();
-      res.json({ items: calls });
+      const actor = actorOf(req);
+      // Need-to-know: calls the caller took, and calls about cases the caller works on.
+      const cases = await visibleCaseFilter(deps.models, actor);
+      const scope = cases ? { $or: [{ agentId: actor.userId }, { caseId: { $in: await visibleCaseIds(deps.models, cases) } }] } : undefined;
+      const filter = { $and: [q.caseId ? { caseId: q.caseId } : {}, ...(scope ? [scope] : [])] };
+      const calls = await deps.models.Call.find(filter).sort({ at: -1 }).limit(q.limit).lean();
+      res.json({ items: seesCustomerContacts(actor) ? calls : redactCustomerContacts(calls) });
     }),
   );
   return r;
