@@ -91,4 +91,32 @@ describe('npm start', () => {
       if (first.child.exitCode === null) first.child.kill('SIGKILL');
     }
   }, 300_000);
+
+  it('stops every child when npm start itself is sent SIGTERM', async () => {
+    const p = await ports();
+    const clean = { ...process.env };
+    for (const k of ['MONGODB_URI', 'TEMPORAL_ADDRESS', 'SMTP_HOST', 'TWILIO_ACCOUNT_SID', 'TWILIO_API_BASE', 'DEV_USERS']) delete clean[k];
+    const npmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-npm-start-'));
+    let out = '';
+    const npm = spawn('npm', ['start'], { cwd: root, env: { ...clean, ...p, DATA_DIR: npmDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    npm.stdout!.on('data', (d) => (out += d));
+    npm.stderr!.on('data', (d) => (out += d));
+    try {
+      await eventually(async () => (await fetch(`http://127.0.0.1:${p.API_PORT}/health/live`).catch(() => undefined))?.status === 200, 180_000);
+      expect(out).toContain('Development users'); // embedded defaults imply development mode
+      npm.kill('SIGTERM');
+      await stopped(npm);
+      await eventually(async () => {
+        for (const port of Object.values(p)) if (await tcpOpen(Number(port))) return false;
+        return true;
+      }, 30_000);
+      for (const name of ['api', 'worker']) {
+        const pid = pids(out, name)[0]!;
+        expect(() => process.kill(pid, 0), `${name} (pid ${pid}) still running`).toThrow();
+      }
+    } finally {
+      if (npm.exitCode === null) npm.kill('SIGKILL');
+      fs.rmSync(npmDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });
