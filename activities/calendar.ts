@@ -1,11 +1,18 @@
 // Deadlines on the working-time calendar. Computed in an activity because administrators can change the
 // calendar in MongoDB; the result is recorded in history, so replay stays deterministic.
+import { config } from '../config';
 import type { Models } from '../db/models';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, mergeCalendarData, workingTimeBetween, type CalendarData } from '../rules/calendar';
 
 export const CALENDAR_SETTING = 'calendar';
 
+/** The demo's calendar (DEMO_DURATIONS): every hour of every day is working time, no holidays. */
+export function demoCalendar(): CalendarData {
+  return { ...defaultCalendarData(), periods: [{ start: '00:00', end: '24:00' }], weekdays: [1, 2, 3, 4, 5, 6, 7], years: {}, overrides: {} };
+}
+
 export async function loadCalendar(m: Models): Promise<CalendarData> {
+  if (config().DEMO_DURATIONS) return demoCalendar();
   const doc = await m.Setting.findById(CALENDAR_SETTING).lean<{ value?: object }>();
   return doc?.value ? mergeCalendarData(defaultCalendarData(), doc.value) : defaultCalendarData();
 }
