@@ -19,7 +19,12 @@ export function consoleRoutes(deps: ApiDeps, distDir = CONSOLE_DIST): Router {
 
   // Development mode only: the users `npm start` seeded, with the tokens derived from this data directory's secret.
   const devUsers = () => {
-    const secret = devSecret(cfg.DATA_DIR);
+    let secret: string | undefined;
+    try {
+      secret = devSecret(cfg.DATA_DIR);
+    } catch {
+      return []; // no secret in this data directory: nobody seeded development users here
+    }
     return DEV_USERS.map((u) => ({ id: u.id, name: u.name, roles: u.roles, token: devToken(u.id, secret) }));
   };
   r.get('/console/meta', (_req, res) => {
