@@ -3,6 +3,9 @@ import express from 'express';
 import { authenticate, parseTokenMap } from './auth';
 import type { ApiDeps } from './deps';
 import { errorHandler, notFound } from './errors';
+import { refuseUnsafeInput } from './safe-input';
+import { auditTrail } from './audit';
+import { auditRoutes } from './routes/audit';
 import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
 import { healthRoutes } from '../health/routes';
 import { openApiDocument } from './openapi';
@@ -33,7 +36,10 @@ import { reportRoutes } from './routes/reports';
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // Recorded whether refused or not, so the audit trail also shows attempts (401, 403, 400, 413).
+  app.use(auditTrail(deps.db, deps.log));
   app.use(express.json({ limit: '1mb' }));
+  app.use(refuseUnsafeInput);
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
@@ -72,6 +78,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(exchangeRoutes(deps));
   app.use(productReturnRoutes(deps));
   app.use(reportRoutes(deps));
+  app.use(auditRoutes(deps));
   app.use((req, _res, next) => next(notFound(`no route ${req.method} ${req.path}`)));
   app.use(errorHandler(deps.log, deps.cfg.RETRY_AFTER_SECONDS));
   return app;

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: cfg.TEMPORAL_ADDRESS });
   const temporal = new Client({ connection, namespace: cfg.TEMPORAL_NAMESPACE });
   const app = createApp({ cfg, db, models: models(db), temporal, log });
-  const server = app.listen(cfg.API_PORT, () => log.info({ port: cfg.API_PORT }, 'api listening'));
+  const server = app.listen(cfg.API_PORT, cfg.API_HOST, () => log.info({ host: cfg.API_HOST, port: cfg.API_PORT }, 'api listening'));
   const watchdog = startWatchdog({
     check: () => checkReadiness([mongoProbe(db), temporalProbe(connection)], cfg.READINESS_CHECK_TIMEOUT_MS),
     intervalMs: cfg.READINESS_CHECK_INTERVAL_MS,

@@ -6,6 +6,8 @@ import { peoplePaths } from './openapi-people';
 import { processPaths } from './openapi-processes';
 import { documentIdempotency } from './idempotency';
 import { reportPaths } from './openapi-reports';
+import { declareCommonAnswers } from './openapi-common';
+import { auditPaths } from './openapi-audit';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -27,7 +29,7 @@ export function openApiDocument(): object {
       },
     },
     security: [{ bearer: [] }],
-    paths: documentIdempotency({
+    paths: declareCommonAnswers(documentIdempotency({
       '/health/live': { get: { summary: 'Liveness: the process runs', security: [], responses: { 200: { description: 'alive' } } } },
       '/health/ready': {
         get: { summary: 'Readiness: MongoDB answers a ping and Temporal is reachable (503 with Retry-After otherwise)', security: [], responses: { 200: { description: '{ready, checks}' }, 503: { description: '{ready: false, checks, errors}' } } },
@@ -36,14 +38,31 @@ export function openApiDocument(): object {
       '/ready': { get: { summary: 'Readiness (same as /health/ready)', security: [], responses: { 200: { description: 'ready' }, 503: err } } },
       '/calls': {
         post: { summary: 'Log a call (every call is registered)', requestBody: json(obj), responses: { 201: { description: 'logged' }, 400: err, 401: err, 404: err } },
-        get: { summary: 'List logged calls', responses: { 200: { description: 'calls' } } },
+        get: {
+          summary: 'Calls the caller took or that concern cases the caller works on (supervisor and above: all), newest first',
+          parameters: [
+            { name: 'caseId', in: 'query', schema: { type: 'string', minLength: 1, maxLength: 128 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: { 200: { description: '{items}' }, 400: err },
+        },
       },
       '/inquiries': { post: { summary: 'Open an inquiry (market or technical); agent only', requestBody: json(obj), responses: { 201: { description: '{caseId}' }, 400: err, 403: err } } },
       '/coordination-forms': { post: { summary: 'Open a coordination form for production', requestBody: json(obj), responses: { 201: { description: '{caseId, dueAt}' }, 400: err, 403: err, 404: err } } },
       '/cases/{id}': { get: { summary: 'A case: status, timeline, tasks, deadlines, notifications', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'case' }, 404: err } } },
       '/calendar': { get: { summary: 'The effective working-time calendar (built-in national schedule + administrator changes)', responses: { 200: { description: 'calendar' } } } },
       '/calendar/days/{date}': { get: { summary: 'Whether a date is a working day', parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], responses: { 200: { description: '{date, working}' }, 400: err } } },
-      '/calendar/deadline': { get: { summary: 'Deadline preview: from + workingHours or workingDays', responses: { 200: { description: '{from, dueAt}' }, 400: err } } },
+      '/calendar/deadline': {
+        get: {
+          summary: 'Deadline preview: from + workingHours or workingDays (exactly one)',
+          parameters: [
+            { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time', example: '2026-03-02T09:00:00+08:00' }, description: 'years 2000-2100' },
+            { name: 'workingHours', in: 'query', schema: { type: 'number', exclusiveMinimum: true, minimum: 0, maximum: 10000 } },
+            { name: 'workingDays', in: 'query', schema: { type: 'number', exclusiveMinimum: true, minimum: 0, maximum: 1000 } },
+          ],
+          responses: { 200: { description: '{from, dueAt}' }, 400: err },
+        },
+      },
       '/calendar/years/{year}': { put: { summary: 'Set a year\'s holidays and make-up working days (supervisor, director)', requestBody: json(obj), parameters: [{ name: 'year', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'saved' }, 400: err, 403: err } } },
       '/calendar/overrides/{date}': {
         put: { summary: 'Override one day as holiday or workday (supervisor, director)', requestBody: json(obj), parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }], responses: { 200: { description: 'saved' }, 400: err, 403: err } },
@@ -166,6 +185,7 @@ export function openApiDocument(): object {
       ...peoplePaths,
       ...processPaths,
       ...reportPaths,
-    }),
+      ...auditPaths,
+    })),
   };
 }

@@ -2,6 +2,7 @@
 // inbox's cursor pagination (by due time, then id), which costs the same on page 100 as on page 1.
 import { z } from 'zod';
 import { badRequest } from './errors';
+import { text } from './fields';
 
 const TASK_ID = /^([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)-T([1-9][0-9]{0,5})$/;
 
@@ -20,7 +21,7 @@ export function encodeCursor(c: { at: Date | string; id: string }): string {
   return Buffer.from(JSON.stringify([new Date(c.at).toISOString(), c.id])).toString('base64url');
 }
 
-const CursorJson = z.tuple([z.string().datetime(), z.string().min(1).max(200)]);
+const CursorJson = z.tuple([text().datetime(), text().min(1).max(200)]);
 
 export function decodeCursor(raw: string): Cursor {
   try {

@@ -59,6 +59,11 @@ const EnvSchema = z.object({
   NOTIFY_RETRY_HORIZON_MINUTES: int.min(1).default(24 * 60),
 
   API_PORT: int.default(3000),
+  // The API listens only on this machine unless told otherwise (e.g. 0.0.0.0 to open it to the network).
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  // Development mode: seeds the development users (tokens derived from a random secret in DATA_DIR, printed at
+  // start) and offers them on the console's sign-in page. `npm start` on embedded defaults turns it on.
+  DEV_USERS: bool.default('false'),
   // Recovery without a person (issue 10). Short server selection makes a request fail fast (503) while the
   // database is down; frequent heartbeats notice its return quickly. A process whose readiness (database
   // ping and Temporal reachable) stays failed for READINESS_EXIT_AFTER_SECONDS exits so its supervisor
@@ -79,6 +84,9 @@ const EnvSchema = z.object({
   // JSON object token -> userId; merged with tokens stored on users in MongoDB.
   API_TOKENS: z.string().optional(),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  // Demo: the office is open around the clock and the department's durations shrink to minutes (demoDefaults
+  // below), so reminders and escalations show within minutes. Explicit settings still win. Never in production.
+  DEMO_DURATIONS: bool.default('false'),
   // The company's IANA zone: the working-time calendar, the returns rulebook's day counts, warranty dates and the
   // times people read all follow it.
   TIME_ZONE: z
@@ -181,8 +189,23 @@ const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema>;
 
+/**
+ * The demo's durations: every step counted in working hours takes 6 minutes, in working days about 7 minutes
+ * (a demo working day is 24 h), reminders come 3 minutes before due. Used as defaults under explicit settings.
+ */
+export function demoDefaults(): Record<string, string> {
+  const out: Record<string, string> = { TASK_REMINDER_LEAD_MINUTES: '3', TASK_REESCALATE_HOURS: '1', REPAIR_REMINDER_LEAD_HOURS: '0.05', RETURN_SETTLEMENT_REMINDER_HOURS: '0.05' };
+  for (const key of Object.keys(EnvSchema.shape)) {
+    if (key.endsWith('_WORKING_HOURS')) out[key] = '0.1';
+    if (key.endsWith('_WORKING_DAYS')) out[key] = '0.005';
+  }
+  return out;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  const demo = ['true', '1', 'yes'].includes(env.DEMO_DURATIONS ?? '');
+  if (demo && env.NODE_ENV === 'production') throw new Error('Invalid configuration: DEMO_DURATIONS is for trying the service, not for production');
+  const parsed = EnvSchema.safeParse(demo ? { ...demoDefaults(), ...env } : env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`Invalid configuration: ${problems}`);

@@ -1,5 +1,11 @@
-// Development users, seeded only outside production so the embedded default and the tests have people to act.
-// Their tokens are development credentials, printed at start; production tokens come from API_TOKENS or the DB.
+// Development users, seeded only in the explicit development mode (DEV_USERS=true; `npm start` on embedded
+// defaults sets it) so the embedded default and the tests have people to act. Their tokens are derived from a
+// random secret kept in the data directory (printed at start), so nobody can guess them from the source; only
+// the test stack, which has no data directory of its own, uses the plain `dev-<id>`.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { config } from '../config';
 import type { Role } from '../rules/roles';
 import type { Models } from './models';
 import { hashToken } from './tokens';
@@ -34,17 +40,71 @@ export const DEV_USERS: DevUser[] = [
   { id: 'log1', name: '马运', roles: ['logistics'], phone: '+8613800138131', email: 'log1@example.com' },
 ];
 
-export const devToken = (userId: string): string => `dev-${userId}`;
+const SECRET_FILE = 'dev-users.secret';
+const inTests = () => Boolean(process.env.VITEST);
 
-/** Upserts the development users (idempotent). */
-export async function seedDevUsers(m: Models): Promise<void> {
+/** The data directory's development-user secret, or undefined when none was made there yet. */
+export function readDevSecret(dataDir: string): string | undefined {
+  try {
+    return fs.readFileSync(path.join(dataDir, SECRET_FILE), 'utf8').trim() || undefined;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/** The data directory's secret, made (random, readable by its owner only) on first use. */
+export function ensureDevSecret(dataDir: string): string {
+  const existing = readDevSecret(dataDir);
+  if (existing) return existing;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(24).toString('base64url');
+  try {
+    fs.writeFileSync(path.join(dataDir, SECRET_FILE), `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (err) {
+    // Another process made it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return readDevSecret(dataDir)!;
+    throw err;
+  }
+}
+
+/**
+ * The secret development tokens derive from: the given data directory's (none there: `dev-<id>` in tests, an
+ * error elsewhere); without one, none in tests (the test stack's users are `dev-<id>`) and DATA_DIR's otherwise.
+ */
+export function devSecret(dataDir?: string): string | undefined {
+  if (dataDir === undefined) return inTests() ? undefined : ensureDevSecret(config().DATA_DIR);
+  const secret = readDevSecret(dataDir);
+  if (secret || inTests()) return secret;
+  throw new Error(`no development-user secret in ${dataDir}; development users exist only with DEV_USERS=true`);
+}
+
+/** A development user's bearer token: `dev-<id>-<HMAC of the id under the secret>`, or `dev-<id>` without one. */
+export function devToken(userId: string, secret: string | undefined = devSecret()): string {
+  if (!secret) return `dev-${userId}`;
+  return `dev-${userId}-${crypto.createHmac('sha256', secret).update(userId).digest('base64url').slice(0, 22)}`;
+}
+
+/** Takes the development users' tokens away (outside development mode): derived ones and the old guessable ones. */
+export async function retireDevUsers(m: Models, secret?: string): Promise<void> {
+  for (const u of DEV_USERS) {
+    const hashes = [hashToken(`dev-${u.id}`), ...(secret ? [hashToken(devToken(u.id, secret))] : [])];
+    await m.User.updateOne({ _id: u.id }, { $pull: { tokenHashes: { $in: hashes } } }, { strict: false });
+  }
+}
+
+/** Upserts the development users (idempotent) with tokens under `secret`. */
+export async function seedDevUsers(m: Models, secret: string | undefined = devSecret()): Promise<void> {
+  // A database seeded before tokens were secret-derived still accepts the guessable `dev-<id>`: not any more.
+  if (secret) await retireDevUsers(m);
   for (const u of DEV_USERS) {
     await m.User.updateOne(
       { _id: u.id },
       {
         $set: { name: u.name, roles: u.roles, phone: u.phone, email: u.email, inOffice: u.inOffice ?? false, locale: 'zh-CN', active: true, ...(u.base ? { base: u.base } : {}) },
         // Tokens issued later through the API stay; plain tokens of a database seeded before hashing go.
-        $addToSet: { tokenHashes: hashToken(devToken(u.id)) },
+        $addToSet: { tokenHashes: hashToken(devToken(u.id, secret)) },
         $unset: { tokens: 1 },
       },
       { upsert: true, strict: false },

@@ -19,6 +19,7 @@ import { startFakeTwilio } from '../devservices/fake-twilio';
 import { freePort } from './servers/provision';
 import { startMongo, startTemporalDevServer, type MongoServer, type TemporalServer } from './servers/launch';
 import { Api, KINDS, answerTasks, openCase, type Kind } from './soak/workload';
+import { devSecret, devToken } from '../db/dev-users';
 import { caseState, problems, verify } from './soak/verify';
 
 const FAULTS = ['worker', 'api', 'temporal', 'db-pause', 'db-kill', 'sms-stall'] as const;
@@ -94,6 +95,7 @@ async function main(): Promise<number> {
       CALLBACK_AFTER_WORKING_DAYS: '0',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
+      DEV_USERS: 'true',
     };
     const logFile = path.join(dir, 'start.log');
     const out = fs.openSync(logFile, 'a');
@@ -112,7 +114,7 @@ async function main(): Promise<number> {
       await new Promise((r) => supervisor.once('exit', r));
     });
     const pidsOf = (name: string) => [...output.matchAll(new RegExp(`\\[start\\] ${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
-    const api = new Api(`http://127.0.0.1:${apiPort}`);
+    const api = new Api(`http://127.0.0.1:${apiPort}`, (user) => devToken(user, devSecret(dir)));
     const apiReady = async () => (await fetch(`${api.baseUrl}/health/ready`, { signal: AbortSignal.timeout(5_000) })).status === 200;
     const workerReady = async () => (await fetch(`http://127.0.0.1:${workerHealthPort}/health/ready`, { signal: AbortSignal.timeout(5_000) })).status === 200;
     const allReady = async () => (await apiReady()) && (await workerReady());

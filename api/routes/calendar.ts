@@ -7,13 +7,14 @@ import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, loc
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
+import { dateTime, isoDate as isoDateField, year as yearField } from '../fields';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+const isoDate = isoDateField();
 const YearBody = z.object({ holidays: z.array(isoDate).max(366), workdays: z.array(isoDate).max(366) }).strict();
 const OverrideBody = z.object({ kind: z.enum(['holiday', 'workday']) }).strict();
 const DeadlineQuery = z
   .object({
-    from: z.string().datetime({ offset: true }),
+    from: dateTime('from'),
     workingHours: z.coerce.number().positive().max(10_000).optional(),
     workingDays: z.coerce.number().positive().max(1_000).optional(),
   })
@@ -71,7 +72,14 @@ export function calendarRoutes(deps: ApiDeps): Router {
       const q = parse(DeadlineQuery, req.query, 'query');
       const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const from = new Date(q.from);
-      const dueAt = q.workingDays !== undefined ? addWorkingDays(cal, from, q.workingDays) : addWorkingHours(cal, from, q.workingHours!);
+      let dueAt: Date;
+      try {
+        dueAt = q.workingDays !== undefined ? addWorkingDays(cal, from, q.workingDays) : addWorkingHours(cal, from, q.workingHours!);
+      } catch (err) {
+        // A calendar without working time for months ahead cannot give a deadline: the request cannot be answered.
+        if (err instanceof RangeError) throw badRequest(`no deadline: ${err.message}`);
+        throw err;
+      }
       // Never silent: a deadline through a year without a schedule counted only weekends as days off there.
       const unconfirmed = unconfirmedYears(cal, localDate(cal, from), localDate(cal, dueAt));
       res.json({ from: from.toISOString(), dueAt: dueAt.toISOString(), unconfirmedYears: unconfirmed, assumedWeekendsOnly: unconfirmed.length > 0 });
@@ -81,7 +89,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
     '/calendar/years/:year',
     route(async (req, res) => {
       requireRole(req, 'supervisor', 'director');
-      const year = parse(z.string().regex(/^\d{4}$/, 'must be a year YYYY'), req.params.year, 'year');
+      const year = parse(yearField(), req.params.year, 'year');
       const body = parse(YearBody, req.body);
       const outside = [...body.holidays, ...body.workdays].filter((d) => !d.startsWith(`${year}-`) && !d.startsWith(`${Number(year) - 1}-12`) && !d.startsWith(`${Number(year) + 1}-01`));
       if (outside.length) throw badRequest(`dates outside ${year}: ${outside.join(', ')}`);

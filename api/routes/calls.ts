@@ -6,14 +6,16 @@ import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { actorOf } from '../auth';
 import { notFound, parse, route } from '../errors';
+import { text } from '../fields';
 import { isDuplicateKey } from '../../db/models';
 import { createOnce } from '../idempotency';
+import { redactCustomerContacts, seesCustomerContacts, visibleCaseFilter, visibleCaseIds } from '../access';
 
 export const CustomerSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    phone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000').optional(),
-    email: z.string().trim().email().optional(),
+    name: text().trim().min(1).max(200),
+    phone: text().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000').optional(),
+    email: text().trim().email().optional(),
     locale: z.enum(['zh-CN', 'en']).optional(),
   })
   .strict();
@@ -23,10 +25,10 @@ export const CallSchema = z
     customer: CustomerSchema,
     direction: z.enum(['inbound', 'outbound']).default('inbound'),
     type: z.enum(['service', 'inquiry', 'complaint', 'return', 'other']),
-    summary: z.string().trim().min(1).max(5000),
-    productModel: z.string().trim().max(100).optional(),
-    serialNumber: z.string().trim().max(100).optional(),
-    caseId: z.string().trim().max(64).optional(),
+    summary: text().trim().min(1).max(5000),
+    productModel: text().trim().max(100).optional(),
+    serialNumber: text().trim().max(100).optional(),
+    caseId: text().trim().max(64).optional(),
   })
   .strict();
 
@@ -58,9 +60,14 @@ export function callRoutes(deps: ApiDeps): Router {
   r.get(
     '/calls',
     route(async (req, res) => {
-      const q = parse(z.object({ caseId: z.string().optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }), req.query, 'query');
-      const calls = await deps.models.Call.find(q.caseId ? { caseId: q.caseId } : {}).sort({ at: -1 }).limit(q.limit).lean();
-      res.json({ items: calls });
+      const q = parse(z.object({ caseId: text().trim().min(1).max(128).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(), req.query, 'query');
+      const actor = actorOf(req);
+      // Need-to-know: calls the caller took, and calls about cases the caller works on.
+      const cases = await visibleCaseFilter(deps.models, actor);
+      const scope = cases ? { $or: [{ agentId: actor.userId }, { caseId: { $in: await visibleCaseIds(deps.models, cases) } }] } : undefined;
+      const filter = { $and: [q.caseId ? { caseId: q.caseId } : {}, ...(scope ? [scope] : [])] };
+      const calls = await deps.models.Call.find(filter).sort({ at: -1 }).limit(q.limit).lean();
+      res.json({ items: seesCustomerContacts(actor) ? calls : redactCustomerContacts(calls) });
     }),
   );
   return r;

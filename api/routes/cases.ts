@@ -9,6 +9,7 @@ import type { ApiDeps } from '../deps';
 import { conflict, notFound, parse, route } from '../errors';
 import { actorOf } from '../auth';
 import { updateFailureToHttp } from '../workflow-errors';
+import { redactCustomerContacts, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
 
 const ListQuery = z
   .object({
@@ -45,7 +46,8 @@ export function caseRoutes(deps: ApiDeps): Router {
       if (q.status) filter.status = q.status;
       if (q.openedBy) filter.openedBy = q.openedBy;
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
-      const query = { $and: [filter, ...(cursor ? [afterCursor('openedAt', cursor, -1)] : [])] };
+      const scope = await visibleCaseFilter(m, actorOf(req)); // need-to-know (api/access.ts)
+      const query = { $and: [filter, ...(scope ? [scope] : []), ...(cursor ? [afterCursor('openedAt', cursor, -1)] : [])] };
       // Newest first; a cursor instead of skip + count, so page 100 costs what page 1 costs.
       const docs =
         (q.open ?? (q.status === 'closed' ? 'false' : 'true')) === 'true'
@@ -54,8 +56,9 @@ export function caseRoutes(deps: ApiDeps): Router {
       const more = docs.length > q.limit;
       const page = docs.slice(0, q.limit);
       const last = page[page.length - 1];
+      const items = page.map(({ _id, ...c }) => ({ caseId: _id, ...c }));
       res.json({
-        items: page.map(({ _id, ...c }) => ({ caseId: _id, ...c })),
+        items: seesCustomerContacts(actorOf(req)) ? items : redactCustomerContacts(items),
         nextCursor: more && last ? encodeCursor({ at: last.openedAt, id: last._id }) : null,
       });
     }),
@@ -87,9 +90,11 @@ export function caseRoutes(deps: ApiDeps): Router {
           view = { caseId: _id, ...rest, tasks: open.map(({ _id: tid, ...t }) => ({ id: tid, ...t })), source: 'mongodb-summary', partial: true };
         }
       }
+      // Need-to-know: a case the caller does not work on is answered as if it did not exist.
+      if (!worksOnCase(actorOf(req), view)) throw notFound(`case ${id} not found`);
       const notifications = await m.Notification.find({ caseId: id }, { body: 0 }).sort({ createdAt: 1 }).lean();
       const taskViews = ((view.tasks ?? []) as TaskOut[]).map((t) => withLocal(t, tz));
-      res.json({
+      const body = {
         ...view,
         tasks: taskViews,
         openTasks: taskViews.filter((t) => t.status === 'open'),
@@ -99,7 +104,8 @@ export function caseRoutes(deps: ApiDeps): Router {
           ...taskViews.filter((t) => t.status === 'open').map((t) => ({ name: `task ${t.id}`, dueAt: t.dueAt, dueAtLocal: t.dueAtLocal })),
         ],
         notifications: notifications.map(({ _id, ...n }) => ({ id: _id, ...n })),
-      });
+      };
+      res.json(seesCustomerContacts(actorOf(req)) ? body : redactCustomerContacts(body));
     }),
   );
   r.post(

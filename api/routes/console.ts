@@ -1,11 +1,11 @@
 // The department console: the built single-page app (console/dist) at `/`, its client-side pages under `/ui/...`
 // (an SPA fallback that cannot shadow an API route, since no API route starts with /ui), and the little the page
-// needs before anyone signs in: task titles, the Temporal Web UI address and, outside production, the
-// development users to pick from (their tokens are the published `dev-<id>` development credentials).
+// needs before anyone signs in: task titles, the Temporal Web UI address and, in development mode (DEV_USERS),
+// the development users to pick from (the API listens on 127.0.0.1 unless API_HOST opens it).
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
-import { DEV_USERS, devToken } from '../../db/dev-users';
+import { DEV_USERS, devSecret, devToken } from '../../db/dev-users';
 import { TASK_KINDS } from '../../workflows/task-catalog';
 import type { ApiDeps } from '../deps';
 
@@ -17,12 +17,22 @@ export function consoleRoutes(deps: ApiDeps, distDir = CONSOLE_DIST): Router {
   const index = path.join(distDir, 'index.html');
   const taskTitles = Object.fromEntries(Object.entries(TASK_KINDS).map(([kind, spec]) => [kind, spec.title]));
 
+  // Development mode only: the users `npm start` seeded, with the tokens derived from this data directory's secret.
+  const devUsers = () => {
+    let secret: string | undefined;
+    try {
+      secret = devSecret(cfg.DATA_DIR);
+    } catch {
+      return []; // no secret in this data directory: nobody seeded development users here
+    }
+    return DEV_USERS.map((u) => ({ id: u.id, name: u.name, roles: u.roles, token: devToken(u.id, secret) }));
+  };
   r.get('/console/meta', (_req, res) => {
     res.json({
       taskTitles,
       timeZone: cfg.TIME_ZONE,
       temporalUi: `http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}/namespaces/${encodeURIComponent(cfg.TEMPORAL_NAMESPACE)}/workflows/`,
-      devUsers: cfg.NODE_ENV === 'production' ? [] : DEV_USERS.map((u) => ({ id: u.id, name: u.name, roles: u.roles, token: devToken(u.id) })),
+      devUsers: cfg.DEV_USERS ? devUsers() : [],
     });
   });
 

@@ -8,14 +8,15 @@ import { loadCalendar } from '../../activities/calendar';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
+import { dateTime, text } from '../fields';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const CoordinationSchema = z
   .object({
-    subject: z.string().trim().min(1).max(200),
-    request: z.string().trim().min(1).max(5000),
-    relatedCaseId: z.string().trim().max(64).optional(),
-    dueAt: z.string().datetime({ offset: true }).optional(),
+    subject: text().trim().min(1).max(200),
+    request: text().trim().min(1).max(5000),
+    relatedCaseId: text().trim().max(64).optional(),
+    dueAt: dateTime('dueAt').optional(),
   })
   .strict();
 

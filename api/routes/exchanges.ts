@@ -5,17 +5,18 @@ import type { exchangeWorkflow } from '../../workflows/exchange';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { parse, route } from '../errors';
+import { text } from '../fields';
 import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const ExchangeSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: z.string({ required_error: 'required: the customer is told by SMS when the replacement ships' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
-    address: z.string().trim().max(500).optional(),
+    customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told by SMS when the replacement ships' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    address: text().trim().max(500).optional(),
     returned: ReturnedUnitSchema,
-    replacementModel: z.string().trim().min(1).max(100).optional().describe('default: the same model'),
-    reason: z.string().trim().min(1).max(2000),
+    replacementModel: text().trim().min(1).max(100).optional().describe('default: the same model'),
+    reason: text().trim().min(1).max(2000),
   })
   .strict();
 

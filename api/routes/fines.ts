@@ -11,8 +11,9 @@ import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, notFound, parse, route } from '../errors';
+import { MAX_YUAN, month, page, text } from '../fields';
 
-const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "month must be 'YYYY-MM'");
+const MONTH = month();
 const READERS = ['supervisor', 'director', 'finance'] as const;
 
 const ListQuery = z
@@ -20,20 +21,20 @@ const ListQuery = z
     month: MONTH.optional(),
     status: z.enum(['proposed', 'confirmed', 'dismissed']).optional(),
     party: z.enum(['salesperson', 'warehouse', 'after_sales']).optional(),
-    partyUserId: z.string().trim().min(1).max(64).optional(),
-    caseId: z.string().trim().min(1).max(128).optional(),
-    page: z.coerce.number().int().min(1).default(1),
+    partyUserId: text().trim().min(1).max(64).optional(),
+    caseId: text().trim().min(1).max(128).optional(),
+    page: page(),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
 
 const ConfirmBody = z
   .object({
-    amount: z.number({ required_error: 'amount (yuan) is required', invalid_type_error: 'amount must be a number (yuan)' }).nonnegative(),
-    note: z.string().trim().max(2000).optional(),
+    amount: z.number({ required_error: 'amount (yuan) is required', invalid_type_error: 'amount must be a number (yuan)' }).nonnegative().max(MAX_YUAN),
+    note: text().trim().max(2000).optional(),
   })
   .strict();
-const DismissBody = z.object({ reason: z.string({ required_error: 'a reason is required' }).trim().min(1, 'a reason is required').max(2000) }).strict();
+const DismissBody = z.object({ reason: text({ required_error: 'a reason is required' }).trim().min(1, 'a reason is required').max(2000) }).strict();
 
 // Fines a supervisor proposes by hand (those the workflows do not detect), by the rule that triggers them.
 const MANUAL_RULES = {
@@ -44,13 +45,13 @@ const MANUAL_RULES = {
 } as const;
 const ProposeBody = z
   .object({
-    caseId: z.string().trim().min(1).max(128),
+    caseId: text().trim().min(1).max(128),
     kind: z.enum(Object.keys(MANUAL_RULES) as [keyof typeof MANUAL_RULES]),
     party: z.enum(['salesperson', 'warehouse', 'after_sales']),
-    partyUserId: z.string().trim().min(1).max(64),
-    note: z.string().trim().min(1, 'say what happened').max(2000),
+    partyUserId: text().trim().min(1).max(64),
+    note: text().trim().min(1, 'say what happened').max(2000),
     /** One key per violation: repeating the same request proposes nothing new. */
-    violation: z.string().trim().regex(/^[\w-]{1,64}$/, 'letters, digits, - and _ only'),
+    violation: text().trim().regex(/^[\w-]{1,64}$/, 'letters, digits, - and _ only'),
   })
   .strict();
 

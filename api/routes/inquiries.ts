@@ -5,6 +5,7 @@ import type { inquiryWorkflow } from '../../workflows/inquiry';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse, route } from '../errors';
+import { text } from '../fields';
 import { CustomerSchema, logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
@@ -12,9 +13,9 @@ const InquirySchema = z
   .object({
     customer: CustomerSchema,
     topic: z.enum(['market', 'technical']),
-    question: z.string().trim().min(1).max(5000),
-    productModel: z.string().trim().max(100).optional(),
-    salesManagerId: z.string().trim().min(1).optional(),
+    question: text().trim().min(1).max(5000),
+    productModel: text().trim().max(100).optional(),
+    salesManagerId: text().trim().min(1).optional(),
   })
   .strict();
 

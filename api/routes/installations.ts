@@ -8,17 +8,18 @@ import type { InstallationSettings } from '../../workflows/installation/definiti
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse, route } from '../errors';
+import { text } from '../fields';
 import { CustomerSchema } from './calls';
 import { SerialSchema } from './units';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const InstallationSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: z.string({ required_error: 'required: the customer is told the date by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
-    address: z.string().trim().min(1).max(500).describe('where the units are installed'),
+    customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told the date by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    address: text().trim().min(1).max(500).describe('where the units are installed'),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional().describe('for the technician recommendation'),
     units: z
-      .array(z.object({ serial: SerialSchema, model: z.string().trim().min(1).max(100).optional().describe('default: the model in the unit registry') }).strict())
+      .array(z.object({ serial: SerialSchema, model: text().trim().min(1).max(100).optional().describe('default: the model in the unit registry') }).strict())
       .min(1)
       .max(1000),
   })

@@ -9,16 +9,17 @@ import { queryTerms } from '../../rules/knowledge-terms';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
+import { page, text as safeText } from '../fields';
 import { createOnce } from '../idempotency';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText().trim().min(1).max(max);
 
 const SearchQuery = z
   .object({
     model: text(100).optional(),
     category: text(100).optional(),
     q: text(200).optional(),
-    page: z.coerce.number().int().min(1).default(1),
+    page: page(),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
   .strict();

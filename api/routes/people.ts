@@ -12,21 +12,22 @@ import { createSmsSender, type SmsSender } from '../../notify/sms';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
+import { dateTime, text } from '../fields';
 import { offerTasksForReassignment, type TaskOffer } from '../people-availability';
 
 const ADMINS: Role[] = ['supervisor', 'admin'];
 const MAX_ABSENCE_DAYS = 366;
 const DAY = 86_400_000;
 
-const PersonId = z.string().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/, 'id: 2-64 characters a-z, 0-9, _ . - (starting with a letter or digit)');
-const Name = z.string().trim().min(1, 'name must not be empty').max(100);
+const PersonId = text().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/, 'id: 2-64 characters a-z, 0-9, _ . - (starting with a letter or digit)');
+const Name = text().trim().min(1, 'name must not be empty').max(100);
 const RoleList = z
   .array(z.enum(ROLES, { errorMap: () => ({ message: `unknown role; allowed: ${ROLES.join(', ')}` }) }))
   .min(1, 'at least one role')
   .max(ROLES.length)
   .refine((r) => new Set(r).size === r.length, 'roles must not repeat');
-const Phone = z.string().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +8613800138000');
-const Email = z.string().trim().email('email must be an e-mail address').max(254);
+const Phone = text().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +8613800138000');
+const Email = text().trim().email('email must be an e-mail address').max(254);
 const Locale = z.enum(['zh-CN', 'en'], { errorMap: () => ({ message: 'locale is zh-CN or en' }) });
 
 const NewPerson = z
@@ -55,11 +56,11 @@ const PersonChange = z
   .strict()
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field to change');
 
-const TokenRequest = z.object({ label: z.string().trim().min(1).max(100).optional() }).strict();
+const TokenRequest = z.object({ label: text().trim().min(1).max(100).optional() }).strict();
 
-const instant = (what: string) => z.string().datetime({ offset: true, message: `${what} must be an ISO 8601 date-time with offset, e.g. 2026-03-02T09:00:00+08:00` });
+const instant = (what: string) => dateTime(what);
 const AbsenceInput = z
-  .object({ from: instant('from'), until: instant('until'), reason: z.string().trim().min(1, 'reason must not be empty').max(500) })
+  .object({ from: instant('from'), until: instant('until'), reason: text().trim().min(1, 'reason must not be empty').max(500) })
   .strict()
   .superRefine((a, ctx) => {
     const span = Date.parse(a.until) - Date.parse(a.from);

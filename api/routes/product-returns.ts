@@ -5,6 +5,7 @@ import type { productReturnWorkflow } from '../../workflows/product-return';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { parse, route } from '../errors';
+import { text } from '../fields';
 import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
 import { createOnce, startWorkflowOnce } from '../idempotency';
@@ -13,7 +14,7 @@ const ProductReturnSchema = z
   .object({
     customer: CustomerSchema,
     returned: ReturnedUnitSchema,
-    reason: z.string().trim().min(1).max(2000),
+    reason: text().trim().min(1).max(2000),
   })
   .strict();
 

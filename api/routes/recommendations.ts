@@ -6,6 +6,7 @@ import { recommendTechnicians } from '../../activities/recommendations';
 import { requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { parse, route } from '../errors';
+import { text } from '../fields';
 
 const coordinate = (limit: number) =>
   z
@@ -17,13 +18,13 @@ const coordinate = (limit: number) =>
 
 const Query = z
   .object({
-    model: z.string().trim().min(1).max(100),
-    category: z.string().trim().min(1).max(100),
+    model: text().trim().min(1).max(100),
+    category: text().trim().min(1).max(100),
     lat: coordinate(90).optional(),
     lng: coordinate(180).optional(),
     /** The customer's address: without coordinates its district / city stands in for the distance. */
-    address: z.string().trim().min(1).max(500).optional(),
-    q: z.string().trim().min(1).max(500).optional(),
+    address: text().trim().min(1).max(500).optional(),
+    q: text().trim().min(1).max(500).optional(),
   })
   .strict()
   .refine((q) => (q.lat === undefined) === (q.lng === undefined), { message: 'give both lat and lng, or neither (then address ranks by district / city)', path: ['lat'] });

@@ -10,16 +10,16 @@ import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { HttpError, badRequest, parse, route } from '../errors';
+import { month, text } from '../fields';
 
-const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
-const MONTH = z.string().regex(MONTH_RE, "month must be 'YYYY-MM'");
+const MONTH = month();
 const WRITERS = ['finance', 'supervisor', 'director'] as const;
 const READERS = ['supervisor', 'director', 'finance', 'general_manager', 'sales_manager'] as const;
 const MAX_ROWS = 10_000;
 
 const FigureSchema = z
   .object({
-    salesperson: z.string().trim().min(1, 'salesperson is required').max(64),
+    salesperson: text().trim().min(1, 'salesperson is required').max(64),
     month: MONTH,
     value: z
       .number({ required_error: 'value (yuan) is required', invalid_type_error: 'value must be a number (yuan)' })

@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { badRequest } from '../errors';
+import { text } from '../fields';
 import { SerialSchema } from './units';
 
 export const ReturnedUnitSchema = z
   .object({
     serial: SerialSchema.describe('serial number (串号) of the unit sent back'),
-    model: z.string().trim().min(1).max(100).optional().describe('default: the model in the unit registry'),
+    model: text().trim().min(1).max(100).optional().describe('default: the model in the unit registry'),
     category: z.enum(['phone', 'electrical', 'computer', 'other']).optional(),
   })
   .strict();

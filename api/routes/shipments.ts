@@ -8,20 +8,21 @@ import { arrivalUpdate, recordUnitsUpdate, type ShipmentTimings } from '../../wo
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { conflict, notFound, parse, route } from '../errors';
+import { dateTime, isoDate, text as safeText } from '../fields';
 import { updateRefusalToHttp } from '../workflow-errors';
 import { CustomerSchema } from './calls';
 import { installationSettings } from './installations';
 import { SerialSchema } from './units';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const localDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be YYYY-MM-DD`).refine((v) => !Number.isNaN(Date.parse(v)), `${what} is not a date`);
+const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
+const localDate = (what: string) => isoDate(what);
 
 const ShipmentSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: z.string({ required_error: 'required: the receipt link is sent by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: safeText({ required_error: 'required: the receipt link is sent by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     address: text(500).describe('delivery address'),
-    salesOrder: z.string().trim().max(64).optional().describe('the sales order number'),
+    salesOrder: safeText().trim().max(64).optional().describe('the sales order number'),
     items: z
       .array(
         z
@@ -65,8 +66,8 @@ export const UnitsSchema = z
 const ArrivalSchema = z
   .object({
     status: z.enum(['arrived', 'delayed']),
-    expectedArrival: z.string().datetime({ offset: true, message: 'expectedArrival must be an ISO 8601 date-time' }).optional(),
-    note: z.string().trim().max(2000).optional(),
+    expectedArrival: dateTime('expectedArrival').optional(),
+    note: safeText().trim().max(2000).optional(),
   })
   .strict()
   .refine((b) => b.status !== 'delayed' || b.expectedArrival, { message: 'a delay needs expectedArrival', path: ['expectedArrival'] });

@@ -1,11 +1,11 @@
 // The unit registry (SPEC 3.2): a unit by its serial number with every case that touched it, newest first.
 import { Router } from 'express';
-import { z } from 'zod';
 import { unitHistory } from '../../activities/units';
 import type { ApiDeps } from '../deps';
 import { notFound, parse, route } from '../errors';
+import { text } from '../fields';
 
-export const SerialSchema = z.string().trim().min(1, 'a serial number is required').max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'letters, digits and . _ / - only');
+export const SerialSchema = text().trim().min(1, 'a serial number is required').max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'letters, digits and . _ / - only');
 
 export function unitRoutes(deps: ApiDeps): Router {
   const r = Router();

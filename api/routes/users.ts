@@ -6,13 +6,14 @@ import { isRole } from '../../rules/roles';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, forbidden, notFound, parse, route } from '../errors';
+import { text } from '../fields';
 
 const LatLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
 const PresenceBody = z
   .object({ inOffice: z.boolean().optional(), currentJob: LatLng.nullable().optional() })
   .strict()
   .refine((b) => b.inOffice !== undefined || b.currentJob !== undefined, 'give inOffice or currentJob');
-const ListQuery = z.object({ role: z.string().refine(isRole, 'unknown role').optional() }).strict();
+const ListQuery = z.object({ role: text().refine(isRole, 'unknown role').optional() }).strict();
 
 const publicUser = (u: Record<string, unknown>) => ({ id: u._id, name: u.name, roles: u.roles, inOffice: u.inOffice ?? false, currentJob: u.currentJob ?? null });
 

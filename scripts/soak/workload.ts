@@ -10,11 +10,14 @@ export interface ApiAnswer {
 }
 
 export class Api {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly token: (user: string) => string = (user) => devToken(user),
+  ) {}
   async call(user: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<ApiAnswer> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${devToken(user)}`, 'content-type': 'application/json', ...headers },
+      headers: { authorization: `Bearer ${this.token(user)}`, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });

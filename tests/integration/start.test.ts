@@ -7,7 +7,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, tcpOpen } from '../../scripts/servers/provision';
-import { devToken } from '../../db/dev-users';
+import { devToken, readDevSecret } from '../../db/dev-users';
 import { eventually } from '../support/stack';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -43,13 +43,22 @@ const stopped = (child: ChildProcess) => new Promise<number | null>((resolve) =>
 describe('npm start', () => {
   it('runs the service, stops every child on Ctrl-C, and resumes the open case on the next start', async () => {
     const p = await ports();
-    const api = (route: string, init: RequestInit = {}) =>
-      fetch(`http://127.0.0.1:${p.API_PORT}${route}`, { ...init, headers: { authorization: `Bearer ${devToken('agent1')}`, 'content-type': 'application/json' } });
+    // The development users' tokens derive from the secret `npm start` made in the data directory.
+    const token = () => {
+      const secret = readDevSecret(dataDir);
+      if (!secret) throw new Error('no development-user secret yet');
+      return devToken('agent1', secret);
+    };
+    const api = async (route: string, init: RequestInit = {}) =>
+      fetch(`http://127.0.0.1:${p.API_PORT}${route}`, { ...init, headers: { authorization: `Bearer ${token()}`, 'content-type': 'application/json' } });
 
     const first = start(p);
     try {
       await eventually(async () => (await api('/ready').catch(() => undefined))?.status === 200, 120_000);
-      expect(first.output()).toContain(`dev-agent1`);
+      expect(first.output()).toContain(token());
+      // The guessable development token of old is refused, and the API listens on 127.0.0.1 only.
+      expect((await fetch(`http://127.0.0.1:${p.API_PORT}/me`, { headers: { authorization: 'Bearer dev-agent1' } })).status).toBe(401);
+      expect(first.output()).toContain(`listening on 127.0.0.1`);
       expect(first.output()).toContain(`http://127.0.0.1:${p.SMTP_SINK_HTTP_PORT}/`);
       // A crashed worker and API are started again (with backoff) instead of everything stopping.
       for (const name of ['api', 'worker']) process.kill(pids(first.output(), name)[0]!, 'SIGKILL');
@@ -82,4 +91,32 @@ describe('npm start', () => {
       if (first.child.exitCode === null) first.child.kill('SIGKILL');
     }
   }, 300_000);
+
+  it('stops every child when npm start itself is sent SIGTERM', async () => {
+    const p = await ports();
+    const clean = { ...process.env };
+    for (const k of ['MONGODB_URI', 'TEMPORAL_ADDRESS', 'SMTP_HOST', 'TWILIO_ACCOUNT_SID', 'TWILIO_API_BASE', 'DEV_USERS']) delete clean[k];
+    const npmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-npm-start-'));
+    let out = '';
+    const npm = spawn('npm', ['start'], { cwd: root, env: { ...clean, ...p, DATA_DIR: npmDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    npm.stdout!.on('data', (d) => (out += d));
+    npm.stderr!.on('data', (d) => (out += d));
+    try {
+      await eventually(async () => (await fetch(`http://127.0.0.1:${p.API_PORT}/health/live`).catch(() => undefined))?.status === 200, 180_000);
+      expect(out).toContain('Development users'); // embedded defaults imply development mode
+      npm.kill('SIGTERM');
+      await stopped(npm);
+      await eventually(async () => {
+        for (const port of Object.values(p)) if (await tcpOpen(Number(port))) return false;
+        return true;
+      }, 30_000);
+      for (const name of ['api', 'worker']) {
+        const pid = pids(out, name)[0]!;
+        expect(() => process.kill(pid, 0), `${name} (pid ${pid}) still running`).toThrow();
+      }
+    } finally {
+      if (npm.exitCode === null) npm.kill('SIGKILL');
+      fs.rmSync(npmDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 });

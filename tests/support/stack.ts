@@ -3,6 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -87,6 +90,9 @@ export async function startStack(name: string, workerOptions: Partial<WorkerOpti
     TWILIO_AUTH_TOKEN: '',
     TEMPORAL_TASK_QUEUE: `tq-${name}`,
     CASE_QUERY_TIMEOUT_MS: process.env.CASE_QUERY_TIMEOUT_MS ?? '1500',
+    // Development mode with a data directory of its own and no secret in it: the users' tokens are `dev-<id>`.
+    DEV_USERS: 'true',
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), `aftersales-${name}-`)),
   });
   const db = await connectDb(mongoUri);
   const m = models(db);

@@ -28,6 +28,8 @@ describe('docker-compose.yml', () => {
     expect(compose.services.temporal.environment.DB).toBe('postgres12');
     expect(compose.services.worker.environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(compose.services.api.environment.MONGODB_URI).toContain('mongodb:27017');
+    // The API defaults to 127.0.0.1; in its container it must listen on every interface for the published port.
+    expect(compose.services.api.environment.API_HOST).toBe('0.0.0.0');
   });
 
   it('restarts every service on its own and health-checks the api and the worker on their readiness', () => {
