@@ -11,18 +11,20 @@ import { monthlyCharts } from '../../reports/charts';
 import { dailyReport } from '../../reports/daily';
 import { dailyMail, monthlyMail } from '../../reports/mail';
 import { monthlyReport } from '../../reports/monthly';
-import { DATE_RE, MONTH_RE, addMonths, dailyPeriod, monthOf, monthPeriod } from '../../reports/period';
+import { addMonths, dailyPeriod, monthOf, monthPeriod } from '../../reports/period';
 import { reportSettings } from '../../reports/settings';
 import { dailyTables, monthlyTables, toCsv, type Table } from '../../reports/tables';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
+import { isoDate, month, text } from '../fields';
 
 export const READERS = ['supervisor', 'director', 'general_manager'] as const;
 
 const realDate = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
-const DATE = z.string().regex(DATE_RE, "date must be 'YYYY-MM-DD'").refine(realDate, 'date is not a calendar date');
-const MONTH = z.string().regex(MONTH_RE, "month must be 'YYYY-MM'");
+// Dates and months within the years every date of the API keeps to (2000-2100).
+const DATE = isoDate('date').refine(realDate, 'date is not a calendar date');
+const MONTH = month();
 const FORMAT = z.enum(['json', 'csv']).default('json');
 export const DAILY_TABLES = ['opened', 'closed', 'overdue-tasks', 'overdue-deadlines', 'open-tasks-by-person', 'escalations', 'failed-notifications', 'turnaround'] as const;
 export const MONTHLY_TABLES = ['service-records', 'turnaround', 'callbacks', 'returns-by-cause', 'return-rates', 'fines', 'complaints'] as const;
@@ -33,7 +35,7 @@ export const TestSendBody = z
   .object({
     date: DATE.optional(),
     month: MONTH.optional(),
-    to: z.string().email('to must be an e-mail address').optional(),
+    to: text().email('to must be an e-mail address').max(254).optional(),
   })
   .strict();
 

@@ -5,7 +5,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { claimTaskUpdate, completeTaskUpdate, getCaseQuery, reassignTaskUpdate, type Actor, type TaskView } from '../../workflows/definitions';
+import { claimTaskUpdate, completeTaskUpdate, getCaseQuery, reassignTaskUpdate, type Actor, type CaseView, type TaskView } from '../../workflows/definitions';
 import { isRole } from '../../rules/roles';
 import { caseExists } from '../../db/models';
 import { escalationHolders, isSameCompletion } from '../../workflows/lib/task-actions';
@@ -16,6 +16,7 @@ import type { ApiDeps } from '../deps';
 import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
 import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { unavailablePeople } from '../people-availability';
+import { redactCustomerContacts, seesCustomerContacts, worksOnCase } from '../access';
 import { updateRefusalToHttp } from '../workflow-errors';
 import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor, idempotencyKey } from '../task-refs';
 
@@ -62,14 +63,14 @@ export function taskRoutes(deps: ApiDeps): Router {
   };
 
   /** The open task as its workflow holds it (context included), or a 404. */
-  async function liveTask(taskId: string): Promise<{ caseId: string; task: TaskView }> {
+  async function liveTask(taskId: string): Promise<{ caseId: string; task: TaskView; view: CaseView }> {
     const caseId = caseIdOfTask(taskId);
     if (!caseId) throw notFound(`task ${taskId} not found`);
     try {
       const view = await deps.temporal.workflow.getHandle(caseId).query(getCaseQuery);
       const task = view.tasks.find((t) => t.id === taskId);
       if (!task) throw notFound(`task ${taskId} not found`);
-      return { caseId, task };
+      return { caseId, task, view };
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw notFound(`task ${taskId} not found`);
       throw err;
@@ -136,12 +137,16 @@ export function taskRoutes(deps: ApiDeps): Router {
   r.get(
     '/tasks/:id',
     route(async (req, res) => {
-      const { task } = await liveTask(req.params.id);
+      const { task, view } = await liveTask(req.params.id);
       const actor = actorOf(req);
+      // Need to know: a task is shown to those who work on its case (the same 404 as an unknown task otherwise).
+      if (!worksOnCase(actor, view)) throw notFound(`task ${req.params.id} not found`);
       const mayAct =
         task.status === 'open' &&
         (escalationHolders(task).some((x) => actor.roles.includes(x)) || (actor.roles.includes(task.role) && (!task.assignee || task.assignee === actor.userId)));
-      res.json({ ...task, dueAtLocal: localTime(task.dueAt, 'zh-CN', tz), mayComplete: mayAct, form: taskForm(task.kind, task.outcomes) });
+      const body = { ...task, dueAtLocal: localTime(task.dueAt, 'zh-CN', tz), mayComplete: mayAct, form: taskForm(task.kind, task.outcomes) };
+      // A task's context may carry the customer's phone and e-mail: only for roles that contact customers.
+      res.json(seesCustomerContacts(actor) ? body : redactCustomerContacts(body));
     }),
   );
 

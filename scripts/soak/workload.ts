@@ -46,7 +46,7 @@ export function openingRequest(kind: Kind, n: number): { user: string; path: str
       return {
         user: 'agent1',
         path: '/returns',
-        body: { salespersonId: 'sp1', customer, request: { product: { category: 'regular', unitCost: 20, invoiceValue: 90, name: `摆件${n}` }, dates: { leftWarehouse: localDay(-12), receivedByCustomer: localDay(-10) }, problem: 'wrong_goods' } },
+        body: { salespersonId: 'sp1', customer, request: { product: { category: 'regular', unitCost: 20, invoiceValue: 90, name: `摆件${n}` }, dates: { leftWarehouse: localDay(-12), receivedByCustomer: localDay(-10) }, problem: 'wrong_goods', stage: 'request' } },
       };
     case 'service-case':
       return { user: 'agent1', path: '/service-cases', body: { customer, product: { model: 'KF-35GW', serialNumber: `SN-SOAK-${n}`, category: 'electrical' }, fault: { summary: `第${n}号：空调不制冷`, category: 'cooling' } } };

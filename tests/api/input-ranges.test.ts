@@ -78,6 +78,7 @@ describe('input ranges', () => {
     product: { category: 'regular', unitCost: 10, invoiceValue: 120, name: '外购花瓶', flags: { notCompanyProduct: true }, ...over },
     dates,
     problem: 'none',
+    stage: 'request',
   });
   it.each([
     ['unitCost 1e308', request({ unitCost: 1e308 }), undefined, /product.unitCost must be at most 1000000000 yuan/],

@@ -176,7 +176,7 @@ describe('service case by the handbook', () => {
     await whenStatus(s, repairId, 'closed');
 
     // No on-site completion to register: the service record is the repair's summary.
-    const done = await whenStatus(s, caseId, 'service_closed');
+    const done = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
     expect(await hasTask(s, caseId, 'service_completion')).toBe(false);
     expect(done.data.serviceRecord).toMatchObject({ solution: '更换主板电容', technicianId: 'tech1' });
     expect(timelineTypes(done)).toEqual(expect.arrayContaining(['sent_to_factory', 'factory_repair_started', 'factory_repair_finished', 'service_record_filed']));
@@ -192,7 +192,7 @@ describe('service case by the handbook', () => {
     await setInOffice(s, 'tech1', true);
     const caseId = await openServiceCase(s, intakeBody(8));
     await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'solved_by_phone', { solution: '指导清洁搓纸轮' });
-    const closed = await whenStatus(s, caseId, 'service_closed');
+    const closed = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
     await s.skipTo(caseId, closed.data.callbackAt);
     const cal = await loadCalendar(s.models);
     // CALLBACK_ATTEMPTS=3 (the default), one working day apart (CALLBACK_RETRY_WORKING_DAYS=1).
@@ -225,7 +225,7 @@ describe('service case by the handbook', () => {
     await setInOffice(s, 'tech1', true);
     const caseId = await openServiceCase(s, intakeBody(9));
     await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'solved_by_phone', { solution: '指导清洁搓纸轮' });
-    const closed = await whenStatus(s, caseId, 'service_closed');
+    const closed = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
     await s.skipTo(caseId, closed.data.callbackAt);
     await complete(s, 'agent1', await openTask(s, caseId, 'callback_visit'), 'unreachable', { note: '无人接听' });
     const waiting = await eventually(async () => {

@@ -35,6 +35,8 @@ describe('task actions: reassign, claim, escalation that gives power (time-skipp
     const caseId: string = opened.body.caseId;
     const task = await openTaskOf(s, caseId);
     expect(task.assignee).toBe('agent1');
+    // Need to know: finance does not work on an inquiry, so its task is not there for them.
+    expect((await s.call('fin1', 'GET', `/tasks/${task._id}`)).status).toBe(404);
     await s.settle(caseId);
     const before = await authority(caseId);
 

@@ -34,14 +34,16 @@ export const messaging = proxyActivities<Activities>({
 });
 
 /**
- * The first try of a send, which the case waits for: a few attempts within about a quarter of a minute. If they
+ * The first try of a send, which the case waits for: two attempts a second apart. If they
  * fail, the case goes on and the send carries on with `messaging` (same key: nothing is sent twice).
  */
 export const messagingFirst = proxyLocalActivities<Activities>({
   // A local activity: a send takes well under a second (the SMS client gives up after 15 s), and a marker in the
   // history instead of six events keeps a long case's history small.
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 seconds', maximumAttempts: 3 },
+  // Two attempts a second apart: the whole first try stays within one workflow task (a longer one relies on
+  // workflow-task heartbeats, which the time-skipping test server does not keep).
+  startToCloseTimeout: '20 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '2 seconds', maximumAttempts: 2 },
 });
 
 /**

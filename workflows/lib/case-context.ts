@@ -230,7 +230,8 @@ export class CaseContext {
     try {
       await messagingFirst.notify({ ...req, key, caseId: this.caseId });
     } catch (err) {
-      if (!(err instanceof ActivityFailure)) throw err;
+      // A local activity's last failure reaches the workflow as the activity's own ApplicationFailure.
+      if (!(err instanceof ActivityFailure) && !(err instanceof ApplicationFailure)) throw err;
       this.record('notification_retrying', { step, template: req.template, error: err.cause?.message ?? err.message });
       this.sends.push(messaging.notify({ ...req, key, caseId: this.caseId }).then(() => undefined, failed));
     }

@@ -11,6 +11,7 @@ const SAMPLE = {
     product: { category: 'regular', unitCost: 50, invoiceValue: 300, name: '示例商品', quantity: 2 },
     dates: { leftWarehouse: day(-5), receivedByCustomer: day(-1) },
     problem: 'quality',
+    stage: 'request',
     evidence: { photos: ['photo-1.jpg'] },
     carrier: 'designated',
   },
