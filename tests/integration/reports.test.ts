@@ -329,7 +329,7 @@ describe('reports', () => {
     expect((await call('agent1', '/reports/daily?date=2026-03-03')).status).toBe(403);
     const bad = await call('sup1', '/reports/daily?date=2026-02-30');
     expect(bad.status).toBe(400);
-    expect(bad.text).toContain('date is not a calendar date');
+    expect(bad.text).toContain('date must be a real date');
     expect((await call('sup1', '/reports/monthly?month=2026-13')).status).toBe(400);
     expect((await call('sup1', '/reports/daily?date=2026-03-03&format=xml')).status).toBe(400);
   });
