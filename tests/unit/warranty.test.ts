@@ -90,7 +90,7 @@ describe('warranty: other sources of the answer', () => {
   });
 
   it('every decision names the rule it applied; the handbook rule quotes the handbook verbatim', () => {
-    const handbook = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'shared', 'seed', '000_72666702dc26f1b9.txt'), 'utf8');
+    const handbook = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'handbook', '售后服务手册.txt'), 'utf8');
     const phone = warrantyStatus({ category: 'phone', purchasedAt: '2025-03-10' }, at('2026-01-10T12:00:00'));
     expect(phone.rule).toEqual({ id: 'category.phone', source: 'handbook', citation: HANDBOOK_WARRANTY_CITATION });
     expect(handbook).toContain(phone.rule.citation);

@@ -296,8 +296,11 @@ describe('service case (SPEC 3.1)', () => {
     // A long case keeps a small history: deltas, not copies of the whole view (issue 14).
     const history = await s.client.workflow.getHandle(caseId).fetchHistory();
     const bytes = temporal.api.history.v1.History.encode(history).finish().length; // as the server keeps it
-    // (deltas, first sends and short reads are local activities, a marker each; completions answer first)
-    expect(history.events!.length).toBeLessThan(300);
+    // Deltas, first sends and short reads are local activities, a marker each; a completion's write is an ordinary
+    // activity so the person's answer comes first. This is the longest on-site path (director, trip request and
+    // approval, parts out and back, low callback score): 285-300 events measured (the typical on-site case in
+    // `npm run bench` takes ~170); the bound leaves room for workflow tasks that a loaded machine splits.
+    expect(history.events!.length).toBeLessThan(330);
     expect(bytes).toBeLessThan(100_000);
     await keepHistory(s, caseId, 'service-case-onsite-fixed');
     // The same path on today's code (every patch in force), kept beside the earlier recording for replay.
