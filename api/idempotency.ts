@@ -13,6 +13,7 @@ import { isDuplicateKey } from '../db/models';
 import { actorOf } from './auth';
 import type { ApiDeps } from './deps';
 import { badRequest, HttpError } from './errors';
+import { canonicalJson } from '../rules/canonical-json';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Printable, no spaces: a UUID, a ULID or any client-made token of 8 to 200 characters. */
@@ -29,20 +30,7 @@ export function idempotencyKeyOf(req: Request): string | undefined {
   return key;
 }
 
-/** JSON with object keys sorted, so the same body always has the same fingerprint. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    return `{${Object.keys(v)
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-export const fingerprint = (body: unknown) => createHash('sha256').update(canonical(body)).digest('hex');
+export const fingerprint = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
 
 export interface Created {
   status: number;

@@ -4,6 +4,7 @@ import { TASK_KINDS } from '../workflows/task-catalog';
 import { ROLES } from '../rules/roles';
 import { CASE_KINDS } from '../workflows/definitions';
 import { payloadSchema } from './task-forms';
+import { idempotencyParameter } from './idempotency';
 
 const err = { $ref: '#/components/responses/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -12,12 +13,6 @@ const page = [
   { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
   { name: 'cursor', in: 'query', description: 'the nextCursor of the previous page', schema: { type: 'string', maxLength: 400 } },
 ];
-const idempotencyKey = {
-  name: 'Idempotency-Key',
-  in: 'header',
-  description: 'the same key and body again answers with the first result (a retry after a lost answer)',
-  schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' },
-};
 
 /** One alternative per task kind and outcome: `{outcome: <name>, payload: <its schema>}`. */
 function completionBodies(): object[] {
@@ -61,7 +56,7 @@ export function taskPaths(): Record<string, object> {
     '/tasks/{id}/complete': {
       post: {
         summary: 'Complete a task with an outcome and its payload',
-        parameters: [id, idempotencyKey],
+        parameters: [id, idempotencyParameter],
         requestBody: json({ oneOf: completionBodies() }),
         responses: { 200: { description: 'the completed task' }, 400: err, 401: err, 403: err, 404: err, 409: err },
       },

@@ -37,12 +37,3 @@ export function afterCursor(field: string, c: Cursor, direction: 1 | -1): Record
   const at = new Date(c.at);
   return { $or: [{ [field]: direction === 1 ? { $gt: at } : { $lt: at } }, { [field]: at, _id: { $gt: c.id } }] };
 }
-
-/** The Idempotency-Key header: 1-200 characters of letters, digits and -_.: (400 otherwise). */
-export function idempotencyKey(header: string | undefined): string | undefined {
-  if (header === undefined) return undefined;
-  if (!/^[A-Za-z0-9_.:-]{1,200}$/.test(header)) {
-    throw badRequest('invalid Idempotency-Key header: 1-200 letters, digits or -_.:', [{ field: 'Idempotency-Key', message: 'bad shape' }]);
-  }
-  return header;
-}

@@ -2,7 +2,8 @@
 // base's most frequent causes and solutions), repair turnaround with paused cases apart, callback satisfaction,
 // returns by cause and the return rate per salesperson, fines by status, complaints.
 import type { Models } from '../db/models';
-import { returnRateReport, type ReturnEntry, type ReturnProblem, type ReturnsPolicy, type SalesEntry } from '../rules/returns';
+import type { ReturnsPolicy } from '../rules/returns';
+import { loadReturnRateReport } from '../db/return-rate';
 import { countBy, hours, pct, sumBy } from './aggregate';
 import { addMonths, type MonthPeriod } from './period';
 
@@ -36,22 +37,7 @@ export interface MonthlyReport {
 
 const REPAIR_KINDS = ['service', 'factory_repair'];
 
-async function rates(m: Models, month: string, policy: ReturnsPolicy) {
-  const [figures, records] = await Promise.all([
-    m.SalesFigure.find({ month }, { salesperson: 1, month: 1, value: 1 }).lean<SalesEntry[]>(),
-    m.ReturnRecord.find({ month }, { salesperson: 1, date: 1, value: 1, problem: 1, batch: 1, countsAgainstSalesperson: 1 })
-      .lean<Array<{ salesperson: string; date: string; value: number; problem: ReturnProblem; batch?: boolean; countsAgainstSalesperson?: boolean }>>(),
-  ]);
-  const returns: ReturnEntry[] = records.map((x) => ({
-    salesperson: x.salesperson,
-    date: x.date,
-    value: x.value,
-    problem: x.problem,
-    batch: x.batch ?? false,
-    ...(x.countsAgainstSalesperson !== undefined && { countsAgainstSalesperson: x.countsAgainstSalesperson }),
-  }));
-  return returnRateReport(month, figures.map((f) => ({ salesperson: f.salesperson, month: f.month, value: f.value })), returns, policy);
-}
+
 
 const ratePct = (r: number | null) => (r === null ? null : Math.round(r * 10000) / 100);
 
@@ -131,10 +117,10 @@ export async function monthlyReport(m: Models, period: MonthPeriod, policy: Retu
   const returnValues = await sumBy(m.ReturnRecord, { month: period.month }, 'problem', 'value');
   const returnsByCause = [...returnCounts].map(([cause, count]) => ({ cause, count, value: Math.round((returnValues.get(cause) ?? 0) * 100) / 100 })).sort((a, b) => b.count - a.count || a.cause.localeCompare(b.cause));
 
-  const current = await rates(m, period.month, policy);
+  const current = await loadReturnRateReport(m, period.month, policy);
   const returnRates = current.salespeople.map((x) => ({ salesperson: x.salesperson, salesValue: x.salesValue, returnedValue: x.returnedValue, ratePct: ratePct(x.rate), flagged: x.flaggedOver2_5, overdraft: x.overdraft }));
   const months = [-5, -4, -3, -2, -1, 0].map((n) => addMonths(period.month, n));
-  const trend = await Promise.all(months.map((mo) => (mo === period.month ? current : rates(m, mo, policy))));
+  const trend = await Promise.all(months.map((mo) => (mo === period.month ? current : loadReturnRateReport(m, mo, policy))));
   const names = [...new Set(trend.flatMap((t) => t.salespeople.map((x) => x.salesperson)))].sort();
   const returnRateTrend = { months, lines: names.map((sp) => ({ salesperson: sp, ratesPct: trend.map((t) => ratePct(t.salespeople.find((x) => x.salesperson === sp)?.rate ?? null)) })) };
 

@@ -5,7 +5,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { proposeFineIn } from '../../activities/returns';
 import { fineId } from '../../db/fines';
-import { returnRateReport, type ReturnEntry, type ReturnProblem, type SalesEntry } from '../../rules/returns';
+import { loadReturnRateReport } from '../../db/return-rate';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
@@ -67,7 +67,7 @@ function parseCsv(text: string): { rows: Array<{ line: number; raw: Record<strin
 export function returnRateRoutes(deps: ApiDeps): Router {
   const r = Router();
   const policy = returnsPolicy(deps.cfg);
-  const { SalesFigure, ReturnRecord, User, Fine } = deps.models;
+  const { SalesFigure, User, Fine } = deps.models;
 
   /** Checks every row (fields, known salespeople, duplicates); writes all of them only if none is bad. */
   async function store(rows: Array<{ where: { line: number } | { index: number }; data: unknown }>, userId: string): Promise<Figure[]> {
@@ -137,22 +137,8 @@ export function returnRateRoutes(deps: ApiDeps): Router {
     }),
   );
 
-  async function report(month: string) {
-    const [figures, records] = await Promise.all([
-      SalesFigure.find({ month }).lean<Array<SalesEntry>>(),
-      ReturnRecord.find({ month }).lean<Array<{ salesperson: string; date: string; value: number; problem: ReturnProblem; batch?: boolean; countsAgainstSalesperson?: boolean }>>(),
-    ]);
-    const sales: SalesEntry[] = figures.map((f) => ({ salesperson: f.salesperson, month: f.month, value: f.value }));
-    const returns: ReturnEntry[] = records.map((x) => ({
-      salesperson: x.salesperson,
-      date: x.date,
-      value: x.value,
-      problem: x.problem,
-      batch: x.batch ?? false,
-      ...(x.countsAgainstSalesperson !== undefined && { countsAgainstSalesperson: x.countsAgainstSalesperson }),
-    }));
-    return returnRateReport(month, sales, returns, policy);
-  }
+  const report = (month: string) => loadReturnRateReport(deps.models, month, policy);
+
 
   r.get(
     '/reports/return-rate',

@@ -18,7 +18,8 @@ import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { unavailablePeople } from '../people-availability';
 import { redactCustomerContacts, seesCustomerContacts, worksOnCase } from '../access';
 import { updateRefusalToHttp } from '../workflow-errors';
-import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor, idempotencyKey } from '../task-refs';
+import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor } from '../task-refs';
+import { fingerprint, idempotencyKeyOf } from '../idempotency';
 
 const InboxQuery = z
   .object({
@@ -154,7 +155,7 @@ export function taskRoutes(deps: ApiDeps): Router {
     '/tasks/:id/complete',
     route(async (req, res) => {
       const body = parse(CompleteBody, req.body);
-      const key = idempotencyKey(req.header('idempotency-key'));
+      const key = idempotencyKeyOf(req);
       const taskId = req.params.id;
       const caseId = caseIdOfTask(taskId);
       if (!caseId) throw notFound(`task ${taskId} not found`);
@@ -167,10 +168,12 @@ export function taskRoutes(deps: ApiDeps): Router {
         if (badReference) throw badRequest(badReference);
       }
       try {
-        // With an Idempotency-Key the Update's id makes Temporal answer a retry with the first result.
+        // With an Idempotency-Key the Update's id (key and body) makes Temporal answer a retry with the first
+        // result; the same key with another body is a new Update, which the validator refuses (409).
+        const updateId = key ? `complete:${taskId}:${actor.userId}:${key}:${fingerprint(body)}` : undefined;
         const updated = await deps.temporal.workflow
           .getHandle(caseId)
-          .executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome: body.outcome, payload: body.payload, actor }], ...(key ? { updateId: `complete:${taskId}:${key}` } : {}) });
+          .executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome: body.outcome, payload: body.payload, actor }], ...(updateId ? { updateId } : {}) });
         // The workflow writes the history copy after it answered; the inbox drops the task now, so the
         // caller's next read agrees (the workflow's own writes never bring a finished task back).
         await m.Task.deleteOne({ _id: taskId });

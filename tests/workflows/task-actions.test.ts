@@ -131,9 +131,30 @@ describe('task actions: reassign, claim, escalation that gives power (time-skipp
     expect(typeof item.overdueMs).toBe('number'); // against the API's clock, which the test server's time runs ahead of
 
     const payload = { result: '主管安排外协完成' };
+    // A completion with an Idempotency-Key: a malformed key is refused and changes nothing.
+    const withKey = async (key: string, body: object) => {
+      const res = await fetch(`${s.apiUrl}/tasks/${task._id}/complete`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${devToken('sup1')}`, 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const badKey = await withKey('x y', { outcome: 'done', payload });
+    expect(badKey.status).toBe(400);
+    expect(badKey.body.error.message).toMatch(/Idempotency-Key/);
+    expect((await s.client.workflow.getHandle(caseId).query(getCaseQuery)).tasks.find((t) => t.id === task._id)?.status).toBe('open');
+    const keyed = await withKey('done-0001-after-escalation', { outcome: 'done', payload });
+    expect(keyed.status, JSON.stringify(keyed.body)).toBe(200);
+    const keyedAgain = await withKey('done-0001-after-escalation', { outcome: 'done', payload });
+    expect(keyedAgain.status).toBe(200);
+    expect(keyedAgain.body.completedAt).toBe(keyed.body.completedAt);
+    // The same key with another body is another completion: refused, naming who completed it.
+    const keyedOther = await withKey('done-0001-after-escalation', { outcome: 'done', payload: { result: '另一个' } });
+    expect(keyedOther.status).toBe(409);
     const first = await s.call('sup1', 'POST', `/tasks/${task._id}/complete`, { outcome: 'done', payload });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toMatchObject({ status: 'completed', completedBy: 'sup1' });
+    expect(first.body).toMatchObject({ status: 'completed', completedBy: 'sup1', completedAt: keyed.body.completedAt });
     // The same completion again (its answer was lost) is answered with the original; another is a conflict.
     const retry = await s.call('sup1', 'POST', `/tasks/${task._id}/complete`, { outcome: 'done', payload });
     expect(retry.status).toBe(200);

@@ -1,6 +1,7 @@
 // Who may act on an open task besides its assignee: pure rules used by the Update validators (the authority)
 // and by the API before it sends an Update.
 import { escalationRole, type Role } from '../../rules/roles';
+import { canonicalJson } from '../../rules/canonical-json';
 import { TASK_ERROR, type Actor, type ClaimTaskInput, type ReassignTaskInput, type TaskView } from '../definitions';
 
 export interface Refusal {
@@ -56,10 +57,5 @@ export function checkClaim(task: TaskView | undefined, input: ClaimTaskInput, ca
 
 /** The same person sending the same completion again (their first answer was lost): answered, not refused. */
 export function isSameCompletion(task: Record<string, unknown> | TaskView, outcome: string, payload: unknown, userId: string): boolean {
-  return task.status === 'completed' && task.completedBy === userId && task.outcome === outcome && canonical(task.payload ?? {}) === canonical(payload ?? {});
-}
-
-/** JSON with object keys sorted, so equal payloads compare equal whatever order a client sent them in. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+  return task.status === 'completed' && task.completedBy === userId && task.outcome === outcome && canonicalJson(task.payload ?? {}) === canonicalJson(payload ?? {});
 }
