@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { loadConfig } from '../config';
 import { buildConsole } from './build-console';
 import { ensureChromium } from './chromium';
-import { cacheDir, resolveJavaTestServer, resolveMongo, resolveTemporalCli, type JavaTestServer } from './servers/provision';
+import { cacheDir, resolveFerretDbIdIndexTool, resolveJavaTestServer, resolveMongo, resolveTemporalCli, type JavaTestServer } from './servers/provision';
 
 interface Row {
   server: string;
@@ -42,6 +42,13 @@ async function main(): Promise<void> {
       if (m.kind === 'mongod') return { status: `mongod (${m.source})`, version: versionOf(m.path, ['--version']), where: m.path };
       return { status: `FerretDB (${m.source})`, version: versionOf(m.path, ['--version']), where: m.path };
     });
+  const idIndex = () =>
+    timed('FerretDB `_id` index tool', async () => {
+      const m = await resolveMongo();
+      if (m.kind !== 'ferretdb') return { status: 'not needed', version: '-', where: '-' };
+      const tool = await resolveFerretDbIdIndexTool();
+      return tool ? { status: 'ready', version: '-', where: tool } : { status: 'no Go: skipped', version: '-', where: '-' };
+    });
   const temporalCli = () =>
     timed('Temporal CLI (dev server)', async () => {
       if (cfg.TEMPORAL_ADDRESS) return { status: 'use TEMPORAL_ADDRESS', version: '-', where: cfg.TEMPORAL_ADDRESS };
@@ -59,10 +66,10 @@ async function main(): Promise<void> {
       return { status: r.source, version: r.version, where };
     });
 
-  // The two Go builds share the CPU, so they run one after the other; the Maven download overlaps them.
+  // The Go builds share the CPU, so they run one after the other; the Maven download overlaps them.
   // Every server is attempted even if another fails, so one run reports everything that is missing.
   const settle = (p: Promise<Row>) => p.then((row): Row | Error => row, (e: unknown): Row | Error => (e instanceof Error ? e : new Error(String(e))));
-  const goChain = (async () => [await settle(mongo()), await settle(temporalCli())])();
+  const goChain = (async () => [await settle(mongo()), await settle(idIndex()), await settle(temporalCli())])();
   const javaChain = forTests ? settle(testServer()) : undefined;
   const results = [...(await goChain), ...(javaChain ? [await javaChain] : [])];
   const failures = results.filter((r): r is Error => r instanceof Error);

@@ -1,10 +1,12 @@
 // Starts the local servers as child processes that die with this process, and waits until they accept TCP.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../config';
-import { ensureJavaTestServer, ensureTemporalCli, freePort, resolveMongo, tcpOpen } from './provision';
+import { ensureJavaTestServer, ensureTemporalCli, freePort, resolveFerretDbIdIndexTool, resolveMongo, tcpOpen } from './provision';
+import { connectDb, models } from '../../db/models';
 
 export interface Launched {
   port: number;
@@ -165,7 +167,34 @@ export async function startMongo(opts: { dataDir: string; port?: number; dbName?
     logFile: path.join(dataDir, `${plan.kind}.log`),
     timeoutMs: opts.timeoutMs,
   });
-  return { ...launched, uri: `mongodb://127.0.0.1:${port}/${db}`, kind: plan.kind };
+  const uri = `mongodb://127.0.0.1:${port}/${db}`;
+  if (plan.kind === 'ferretdb') {
+    try {
+      await indexFerretDbIds(dataDir, uri);
+    } catch (e) {
+      await launched.stop();
+      throw e;
+    }
+  }
+  return { ...launched, uri, kind: plan.kind };
+}
+
+/**
+ * Creates the project's collections in `uri`'s database and gives every FerretDB table an index SQLite uses for
+ * `_id` lookups (see scripts/servers/ferretdb-id-index). Without it each write by `_id` scans the whole table
+ * under SQLite's write lock. Collections created later are indexed at the next start.
+ */
+async function indexFerretDbIds(dataDir: string, uri: string): Promise<void> {
+  const tool = await resolveFerretDbIdIndexTool();
+  if (!tool) return;
+  const conn = await connectDb(uri);
+  try {
+    // init() creates each collection and its declared indexes (what the API and worker do at start).
+    await Promise.all(Object.values(models(conn)).map((m) => m.init()));
+  } finally {
+    await conn.close();
+  }
+  await promisify(execFile)(tool, [dataDir], { timeout: 120_000 });
 }
 
 /**

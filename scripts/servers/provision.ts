@@ -337,6 +337,44 @@ export async function ensureFerretDb(): Promise<string> {
   return (await resolveFerretDb()).value;
 }
 
+// ---------------------------------------------------------------- FerretDB's `_id` index
+
+const ID_INDEX_SRC = path.join(__dirname, 'ferretdb-id-index');
+
+/** The tool's cache path carries a hash of its source, so a changed tool is rebuilt, never reused stale. */
+function idIndexToolTarget(): string {
+  const h = crypto.createHash('sha256');
+  for (const f of ['main.go', 'go.mod', 'go.sum']) h.update(fs.readFileSync(path.join(ID_INDEX_SRC, f)));
+  return path.join(cacheDir(), 'bin', `ferretdb-id-index-${h.digest('hex').slice(0, 12)}`);
+}
+
+/**
+ * The `ferretdb-id-index` tool (scripts/servers/ferretdb-id-index), built with Go on first use. Undefined when Go
+ * is missing: FerretDB then works as before, only slower (every `_id` read and write scans its table).
+ */
+export async function resolveFerretDbIdIndexTool(): Promise<string | undefined> {
+  const target = idIndexToolTarget();
+  if (isExecutable(target)) return target;
+  const go = which('go');
+  if (!go) {
+    log('ferretdb-id-index: Go is not on PATH, so FerretDB runs without its `_id` lookup index (slower, still correct)');
+    return undefined;
+  }
+  return withLock('ferretdb-id-index', async () => {
+    if (isExecutable(target)) return target;
+    log('building ferretdb-id-index (first time only; under a minute)');
+    const tmp = `${target}.tmp-${process.pid}`;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    try {
+      await runBuild('ferretdb-id-index', go, ['build', '-v', '-o', tmp, '.'], { cwd: ID_INDEX_SRC, env: goEnv('-mod=mod') });
+      fs.renameSync(tmp, target);
+    } finally {
+      fs.rmSync(tmp, { force: true });
+    }
+    return target;
+  });
+}
+
 /**
  * Which MongoDB to use: MONGODB_URI (running server), FERRETDB_PATH, a real `mongod` on PATH (preferred over
  * FerretDB), else FerretDB from PATH/cache/build. No online step: we deliberately do not ship mongodb-memory-server.

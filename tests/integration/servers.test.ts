@@ -32,6 +32,14 @@ describe('local servers', () => {
           await coll.insertOne({ _id: 'case-1', n: 42, tags: ['维修', 'return'], at });
           await coll.updateOne({ _id: 'case-1' }, { $inc: { n: 1 } });
           expect(await coll.findOne({ _id: 'case-1' })).toEqual({ _id: 'case-1', n: 43, tags: ['维修', 'return'], at });
+          // The project's collections exist from the start and SQLite reads them by `_id` through an index
+          // (scripts/servers/ferretdb-id-index), not by scanning the table.
+          for (const name of ['cases', 'tasks', 'notifications']) {
+            const plan = JSON.stringify(await client.db().collection(name).find({ _id: 'x' as never }).explain());
+            expect(plan, name).toMatch(/SEARCH \S+ USING INDEX \S+__id_path/);
+          }
+          const unindexed = JSON.stringify(await coll.find({ _id: 'case-1' }).explain());
+          expect(unindexed, 'a collection made after start is indexed at the next start').toMatch(/SCAN/);
         } finally {
           await client.close();
         }
