@@ -3,7 +3,7 @@
 // Every step is idempotent, so a retried activity repeats nothing: inserts collide on their _id (ignored),
 // updates and deletes are by _id alone (the only filter FerretDB narrows without reading every document).
 import type { Models } from '../db/models';
-import { isDuplicateKey } from '../db/models';
+import { isDuplicateKey, markOpenWorkChanged } from '../db/models';
 import type { CaseView, TaskView } from '../workflows/definitions';
 import { toHotTask, toSummary, type CaseDelta, type CaseSummary, type HotTask } from '../workflows/lib/case-delta';
 
@@ -44,6 +44,7 @@ export function persistenceActivities(m: Models) {
       await finishTasks(d.finishedTasks ?? []);
       if (d.closed) await closeCase(d.closed);
       else if (d.summary) await m.Case.replaceOne({ _id: d.caseId }, summaryDoc(d.caseId, d.summary), { upsert: true });
+      await markOpenWorkChanged(m);
     },
 
     /**
@@ -59,6 +60,7 @@ export function persistenceActivities(m: Models) {
       await finishTasks(changed.filter((t) => t.status !== 'open'));
       if (view.closedAt) await closeCase(view);
       else await m.Case.replaceOne({ _id: view.caseId }, summaryDoc(view.caseId, toSummary(view)), { upsert: true });
+      await markOpenWorkChanged(m);
     },
   };
 }

@@ -1,5 +1,6 @@
 // The records people search and report on. Temporal holds the process; these are its readable copy.
 // Written to work on MongoDB 7 and on FerretDB v1 (no transactions, $lookup, $text, positional operators).
+import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { config } from '../config';
 import { fineModels } from './fines';
@@ -30,6 +31,7 @@ const caseSchema = new Schema(
     openedAt: Date,
     deadlines: [anyObject],
     openTasks: Number,
+    participants: { users: [String], roles: [String] },
     version: Number,
   },
   { versionKey: false, minimize: false, collection: 'cases' },
@@ -182,6 +184,13 @@ const userSchema = new Schema(
 );
 
 // Administrator additions to the working-time calendar (a new year, a day override): one document.
+/**
+ * Change marks: `open-work` gets a new random token after every write to the open cases and tasks, so a reader
+ * that keeps them in memory (api/open-work.ts) rereads only when something changed. Read and written by `_id`.
+ */
+const markSchema = new Schema({ _id: String, token: String, at: Date }, { versionKey: false, collection: 'marks' });
+export const OPEN_WORK_MARK = 'open-work';
+
 const settingSchema = new Schema({ _id: String, value: anyObject }, { versionKey: false, collection: 'settings' });
 
 export function models(conn: Connection) {
@@ -194,6 +203,7 @@ export function models(conn: Connection) {
     Call: conn.models.Call ?? conn.model('Call', callSchema),
     User: conn.models.User ?? conn.model('User', userSchema),
     Setting: conn.models.Setting ?? conn.model('Setting', settingSchema),
+    Mark: conn.models.Mark ?? conn.model('Mark', markSchema),
     ...fineModels(conn),
     ...returnModels(conn),
     ...stockModels(conn),
@@ -233,6 +243,11 @@ export async function connectDb(uri: string, tuning?: Partial<DbTuning>): Promis
   });
   await conn.asPromise();
   return conn;
+}
+
+/** Records that the open cases or tasks changed (any new token will do: concurrent marks cannot undo each other). */
+export async function markOpenWorkChanged(m: Pick<Models, 'Mark'>): Promise<void> {
+  await m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token: randomUUID(), at: new Date() } }, { upsert: true });
 }
 
 /** Whether a case exists, open or closed. */

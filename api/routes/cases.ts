@@ -9,7 +9,9 @@ import type { ApiDeps } from '../deps';
 import { conflict, notFound, parse, route } from '../errors';
 import { actorOf } from '../auth';
 import { updateFailureToHttp } from '../workflow-errors';
-import { redactCustomerContacts, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
+import { redactCustomerContacts, seesAllCases, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
+import { openWorkOf } from '../open-work';
+import { openCasesPage, worksOnOpenCase, type OpenCaseEntry, type OpenTaskEntry } from '../open-work-lists';
 
 const ListQuery = z
   .object({
@@ -41,22 +43,38 @@ export function caseRoutes(deps: ApiDeps): Router {
     '/cases',
     route(async (req, res) => {
       const q = parse(ListQuery, req.query, 'query');
-      const filter: Record<string, unknown> = {};
-      if (q.kind) filter.kind = q.kind;
-      if (q.status) filter.status = q.status;
-      if (q.openedBy) filter.openedBy = q.openedBy;
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
-      const scope = await visibleCaseFilter(m, actorOf(req)); // need-to-know (api/access.ts)
-      const query = { $and: [filter, ...(scope ? [scope] : []), ...(cursor ? [afterCursor('openedAt', cursor, -1)] : [])] };
-      // Newest first; a cursor instead of skip + count, so page 100 costs what page 1 costs.
-      const docs =
-        (q.open ?? (q.status === 'closed' ? 'false' : 'true')) === 'true'
-          ? await m.Case.find(query).sort({ openedAt: -1, _id: 1 }).limit(q.limit + 1).lean<Array<{ _id: string; openedAt: Date }>>()
-          : await m.ClosedCase.find(query, { timeline: 0, tasks: 0, data: 0 }).sort({ openedAt: -1, _id: 1 }).limit(q.limit + 1).lean<Array<{ _id: string; openedAt: Date }>>();
+      const actor = actorOf(req);
+      let docs: Array<{ _id: string; openedAt: Date }>;
+      if ((q.open ?? (q.status === 'closed' ? 'false' : 'true')) === 'true') {
+        // From the open work in memory (api/open-work.ts); need-to-know by the entry's participants.
+        const open = await openWorkOf(m).read();
+        const roles = actor.roles as string[];
+        let byCase: Map<string, OpenTaskEntry[]> | undefined; // only entries written before `participants` need it
+        const tasksOf = (caseId: string) => {
+          if (!byCase) {
+            byCase = new Map();
+            for (const t of open.tasks.values()) byCase.set(t.caseId, [...(byCase.get(t.caseId) ?? []), t]);
+          }
+          return byCase.get(caseId) ?? [];
+        };
+        const visible = seesAllCases(actor) ? undefined : (c: OpenCaseEntry) => worksOnOpenCase(c, actor.userId, roles, () => tasksOf(c._id));
+        const page = openCasesPage(open.cases.values(), { kind: q.kind, status: q.status, openedBy: q.openedBy, limit: q.limit, cursor }, visible);
+        docs = page.last ? [...page.items, page.last] : page.items; // one more than the limit: there is a next page
+      } else {
+        const filter: Record<string, unknown> = {};
+        if (q.kind) filter.kind = q.kind;
+        if (q.status) filter.status = q.status;
+        if (q.openedBy) filter.openedBy = q.openedBy;
+        const scope = await visibleCaseFilter(m, actor); // need-to-know (api/access.ts)
+        const query = { $and: [filter, ...(scope ? [scope] : []), ...(cursor ? [afterCursor('openedAt', cursor, -1)] : [])] };
+        // Newest first; a cursor instead of skip + count, so page 100 costs what page 1 costs.
+        docs = await m.ClosedCase.find(query, { timeline: 0, tasks: 0, data: 0 }).sort({ openedAt: -1, _id: 1 }).limit(q.limit + 1).lean<Array<{ _id: string; openedAt: Date }>>();
+      }
       const more = docs.length > q.limit;
       const page = docs.slice(0, q.limit);
       const last = page[page.length - 1];
-      const items = page.map(({ _id, ...c }) => ({ caseId: _id, ...c }));
+      const items = page.map(({ _id, participants: _, ...c }: { _id: string; participants?: unknown }) => ({ caseId: _id, ...c }));
       res.json({
         items: seesCustomerContacts(actorOf(req)) ? items : redactCustomerContacts(items),
         nextCursor: more && last ? encodeCursor({ at: last.openedAt, id: last._id }) : null,

@@ -13,6 +13,8 @@ import { taskForm } from '../task-forms';
 import { localTime } from '../../notify/templates';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
+import { openWorkOf } from '../open-work';
+import { inboxPage } from '../open-work-lists';
 import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
 import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { unavailablePeople } from '../people-availability';
@@ -48,9 +50,9 @@ const ReassignBody = z
 
 interface HotTaskDoc {
   _id: string;
-  assignee?: string;
+  assignee?: string | null;
   dueAt: Date;
-  escalatedTo?: string;
+  escalatedTo?: string | null;
   [k: string]: unknown;
 }
 
@@ -104,21 +106,12 @@ export function taskRoutes(deps: ApiDeps): Router {
       let items: HotTaskDoc[];
       let unavailable = new Set<string>();
       if (q.status === 'open') {
-        // Mine: assigned to me, to one of my roles without a named person, or escalated to one of my roles;
-        // and a task whose holder is away or inactive: claimable by their role, offered to the supervisor.
-        const away = [...(await unavailablePeople(m, new Date()))];
-        const mine = {
-          $or: [
-            { assignee: actor.userId },
-            { role: { $in: roles }, assignee: null },
-            { escalatedTo: { $in: roles } },
-            ...(away.length ? [{ role: { $in: roles }, assignee: { $in: away } }] : []),
-            ...(away.length && roles.includes('supervisor') ? [{ assignee: { $in: away } }] : []),
-          ],
-        };
-        unavailable = new Set(away);
-        const filter = { $and: [mine, extra, ...(cursor ? [afterCursor('dueAt', cursor, 1)] : [])] };
-        items = await m.Task.find(filter).sort({ dueAt: 1, _id: 1 }).limit(q.limit + 1).lean<HotTaskDoc[]>();
+        // From the open work in memory (api/open-work.ts): on FerretDB a query would decode every open task.
+        const away = await unavailablePeople(m, new Date());
+        unavailable = away;
+        const open = await openWorkOf(m).read();
+        const page = inboxPage(open.tasks.values(), { userId: actor.userId, roles, away }, { kind: q.kind, caseKind: q.caseKind, limit: q.limit, cursor });
+        items = page.last ? [...page.items, page.last] : page.items; // one more than the limit: there is a next page
       } else {
         // History: what I did or held, or what my roles held.
         const mine = { $or: [{ assignee: actor.userId }, { completedBy: actor.userId }, { role: { $in: roles }, assignee: null }] };
@@ -177,6 +170,7 @@ export function taskRoutes(deps: ApiDeps): Router {
         // The workflow writes the history copy after it answered; the inbox drops the task now, so the
         // caller's next read agrees (the workflow's own writes never bring a finished task back).
         await m.Task.deleteOne({ _id: taskId });
+        openWorkOf(m).forgetTask(taskId);
         deps.log.info({ taskId, caseId, outcome: body.outcome, by: actor.userId }, 'task completed');
         res.json(updated);
       } catch (err) {

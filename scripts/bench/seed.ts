@@ -6,6 +6,7 @@
 // OPEN_TASKS_PER_CASE of them (the 1,000 open cases beside 3,000 open tasks).
 import type { Connection } from 'mongoose';
 import mongoose from 'mongoose';
+import { markOpenWorkChanged, models } from '../../db/models';
 
 const { EJSON } = mongoose.mongo.BSON;
 const OPEN_TASKS_PER_CASE = 3;
@@ -66,6 +67,7 @@ export async function seedCopies(db: Connection, templates: Template[], count: n
   let size = 0;
   const flush = async () => {
     for (const [name, docs] of pending) if (docs.length) await db.db!.collection(name).insertMany(docs as never[], { ordered: false });
+    await markOpenWorkChanged(models(db)); // as the persistence activities do after writing open work
     pending = new Map();
     size = 0;
   };

@@ -12,6 +12,8 @@ export interface CaseSummary {
   openedAt: string;
   deadlines: CaseView['deadlines'];
   openTasks: number;
+  /** Who worked on the case (held, completed or was escalated a task): the case list's need-to-know scope. */
+  participants?: { users: string[]; roles: string[] };
   version: number;
 }
 
@@ -71,8 +73,22 @@ export function toSummary(view: CaseView): CaseSummary {
     openedAt: view.openedAt,
     deadlines: view.deadlines,
     openTasks: view.tasks.filter((t) => t.status === 'open').length,
+    participants: participantsOf(view.tasks),
     version: view.version,
   };
+}
+
+/** The people and roles that held, completed or were escalated any of the tasks, sorted (stable deltas). */
+export function participantsOf(tasks: readonly TaskView[]): { users: string[]; roles: string[] } {
+  const users = new Set<string>();
+  const roles = new Set<string>();
+  for (const t of tasks) {
+    if (t.assignee) users.add(t.assignee);
+    if (t.completedBy) users.add(t.completedBy);
+    if (t.role) roles.add(t.role);
+    if (t.escalatedTo) roles.add(t.escalatedTo);
+  }
+  return { users: [...users].sort(), roles: [...roles].sort() };
 }
 
 /** Remembers what was last written of one case and computes the next delta. */

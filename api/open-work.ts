@@ -1,0 +1,85 @@
+// The open cases and tasks, kept in the API's memory and reread only when a writer marked a change.
+//
+// Why: on the embedded FerretDB every list query decodes every open document (no index is ever read), so an
+// inbox of 3,000 open tasks costs ~250 ms per request. Writers of open work (the persistence activities, the
+// API's completion) put a new random token into the `open-work` mark after writing; a read checks the mark by
+// `_id` (an index lookup) and rereads the two slim collections only when the token moved. Reads stay as fresh
+// as a direct query: a request's token read comes before the reread it waits for, so every write marked
+// before the request is in what it sees. Concurrent rereads are coalesced into one.
+import { OPEN_WORK_MARK, type Models } from '../db/models';
+import type { OpenCaseEntry, OpenTaskEntry } from './open-work-lists';
+
+export interface OpenWorkSnapshot {
+  tasks: ReadonlyMap<string, OpenTaskEntry>;
+  cases: ReadonlyMap<string, OpenCaseEntry>;
+  token: string | null;
+}
+
+export class OpenWork {
+  private snap: (OpenWorkSnapshot & { tasks: Map<string, OpenTaskEntry> }) | undefined;
+  private inflight: Promise<OpenWorkSnapshot> | undefined;
+  private queued: Promise<OpenWorkSnapshot> | undefined;
+  private clock = 0;
+  /** Tasks this process took out of the inbox, with the clock at that moment (see forgetTask). */
+  private readonly forgotten = new Map<string, number>();
+
+  constructor(private readonly m: Pick<Models, 'Task' | 'Case' | 'Mark'>) {}
+
+  /** The open work as of now: every write marked before this call is in it. */
+  async read(): Promise<OpenWorkSnapshot> {
+    const token = await this.token();
+    if (this.snap && this.snap.token === token) return this.snap;
+    // A reread already under way may have read its token before ours: wait for the next one.
+    if (!this.inflight) return this.start();
+    this.queued ??= this.inflight.then(
+      () => this.start(),
+      () => this.start(),
+    );
+    return this.queued;
+  }
+
+  /**
+   * Takes a task out of the in-memory inbox after the API removed it from MongoDB, so the caller's next read
+   * agrees even if a reread that started earlier still brings it back.
+   */
+  forgetTask(id: string): void {
+    this.forgotten.set(id, ++this.clock);
+    this.snap?.tasks.delete(id);
+  }
+
+  private start(): Promise<OpenWorkSnapshot> {
+    this.queued = undefined;
+    const started = ++this.clock;
+    const run = (async () => {
+      const token = await this.token();
+      const [tasks, cases] = await Promise.all([this.m.Task.find({}).lean<OpenTaskEntry[]>(), this.m.Case.find({}).lean<OpenCaseEntry[]>()]);
+      const taskMap = new Map(tasks.map((t) => [t._id, t]));
+      for (const [id, at] of this.forgotten) {
+        if (at > started) taskMap.delete(id); // forgotten while this reread ran: its data may predate the delete
+        else this.forgotten.delete(id);
+      }
+      this.snap = { tasks: taskMap, cases: new Map(cases.map((c) => [c._id, c])), token };
+      return this.snap;
+    })();
+    this.inflight = run;
+    const clear = () => {
+      if (this.inflight === run) this.inflight = undefined;
+    };
+    run.then(clear, clear);
+    return run;
+  }
+
+  private async token(): Promise<string | null> {
+    const mark = await this.m.Mark.findById(OPEN_WORK_MARK).lean<{ token?: string }>();
+    return mark?.token ?? null;
+  }
+}
+
+const instances = new WeakMap<object, OpenWork>();
+
+/** One in-memory copy per database connection's models (the API has one). */
+export function openWorkOf(m: Pick<Models, 'Task' | 'Case' | 'Mark'>): OpenWork {
+  let w = instances.get(m.Task);
+  if (!w) instances.set(m.Task, (w = new OpenWork(m)));
+  return w;
+}
