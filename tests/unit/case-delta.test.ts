@@ -61,7 +61,10 @@ describe('case deltas', () => {
     const d = t.next(v)!;
     expect(d.changedTasks).toEqual([{ id: 'INQ-1-T1', set: { escalations: 1, escalatedTo: 'supervisor' }, unset: ['assignee'] }]);
     expect(d.openedTasks).toBeUndefined();
-    expect(d.summary).toBeUndefined();
+    // The list entry changes only in who works on the case (the need-to-know scope of the case list).
+    expect(d.summary?.participants).toEqual({ users: [], roles: ['agent', 'supervisor'] });
+    v.tasks[0]!.remindedAt = '2026-03-02T02:00:00.000Z';
+    expect(t.next(v)!.summary).toBeUndefined();
   });
 
   it('a finished task is sent once with its payload; a closed case once, whole', () => {
