@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { parseOptions } from './bench/options';
 import { runBaseline } from './bench/baseline';
-import { startBenchStack, rssMiB, type BenchStack } from './bench/stack';
+import { activityFailures, startBenchStack, rssMiB, type BenchStack } from './bench/stack';
 import { driveServiceCaseToEnd, historySize, listLatencies, measureCompletions, measureOpens, openCase, whenClosed, whenFirstTasks } from './bench/project';
 import { captureTemplate, seedCopies } from './bench/seed';
 import { ms, printTable, ratio, ROW_LABELS, type Row } from './bench/report';
@@ -109,6 +109,8 @@ async function main(): Promise<void> {
       rows.push({ what: `${L[7]} with ${realOpen} workflows waiting (cache cap ${cfg.WORKER_MAX_CACHED_WORKFLOWS})`, measured: `${rss.toFixed(0)} MiB (${idleRss.toFixed(0)} MiB idle after start)`, target: '< 300 MB at 10,000 open cases waiting', ok: rss < 300 });
     }
     rows.push(historyRow);
+    const failures = activityFailures(s.workerLog);
+    rows.push({ what: L[9], measured: `${failures.total} (${failures.locked} of them "database is locked")`, target: 'none from load', ok: failures.total === 0 });
     printTable(rows, {
       temporal: `${s.embedded.temporal ? 'embedded dev server' : 'TEMPORAL_ADDRESS'} ${s.temporalAddress}`,
       mongo: s.mongoKind,

@@ -22,6 +22,7 @@ export const ROW_LABELS = [
   'GET /cases',
   'worker RSS',
   'history of an on-site service case',
+  'activity failures during the whole run',
 ] as const;
 
 export const ms = (v: number) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;

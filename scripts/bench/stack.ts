@@ -34,8 +34,17 @@ export interface BenchStack {
   db: MongoConnection;
   models: Models;
   workerPid: number;
+  /** The worker's log (JSON lines, warnings and up). */
+  workerLog: string;
   call(userId: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
+}
+
+/** Activity attempts that failed, as the worker logged them (the SDK warns "Activity failed" for each). */
+export function activityFailures(workerLog: string): { total: number; locked: number } {
+  const lines = fs.existsSync(workerLog) ? fs.readFileSync(workerLog, 'utf8').split('\n') : [];
+  const failed = lines.filter((l) => l.includes('"Activity failed"'));
+  return { total: failed.length, locked: failed.filter((l) => /database is locked|SQLITE_BUSY/i.test(l)).length };
 }
 
 /** The worker's resident memory (VmRSS of /proc/<pid>/status), in MiB. */
@@ -197,6 +206,7 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       db,
       models: m,
       workerPid: worker.child.pid!,
+      workerLog: worker.logFile,
       call,
       stop,
     };
