@@ -10,6 +10,7 @@ import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse, route } from '../errors';
 import { dateTime, inYearRange, isSafeText, MAX_YEAR, MAX_YUAN, MIN_YEAR, text } from '../fields';
 import { CustomerSchema, logCall, newCallId } from './calls';
+import { repairTimings } from './service-cases';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
 /** An as-of instant may lie at most this far ahead of the server's clock when a return is opened (clock skew). */
@@ -145,6 +146,7 @@ export function returnRoutes(deps: ApiDeps): Router {
                 receiptWorkingDays: deps.cfg.RETURN_RECEIPT_WORKING_DAYS,
                 settlementReminderLeadMs: deps.cfg.RETURN_SETTLEMENT_REMINDER_HOURS * 3_600_000,
               },
+              repairTimings: repairTimings(deps.cfg),
               policy: taskPolicy(deps.cfg),
             },
           ],
