@@ -27,6 +27,9 @@ import { records as ledger } from './lib/activities';
 import { payloadOf } from './service-case/context';
 import { repairCaseIdFor, type FactoryRepairResult, type ProductInfo, type RepairTimings } from './service-case/definitions';
 import { factoryRepairWorkflow } from './factory-repair';
+import { shipmentWorkflow } from './shipment';
+import type { ShipmentTimings } from './shipment/definitions';
+import type { InstallationSettings } from './installation/definitions';
 import { RETURN_TASKS } from './tasks/returns';
 import { CaseContext, now } from './lib/case-context';
 
@@ -58,6 +61,8 @@ export interface SalesReturnInput {
   steps: SalesReturnSteps;
   /** The factory repair a warranty repair starts (cases opened before it existed closed without one). */
   repairTimings?: RepairTimings;
+  /** The shipment missing units go out on (cases opened before it existed had the warehouse task only). */
+  shipment?: { timings: ShipmentTimings; publicBaseUrl: string; installation: InstallationSettings };
   policy: TaskPolicy;
 }
 
@@ -182,7 +187,10 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       // Repair under warranty, missing items supplied, the salesperson's own resolution, an adjusted order.
       c.record('resolved_without_return', { resolution: evaluation.resolution, handler: evaluation.handler });
       // What was accepted is done before the case closes (cases opened before closed at once).
-      if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && patched('accepted-returns-work')) {
+      let shipment: { caseId: string; outcome: string } | undefined;
+      if (evaluation.resolution === 'supply_missing_items' && input.shipment && patched('missing-items-shipment')) {
+        shipment = await supplyMissingItems(input.shipment);
+      } else if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && patched('accepted-returns-work')) {
         await doAcceptedWork(evaluation.resolution);
       }
       // A warranty repair is a factory repair of the unit, waited for here (cases opened before closed at once).
@@ -190,7 +198,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       if (evaluation.resolution === 'warranty_repair' && input.repairTimings && patched('warranty-repair-child')) repair = await warrantyRepair(input.repairTimings);
       await c.persist();
       await tellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
-      await c.close(evaluation.resolution, repair && { repairCaseId: repair.caseId, repairOutcome: repair.outcome });
+      await c.close(evaluation.resolution, repair ? { repairCaseId: repair.caseId, repairOutcome: repair.outcome } : shipment && { shipmentCaseId: shipment.caseId, shipmentOutcome: shipment.outcome });
       return evaluation.resolution;
     }
 
@@ -496,6 +504,68 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     const params = { ...base, overdueDays: P.timers.overdueDays, arrivedAt: iso(anchor), responsible, partyUserId, amount: fine.amountMin, citation: citation(fine.ruleId), fineId };
     await c.notify('overdue:responsible', { template: 'return_overdue', to: { userId: partyUserId }, channels: ['email', 'sms'], params });
     await c.notify('overdue:supervisor', { template: 'return_overdue', to: { role: 'supervisor' }, channels: ['email'], params });
+  }
+
+  /**
+   * Missing items within the window: the agent says what is missing and where it goes. Units (with serial numbers)
+   * ship as a shipment case of their own, SHP-<this case>, with nothing to pay, waited for here; pieces without
+   * serials go as a parcel from the warehouse (the warehouse task).
+   */
+  async function supplyMissingItems(settings: NonNullable<SalesReturnInput['shipment']>): Promise<{ caseId: string; outcome: string } | undefined> {
+    c.setStatus('arranging_missing_items');
+    const t = await c.runTask({
+      kind: 'arrange_missing_items',
+      role: 'agent',
+      assignee: input.openedBy,
+      dueAt: await stepDue(),
+      context: { product: request.product, customer: input.customer, reasons: evaluation.reasons.map((r) => r.zh) },
+      validate: (outcome, payload) => {
+        if (outcome !== 'shipment') return undefined;
+        if (!input.customer && !payload.customerName) return 'customerName is required: this return names no customer to ship the missing items to';
+        if (!input.customer?.phone && !payload.customerPhone) return "customerPhone is required: the return's customer has no phone, and the shipment's receipt link goes by SMS";
+        return undefined;
+      },
+    });
+    if (t.outcome === 'parcel') {
+      c.record('missing_items_as_parcel', { note: t.payload.note }, t.by);
+      await doAcceptedWork('supply_missing_items');
+      return undefined;
+    }
+    const p = payloadOf(RETURN_TASKS.arrange_missing_items.outcomes.shipment, t.payload);
+    const customer = { ...(input.customer ?? { name: p.customerName! }), ...(!input.customer?.phone && p.customerPhone && { phone: p.customerPhone }) };
+    const shipmentCaseId = `SHP-${input.caseId}`;
+    data.missingItemsShipmentCaseId = shipmentCaseId;
+    c.setStatus('missing_items_shipping', { shipmentCaseId });
+    await c.persist();
+    const child = await startChild(shipmentWorkflow, {
+      workflowId: shipmentCaseId,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [
+        {
+          caseId: shipmentCaseId,
+          openedBy: t.by,
+          customer,
+          address: p.address,
+          items: p.items.map((i) => ({ model: i.model, quantity: i.quantity, needsInstallation: false })),
+          noCharge: { reason: `退货 ${input.caseId} 少货补发（我司承担）`, relatedCaseId: input.caseId },
+          timings: settings.timings,
+          publicBaseUrl: settings.publicBaseUrl,
+          installation: settings.installation,
+          policy: input.policy,
+        },
+      ],
+    });
+    c.record('missing_items_shipment_started', { shipmentCaseId, items: p.items }, t.by);
+    await c.persist();
+    let outcome: string | undefined;
+    child.result().then(
+      (r) => (outcome = r),
+      () => (outcome = 'cancelled'),
+    );
+    await c.waitFor(() => outcome !== undefined);
+    data.missingItemsShipment = { shipmentCaseId, outcome };
+    c.record('missing_items_shipment_finished', { shipmentCaseId, outcome });
+    return { caseId: shipmentCaseId, outcome: outcome! };
   }
 
   /** Wrong goods kept: the salesperson confirms model and price and adjusts stock; missing items: the warehouse ships them. */

@@ -121,6 +121,43 @@ describe('sales return: accepted outcomes (time-skipping)', () => {
     await keepHistory(s, caseId, 'sales-return-large-item-parts-sent');
   });
 
+  it('missing units within the window: a shipment case ships them with nothing to pay, and the return closes when they are received', async () => {
+    const request = { product: { category: 'regular', unitCost: 300, invoiceValue: 1800, name: '电子秤', sku: 'ES-10', quantity: 6 }, dates: { leftWarehouse: localDay(-4), receivedByCustomer: localDay(-2) }, problem: 'missing_items' };
+    const { caseId, evaluation } = await open({ request, customer: { name: '周老板' } });
+    expect(evaluation).toMatchObject({ decision: 'accepted', resolution: 'supply_missing_items' });
+    const arrange = await openTask(caseId, 'arrange_missing_items');
+    const payload = { items: [{ model: 'ES-10', quantity: 2 }], address: '杭州市西湖区文三路1号' };
+    // The customer has no phone and the shipment's receipt link goes by SMS: refused, the task stays open.
+    const noPhone = await s.call('agent1', 'POST', `/tasks/${arrange._id}/complete`, { outcome: 'shipment', payload });
+    expect(noPhone.status, JSON.stringify(noPhone.body)).toBe(400);
+    expect(JSON.stringify(noPhone.body)).toContain('customerPhone is required');
+    expect((await s.call('agent1', 'POST', `/tasks/${arrange._id}/complete`, { outcome: 'shipment', payload: { ...payload, items: [] } })).status).toBe(400);
+    await complete('agent1', arrange._id, 'shipment', { ...payload, customerPhone: '+8613700137013' });
+
+    const shipmentId = `SHP-${caseId}`;
+    // Nothing to pay: straight to the delivery note.
+    const note = await openTask(shipmentId, 'shipment_delivery_note');
+    expect(note.role).toBe('finance');
+    const shipment = await caseView(s, shipmentId);
+    expect(shipment).toMatchObject({ kind: 'shipment', customer: { name: '周老板', phone: '+8613700137013' }, data: { payment: { amountYuan: 0, relatedCaseId: caseId } } });
+    expect(shipment.tasks.some((t: { kind: string }) => t.kind === 'shipment_payment')).toBe(false);
+    expect((await caseView(s, caseId)).status).toBe('missing_items_shipping');
+    await complete('fin1', note._id, 'issued', { deliveryNote: 'DN-R-01' });
+    await openTask(shipmentId, 'shipment_units');
+    const units = await s.call('agent1', 'POST', `/shipments/${shipmentId}/units`, { units: ['ES-A1', 'ES-A2'].map((serial) => ({ serial, model: 'ES-10', productionDate: '2026-01-05', shipDate: localDay(0) })) });
+    expect(units.status, JSON.stringify(units.body)).toBe(201);
+    await complete('agent1', (await openTask(shipmentId, 'shipment_units'))._id, 'recorded', {});
+    await complete('log1', (await openTask(shipmentId, 'shipment_dispatch'))._id, 'dispatched', { carrier: '顺丰', waybill: 'SF9901', serials: ['ES-A1', 'ES-A2'], expectedArrival: new Date(Date.now() + 2 * DAY).toISOString() });
+    await complete('agent1', (await openTask(shipmentId, 'shipment_receipt'))._id, 'confirmed', { receivedBy: '周老板' });
+
+    const c = await closedCase(caseId);
+    expect(c.timeline.at(-1).detail).toMatchObject({ outcome: 'supply_missing_items', shipmentCaseId: shipmentId, shipmentOutcome: 'delivered' });
+    expect(types(c)).toEqual(expect.arrayContaining(['missing_items_shipment_started', 'missing_items_shipment_finished']));
+    expect(c.data.missingItemsShipment).toEqual({ shipmentCaseId: shipmentId, outcome: 'delivered' });
+    expect(types(c)).not.toContain('missing_items_shipped'); // no separate warehouse parcel
+    await keepHistory(s, caseId, 'sales-return-missing-items-shipment');
+  });
+
   const seasonal = (name: string) => ({
     product: { category: 'regular', unitCost: 30, invoiceValue: 150, name, flags: { seasonal: true } },
     dates: { leftWarehouse: localDay(-20), receivedByCustomer: localDay(-18) },

@@ -30,6 +30,33 @@ export const RETURN_TASKS = {
         .strict(),
     },
   },
+  // Missing items within the window (允许退货 3, 4): units with serial numbers go out as a shipment of their own
+  // (SPEC 3.2, with nothing to pay); pieces without serials (a cup, a lid) as a parcel from the warehouse.
+  arrange_missing_items: {
+    title: { 'zh-CN': '安排补发所缺货物', en: 'Arrange the missing items' },
+    outcomes: {
+      shipment: z
+        .object({
+          items: z
+            .array(
+              z
+                .object({
+                  model: text(100).describe('Model of the missing units'),
+                  quantity: z.number().int('quantity must be a whole number').positive('quantity must be at least 1').max(MAX_UNITS, `quantity: at most ${MAX_UNITS}`).describe('Units missing'),
+                })
+                .strict(),
+            )
+            .min(1, 'list at least one missing item')
+            .max(50, 'at most 50 lines')
+            .describe('The missing units; a shipment case (SHP-<this case>) ships them with nothing to pay'),
+          address: text(500).describe('Delivery address'),
+          customerName: z.string().trim().min(1).max(100).optional().describe('Required when the return has no customer'),
+          customerPhone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'customerPhone must be a phone number such as +8613800138000').optional().describe('Required when the return\'s customer has no phone: the receipt link goes by SMS'),
+        })
+        .strict(),
+      parcel: z.object({ note: note('Pieces without serial numbers: the warehouse sends them as a parcel') }).strict(),
+    },
+  },
   supply_missing_items: {
     title: { 'zh-CN': '补发所缺货物', en: 'Ship the missing items' },
     outcomes: {
