@@ -1,5 +1,8 @@
 // Whether the supervisor is to be reminded, on a December day, that next year's official holiday schedule is not
 // in the calendar yet (issue 9): until it is, deadlines in that year count only weekends as days off. Pure.
+// Weekly rather than daily: the fix is one action (an `npm update` and a deploy, or the supervisor entering the
+// year), and four or five reminders over December get it done before January without a daily mail people learn to
+// ignore. Keyed by the week, so the first daily-report run of a week sends it and every later run or retry finds it sent.
 import type { CalendarData } from './types';
 
 export interface NextYearReminder {

@@ -156,6 +156,7 @@ describe('sales return: accepted outcomes (time-skipping)', () => {
     expect(c.data.missingItemsShipment).toEqual({ shipmentCaseId: shipmentId, outcome: 'delivered' });
     expect(types(c)).not.toContain('missing_items_shipped'); // no separate warehouse parcel
     await keepHistory(s, caseId, 'sales-return-missing-items-shipment');
+    await keepHistory(s, shipmentId, 'shipment-no-charge-missing-items');
   });
 
   const seasonal = (name: string) => ({
