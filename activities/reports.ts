@@ -1,5 +1,6 @@
 // The reports' I/O: which period a scheduled run is for (on the department's calendar), the figures from MongoDB,
 // and the e-mail, sent once per report and period.
+import { config } from '../config';
 import type { Models } from '../db/models';
 import type { ReturnsPolicy } from '../rules/returns';
 import { isWorkingDay, localDate, nextYearReminder } from '../rules/calendar';
@@ -68,6 +69,8 @@ export function reportActivities(m: Models, mailer: ReportMailer, settings: Repo
      * entries) mails the supervisors, once per week (see rules/calendar/next-year.ts).
      */
     async remindUnconfirmedNextYear(req: { date: string }): Promise<CalendarReminderResult> {
+      // The demo's calendar has no holidays at all, by design: nothing to confirm.
+      if (config().DEMO_DURATIONS) return { due: false };
       const cal = await loadCalendar(m);
       const due = nextYearReminder(cal, req.date);
       if (!due) return { due: false };
