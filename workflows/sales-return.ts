@@ -5,8 +5,10 @@
 // after the photos and keeps escalating); receipt at the main warehouse; settlement with the salesperson within
 // 5 days (reminder before, escalation at due) while a watch marks the return overdue 30 days after arrival,
 // names who held it up and proposes the 50 yuan fine; the settlement posting; close. A refusal is recorded with
-// its reasons and the salesperson is told.
-import { condition, patched } from '@temporalio/workflow';
+// its reasons and the salesperson is told. Accepted outcomes that bring nothing back do their work first: a
+// warranty repair is a factory repair case (a child), a large item's parts are sent and followed up, and goods the
+// purchasing manager did not sign for go back to the customer or are charged to the salesperson.
+import { ParentClosePolicy, condition, patched, startChild } from '@temporalio/workflow';
 import {
   ReturnRequestSchema,
   citation,
@@ -23,6 +25,11 @@ import {
 import type { Customer, Deadline, TaskPolicy, TaskView } from './definitions';
 import { records as ledger } from './lib/activities';
 import { payloadOf } from './service-case/context';
+import { repairCaseIdFor, type FactoryRepairResult, type ProductInfo, type RepairTimings } from './service-case/definitions';
+import { factoryRepairWorkflow } from './factory-repair';
+import { shipmentWorkflow } from './shipment';
+import type { ShipmentTimings } from './shipment/definitions';
+import type { InstallationSettings } from './installation/definitions';
 import { RETURN_TASKS } from './tasks/returns';
 import { CaseContext, now } from './lib/case-context';
 
@@ -52,8 +59,14 @@ export interface SalesReturnInput {
   /** The rulebook's numbers in force when the case opened (24 h, 5 days, 30 days, windows, fines). */
   returnsPolicy: ReturnsPolicy;
   steps: SalesReturnSteps;
+  /** The factory repair a warranty repair starts (cases opened before it existed closed without one). */
+  repairTimings?: RepairTimings;
+  /** The shipment missing units go out on (cases opened before it existed had the warehouse task only). */
+  shipment?: { timings: ShipmentTimings; publicBaseUrl: string; installation: InstallationSettings };
   policy: TaskPolicy;
 }
+
+type Agreed = { decision: string; amount?: number; parts?: string };
 
 const HOUR = 3_600_000;
 const iso = (d: Date) => d.toISOString();
@@ -141,7 +154,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     if (evaluation.decision === 'refused') return refuse(evaluation);
 
     // Approvals the evaluation requires, in its order.
-    let agreed: { decision: string; amount?: number } | undefined;
+    let agreed: Agreed | undefined;
     for (const approval of evaluation.approvals) {
       const r = await approve(approval);
       if (r.outcome === 'stop') return r.result;
@@ -166,54 +179,177 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       c.record('fine_proposed', { fineId, ruleId: f.ruleId, party: f.party, ...(partyUserId && { partyUserId }), amountMin: f.amountMin, amountMax: f.amountMax });
     }
 
+    // 大件产品寄配件: the customer keeps the item and after-sales sends the parts the manager named.
+    if (agreed?.decision === 'send_parts' && patched('large-item-parts')) return sendParts(agreed.parts ?? '');
+
     const comesBack = GOODS_COME_BACK.has(evaluation.resolution) && (!agreed || agreed.decision === 'return');
     if (!comesBack && !agreed) {
       // Repair under warranty, missing items supplied, the salesperson's own resolution, an adjusted order.
       c.record('resolved_without_return', { resolution: evaluation.resolution, handler: evaluation.handler });
       // What was accepted is done before the case closes (cases opened before closed at once).
-      if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && patched('accepted-returns-work')) {
+      let shipment: { caseId: string; outcome: string } | undefined;
+      if (evaluation.resolution === 'supply_missing_items' && input.shipment && patched('missing-items-shipment')) {
+        shipment = await supplyMissingItems(input.shipment);
+      } else if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && patched('accepted-returns-work')) {
         await doAcceptedWork(evaluation.resolution);
       }
+      // A warranty repair is a factory repair of the unit, waited for here (cases opened before closed at once).
+      let repair: FactoryRepairResult | undefined;
+      if (evaluation.resolution === 'warranty_repair' && input.repairTimings && patched('warranty-repair-child')) repair = await warrantyRepair(input.repairTimings);
       await c.persist();
       await tellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
-      await c.close(evaluation.resolution);
+      await c.close(evaluation.resolution, repair ? { repairCaseId: repair.caseId, repairOutcome: repair.outcome } : shipment && { shipmentCaseId: shipment.caseId, shipmentOutcome: shipment.outcome });
       return evaluation.resolution;
     }
 
-    // Receipt at the main warehouse: stock-in through the stock ledger for a sku it keeps, else a recorded receipt.
     let anchor = new Date();
-    if (comesBack) {
-      c.setStatus('awaiting_goods');
-      const r = await c.runTask({
-        kind: 'receive_goods',
-        role: 'warehouse',
-        dueAt: await c.deadlineAfterWorkingDays(input.steps.receiptWorkingDays),
-        context: { product: request.product, quantity: request.product.quantity, piecesToReturn: evaluation.piecesToReturn },
-        validate: (_outcome, payload) => withinReturned(payload.quantity),
-      });
-      anchor = new Date();
-      const { receiptKind } = await ledger.recordReturnReceipt({
-        caseId: input.caseId,
-        salesperson: input.salespersonId,
-        arrivedAt: iso(anchor),
-        value: request.product.invoiceValue ?? 0,
-        problem: request.problem,
-        batch: input.batch,
-        countsAgainstSalesperson: evaluation.countsAgainstSalesperson,
-        receivedBy: r.by,
-        quantity: Number(r.payload.quantity),
-        note: r.payload.note as string | undefined,
-        product: request.product,
-        timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
-      });
-      data.arrivedAt = iso(anchor);
-      c.record('goods_received', { arrivedAt: iso(anchor), quantity: r.payload.quantity, warehouse: 'main', receiptKind }, r.by);
-    }
+    if (comesBack) anchor = await receiveGoods();
 
     return settle(anchor, agreed);
   });
 
   // -------------------------------------------------------------------------------------------------
+
+  /** Receipt at the main warehouse: stock-in through the stock ledger for a sku it keeps, else a recorded receipt. */
+  async function receiveGoods(): Promise<Date> {
+    c.setStatus('awaiting_goods');
+    const r = await c.runTask({
+      kind: 'receive_goods',
+      role: 'warehouse',
+      dueAt: await c.deadlineAfterWorkingDays(input.steps.receiptWorkingDays),
+      context: { product: request.product, quantity: request.product.quantity, piecesToReturn: evaluation.piecesToReturn },
+      validate: (_outcome, payload) => withinReturned(payload.quantity),
+    });
+    const anchor = new Date();
+    const { receiptKind } = await ledger.recordReturnReceipt({
+      caseId: input.caseId,
+      salesperson: input.salespersonId,
+      arrivedAt: iso(anchor),
+      value: request.product.invoiceValue ?? 0,
+      problem: request.problem,
+      batch: input.batch,
+      countsAgainstSalesperson: evaluation.countsAgainstSalesperson,
+      receivedBy: r.by,
+      quantity: Number(r.payload.quantity),
+      note: r.payload.note as string | undefined,
+      product: request.product,
+      timeZoneOffsetMinutes: P.timeZoneOffsetMinutes,
+    });
+    data.arrivedAt = iso(anchor);
+    c.record('goods_received', { arrivedAt: iso(anchor), quantity: r.payload.quantity, warehouse: 'main', receiptKind }, r.by);
+    return anchor;
+  }
+
+  /**
+   * 不予退货 4 (phones and electrical appliances: a one-year warranty): the unit is repaired, not returned. The agent
+   * records the unit; a factory repair case (返厂维修, RPR-<this case>) takes it from receipt to shipping back, and
+   * the return closes when it ends. The repair outlives a cancelled return: the unit still has to come back.
+   */
+  async function warrantyRepair(timings: RepairTimings): Promise<FactoryRepairResult> {
+    c.setStatus('arranging_warranty_repair');
+    const t = await c.runTask({
+      kind: 'arrange_warranty_repair',
+      role: 'agent',
+      assignee: input.openedBy,
+      dueAt: await stepDue(),
+      context: { product: request.product, customer: input.customer, reasons: evaluation.reasons.map((r) => r.zh) },
+      validate: (_outcome, payload) => (input.customer || payload.customerName ? undefined : 'customerName is required: this return names no customer to send the repaired unit back to'),
+    });
+    const p = payloadOf(RETURN_TASKS.arrange_warranty_repair.outcomes.factory_repair, t.payload);
+    const f = request.product.flags;
+    const product: ProductInfo = {
+      model: p.model ?? request.product.sku ?? productName,
+      serialNumber: p.serialNumber,
+      category: f.phone ? 'phone' : f.electrical ? 'electrical' : 'other',
+      ...(request.product.name && { name: request.product.name }),
+    };
+    const customer = input.customer ?? { name: p.customerName!, ...(p.customerPhone && { phone: p.customerPhone }) };
+    const repairCaseId = repairCaseIdFor(input.caseId);
+    data.repairCaseId = repairCaseId;
+    c.record('warranty_unit_recorded', { serialNumber: p.serialNumber, model: product.model, fault: p.fault }, t.by);
+    c.setStatus('device_at_factory', { repairCaseId });
+    await c.persist();
+    const child = await startChild(factoryRepairWorkflow, {
+      workflowId: repairCaseId,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [{ caseId: repairCaseId, openedBy: input.openedBy, customer, product, fault: { summary: p.fault }, parentCaseId: input.caseId, timings, policy: input.policy }],
+    });
+    c.record('factory_repair_started', { repairCaseId });
+    await c.persist();
+    let result: FactoryRepairResult | undefined;
+    child.result().then(
+      (r) => (result = r),
+      (err: Error) => (result = { outcome: 'cancelled', caseId: repairCaseId, summary: `factory repair ended abnormally: ${err.message}` }),
+    );
+    await c.waitFor(() => result !== undefined);
+    data.repair = { outcome: result!.outcome, waybill: result!.waybill, turnaroundMet: result!.turnaroundMet };
+    c.record('factory_repair_finished', { repairCaseId, outcome: result!.outcome, waybill: result!.waybill, turnaroundMet: result!.turnaroundMet });
+    return result!;
+  }
+
+  /**
+   * 大件产品不予退货(如果产品需要补配件,则按照公司时间规定予以配件补配): after-sales, which keeps the parts store and follows
+   * parts up (第三条职责 3), sends the parts by the department's step time and confirms the customer has them; parts
+   * that did not arrive are sent again.
+   */
+  async function sendParts(parts: string): Promise<string> {
+    let previous: { waybill: string; reason: string } | undefined;
+    for (let round = 1; ; round++) {
+      c.setStatus('sending_parts', { round });
+      const t = await c.runTask({ kind: 'send_large_item_parts', role: 'agent', assignee: input.openedBy, dueAt: await stepDue(), context: { parts, round, previous, product: request.product, customer: input.customer } });
+      const p = payloadOf(RETURN_TASKS.send_large_item_parts.outcomes.shipped, t.payload);
+      c.record('large_item_parts_shipped', { round, parts: p.parts, waybill: p.waybill, carrier: p.carrier }, t.by);
+      await c.persist();
+      await tellSalesperson(`parts-shipped:${round}`, 'return_decision', { decision: 'parts_shipped', note: `${p.parts}（${p.carrier ? `${p.carrier} ` : ''}${p.waybill}）` });
+      c.setStatus('parts_in_transit', { waybill: p.waybill });
+      const f = await c.runTask({ kind: 'confirm_large_item_parts', role: 'agent', assignee: input.openedBy, dueAt: await c.deadlineAfterWorkingDays(input.steps.receiptWorkingDays), context: { parts: p.parts, waybill: p.waybill, round } });
+      if (f.outcome === 'received') {
+        data.partsSent = { parts: p.parts, waybill: p.waybill, carrier: p.carrier, rounds: round, confirmedBy: f.by };
+        c.record('large_item_parts_received', { waybill: p.waybill, note: f.payload.note }, f.by);
+        await c.close('parts_sent', { parts: p.parts, waybill: p.waybill });
+        return 'parts_sent';
+      }
+      previous = { waybill: p.waybill, reason: String(f.payload.reason) };
+      c.record('large_item_parts_not_received', previous, f.by);
+    }
+  }
+
+  /**
+   * Unconsented 1, not signed: 要么退回给客户,要么销售人员承担,运费由客户及销售人员独立承担. The salesperson says which; the
+   * warehouse sends the goods back, or receives them and finance charges their value to the salesperson.
+   */
+  async function disposeUnsigned(): Promise<string> {
+    c.setStatus('awaiting_disposition');
+    const d = await c.runTask({ kind: 'unsigned_return_disposition', role: 'salesperson', assignee: input.salespersonId, dueAt: await stepDue(), context: { product: request.product, freightBorneBy: ['customer', 'salesperson'] } });
+    c.record('unsigned_return_disposition', { decision: d.outcome, note: d.payload.note }, d.by);
+    if (d.outcome === 'send_back') {
+      c.setStatus('sending_back');
+      const w = await c.runTask({ kind: 'send_back_to_customer', role: 'warehouse', dueAt: await stepDue(), context: { product: request.product, customer: input.customer, freightPaidBy: 'customer' } });
+      const p = payloadOf(RETURN_TASKS.send_back_to_customer.outcomes.shipped, w.payload);
+      data.sentBack = { waybill: p.waybill, carrier: p.carrier, freightYuan: p.freightYuan, freightPaidBy: 'customer', by: w.by };
+      c.record('sent_back_to_customer', { waybill: p.waybill, carrier: p.carrier, freightYuan: p.freightYuan, freightPaidBy: 'customer' }, w.by);
+      await c.persist();
+      await tellSalesperson('sent-back', 'return_decision', { decision: 'sent_back', note: `${p.carrier ? `${p.carrier} ` : ''}${p.waybill}` });
+      await c.close('sent_back', { waybill: p.waybill });
+      return 'sent_back';
+    }
+    await receiveGoods();
+    c.setStatus('charging_salesperson');
+    const f = await c.runTask({
+      kind: 'charge_salesperson_for_goods',
+      role: 'finance',
+      dueAt: await stepDue(),
+      context: { salespersonId: input.salespersonId, invoiceValue: request.product.invoiceValue, product: request.product, freightBorneBy: ['customer', 'salesperson'] },
+      validate: (_outcome, payload) => withinInvoice('amountYuan', payload.amountYuan),
+    });
+    const p = payloadOf(RETURN_TASKS.charge_salesperson_for_goods.outcomes.charged, f.payload);
+    data.salespersonBears = { salespersonId: input.salespersonId, amountYuan: p.amountYuan, reference: p.reference, chargedBy: f.by };
+    c.record('salesperson_charged', { salespersonId: input.salespersonId, amountYuan: p.amountYuan, reference: p.reference, note: p.note }, f.by);
+    await c.persist();
+    await tellSalesperson('salesperson-bears', 'return_decision', { decision: 'salesperson_bears', amount: p.amountYuan, note: p.note });
+    await c.close('salesperson_bears', { amountYuan: p.amountYuan });
+    return 'salesperson_bears';
+  }
 
   async function refuse(e: ReturnEvaluation): Promise<string> {
     c.setStatus('refused', { rules: e.reasons.map((r) => r.ruleId) });
@@ -243,7 +379,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     return 'refused';
   }
 
-  type ApprovalResult = { outcome: 'go'; decision?: { decision: string; amount?: number } } | { outcome: 'stop'; result: string };
+  type ApprovalResult = { outcome: 'go'; decision?: Agreed } | { outcome: 'stop'; result: string };
 
   async function approve(a: Approval): Promise<ApprovalResult> {
     if (a.role === 'manager') {
@@ -259,15 +395,16 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       });
       const amount = t.payload.amount as number | undefined;
       const note = (t.payload.note ?? t.payload.reason) as string | undefined;
-      c.record('manager_decision', { decision: t.outcome, amount, note }, t.by);
-      data.managerDecision = { decision: t.outcome, amount, note, by: t.by };
+      const parts = t.payload.parts as string | undefined;
+      c.record('manager_decision', { decision: t.outcome, amount, note, ...(parts && { parts }) }, t.by);
+      data.managerDecision = { decision: t.outcome, amount, note, ...(parts && { parts }), by: t.by };
       await c.persist();
       await tellSalesperson('manager-decision', 'return_decision', { decision: t.outcome, amount, note });
       if (t.outcome === 'rejected') {
         await c.close('refused', { by: t.by });
         return { outcome: 'stop', result: 'refused' };
       }
-      return { outcome: 'go', decision: { decision: t.outcome, amount } };
+      return { outcome: 'go', decision: { decision: t.outcome, amount, ...(parts && { parts }) } };
     }
     if (a.role === 'purchasing_manager') {
       c.setStatus('awaiting_purchasing_signoff');
@@ -276,6 +413,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       if (t.outcome === 'declined') {
         await c.persist();
         await tellSalesperson('purchasing-declined', 'return_decision', { decision: 'declined', note: t.payload.reason });
+        // 采购部经理不签字的,要么退回给客户,要么销售人员承担 (cases opened before closed as refused).
+        if (patched('unsigned-return-disposition')) return { outcome: 'stop', result: await disposeUnsigned() };
         await c.close('refused', { by: t.by });
         return { outcome: 'stop', result: 'refused' };
       }
@@ -290,7 +429,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
   }
 
   /** Settlement with the salesperson, with the 30-day overdue watch running alongside. */
-  async function settle(anchor: Date, agreed?: { decision: string; amount?: number }): Promise<string> {
+  async function settle(anchor: Date, agreed?: Agreed): Promise<string> {
     const { settleBy, overdueAt } = settlementTimeline(anchor, P);
     const settlementDeadline: Deadline = { name: 'settlement', dueAt: iso(settleBy), status: 'pending' };
     const overdueDeadline: Deadline = { name: 'overdue', dueAt: iso(overdueAt), status: 'pending' };
@@ -367,6 +506,68 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     await c.notify('overdue:supervisor', { template: 'return_overdue', to: { role: 'supervisor' }, channels: ['email'], params });
   }
 
+  /**
+   * Missing items within the window: the agent says what is missing and where it goes. Units (with serial numbers)
+   * ship as a shipment case of their own, SHP-<this case>, with nothing to pay, waited for here; pieces without
+   * serials go as a parcel from the warehouse (the warehouse task).
+   */
+  async function supplyMissingItems(settings: NonNullable<SalesReturnInput['shipment']>): Promise<{ caseId: string; outcome: string } | undefined> {
+    c.setStatus('arranging_missing_items');
+    const t = await c.runTask({
+      kind: 'arrange_missing_items',
+      role: 'agent',
+      assignee: input.openedBy,
+      dueAt: await stepDue(),
+      context: { product: request.product, customer: input.customer, reasons: evaluation.reasons.map((r) => r.zh) },
+      validate: (outcome, payload) => {
+        if (outcome !== 'shipment') return undefined;
+        if (!input.customer && !payload.customerName) return 'customerName is required: this return names no customer to ship the missing items to';
+        if (!input.customer?.phone && !payload.customerPhone) return "customerPhone is required: the return's customer has no phone, and the shipment's receipt link goes by SMS";
+        return undefined;
+      },
+    });
+    if (t.outcome === 'parcel') {
+      c.record('missing_items_as_parcel', { note: t.payload.note }, t.by);
+      await doAcceptedWork('supply_missing_items');
+      return undefined;
+    }
+    const p = payloadOf(RETURN_TASKS.arrange_missing_items.outcomes.shipment, t.payload);
+    const customer = { ...(input.customer ?? { name: p.customerName! }), ...(!input.customer?.phone && p.customerPhone && { phone: p.customerPhone }) };
+    const shipmentCaseId = `SHP-${input.caseId}`;
+    data.missingItemsShipmentCaseId = shipmentCaseId;
+    c.setStatus('missing_items_shipping', { shipmentCaseId });
+    await c.persist();
+    const child = await startChild(shipmentWorkflow, {
+      workflowId: shipmentCaseId,
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      args: [
+        {
+          caseId: shipmentCaseId,
+          openedBy: t.by,
+          customer,
+          address: p.address,
+          items: p.items.map((i) => ({ model: i.model, quantity: i.quantity, needsInstallation: false })),
+          noCharge: { reason: `退货 ${input.caseId} 少货补发（我司承担）`, relatedCaseId: input.caseId },
+          timings: settings.timings,
+          publicBaseUrl: settings.publicBaseUrl,
+          installation: settings.installation,
+          policy: input.policy,
+        },
+      ],
+    });
+    c.record('missing_items_shipment_started', { shipmentCaseId, items: p.items }, t.by);
+    await c.persist();
+    let outcome: string | undefined;
+    child.result().then(
+      (r) => (outcome = r),
+      () => (outcome = 'cancelled'),
+    );
+    await c.waitFor(() => outcome !== undefined);
+    data.missingItemsShipment = { shipmentCaseId, outcome };
+    c.record('missing_items_shipment_finished', { shipmentCaseId, outcome });
+    return { caseId: shipmentCaseId, outcome: outcome! };
+  }
+
   /** Wrong goods kept: the salesperson confirms model and price and adjusts stock; missing items: the warehouse ships them. */
   async function doAcceptedWork(resolution: 'adjust_order' | 'supply_missing_items'): Promise<void> {
     if (resolution === 'adjust_order') {
@@ -430,7 +631,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     await c.persist();
   }
 
-  async function postSettlement(payload: Record<string, unknown>, by: string, agreed?: { decision: string; amount?: number }): Promise<void> {
+  async function postSettlement(payload: Record<string, unknown>, by: string, agreed?: Agreed): Promise<void> {
     const e = evaluation;
     const creditAmount = (payload.creditAmount as number | undefined) ?? agreed?.amount ?? e.creditAmount ?? 0;
     const freightAmount = Number(payload.freightAmount);

@@ -54,18 +54,24 @@ export async function shipmentWorkflow(input: ShipmentInput): Promise<string> {
   return c.run(async () => {
     c.record('shipping_requested', { items: input.items, salesOrder: input.salesOrder }, input.openedBy);
 
-    // 1. The sales manager confirms the payment.
-    c.setStatus('awaiting_payment');
-    const pay = await c.runTask({ kind: 'shipment_payment', role: 'sales_manager', dueAt: await stepDue(), context: { customer: input.customer, items: input.items, salesOrder: input.salesOrder } });
-    if (pay.outcome === 'not_paid') {
-      const { reason } = payloadOf(SHIPMENT_TASKS.shipment_payment.outcomes.not_paid, pay.payload);
-      c.record('payment_not_confirmed', { reason }, pay.by);
-      await c.close('not_paid', { reason });
-      return 'not_paid';
+    // 1. The sales manager confirms the payment (goods the company owes have none: that is recorded instead).
+    let paid = { amountYuan: 0 };
+    if (input.noCharge) {
+      data.payment = { amountYuan: 0, notRequired: input.noCharge.reason, relatedCaseId: input.noCharge.relatedCaseId, at: iso(now()) };
+      c.record('payment_not_required', { reason: input.noCharge.reason, relatedCaseId: input.noCharge.relatedCaseId }, input.openedBy);
+    } else {
+      c.setStatus('awaiting_payment');
+      const pay = await c.runTask({ kind: 'shipment_payment', role: 'sales_manager', dueAt: await stepDue(), context: { customer: input.customer, items: input.items, salesOrder: input.salesOrder } });
+      if (pay.outcome === 'not_paid') {
+        const { reason } = payloadOf(SHIPMENT_TASKS.shipment_payment.outcomes.not_paid, pay.payload);
+        c.record('payment_not_confirmed', { reason }, pay.by);
+        await c.close('not_paid', { reason });
+        return 'not_paid';
+      }
+      paid = payloadOf(SHIPMENT_TASKS.shipment_payment.outcomes.confirmed, pay.payload);
+      data.payment = { amountYuan: paid.amountYuan, by: pay.by, at: iso(now()) };
+      c.record('payment_confirmed', { amountYuan: paid.amountYuan }, pay.by);
     }
-    const paid = payloadOf(SHIPMENT_TASKS.shipment_payment.outcomes.confirmed, pay.payload);
-    data.payment = { amountYuan: paid.amountYuan, by: pay.by, at: iso(now()) };
-    c.record('payment_confirmed', { amountYuan: paid.amountYuan }, pay.by);
 
     // 2. Finance issues the delivery note.
     c.setStatus('awaiting_delivery_note');

@@ -10,6 +10,9 @@ import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse, route } from '../errors';
 import { dateTime, inYearRange, isSafeText, MAX_YEAR, MAX_YUAN, MIN_YEAR, text } from '../fields';
 import { CustomerSchema, logCall, newCallId } from './calls';
+import { repairTimings } from './service-cases';
+import { shipmentTimings } from './shipments';
+import { installationSettings } from './installations';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
 /** An as-of instant may lie at most this far ahead of the server's clock when a return is opened (clock skew). */
@@ -145,6 +148,8 @@ export function returnRoutes(deps: ApiDeps): Router {
                 receiptWorkingDays: deps.cfg.RETURN_RECEIPT_WORKING_DAYS,
                 settlementReminderLeadMs: deps.cfg.RETURN_SETTLEMENT_REMINDER_HOURS * 3_600_000,
               },
+              repairTimings: repairTimings(deps.cfg),
+              shipment: { timings: shipmentTimings(deps.cfg), publicBaseUrl: deps.cfg.PUBLIC_BASE_URL, installation: installationSettings(deps.cfg) },
               policy: taskPolicy(deps.cfg),
             },
           ],

@@ -28,6 +28,10 @@ const DECISIONS: Record<string, Record<Locale, string>> = {
   supply_missing_items: { 'zh-CN': '补发所缺货物', en: 'missing items supplied' },
   salesperson_resolves: { 'zh-CN': '由销售人员独立解决', en: 'the salesperson resolves it' },
   adjust_order: { 'zh-CN': '调整订单及库存', en: 'order and stock adjusted' },
+  send_parts: { 'zh-CN': '大件产品不予退货，寄配件补配', en: 'the large item stays with the customer; parts are sent' },
+  parts_shipped: { 'zh-CN': '配件已寄出', en: 'parts sent' },
+  sent_back: { 'zh-CN': '货物已退回客户（运费由客户承担）', en: 'goods sent back to the customer (freight by the customer)' },
+  salesperson_bears: { 'zh-CN': '由销售人员承担货物，已记入销售人员账', en: 'the salesperson bears the goods; charged to the salesperson' },
 };
 const decision = (p: P, l: Locale) => DECISIONS[s(p.decision)]?.[l] ?? s(p.decision);
 

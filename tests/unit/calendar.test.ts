@@ -7,6 +7,7 @@ import {
   isWorkingTime,
   localDate,
   mergeCalendarData,
+  nextYearReminder,
   nextWorkingInstant,
   standardDayMs,
   workingTimeBetween,
@@ -183,5 +184,21 @@ describe('workingTimeBetween', () => {
     expect(workingTimeBetween(cal, a, at('2026-11-25T10:00:00'))).toBe(0);
     const b = addWorkingHours(cal, at('2026-02-13T16:00:00'), 20.25);
     expect(workingTimeBetween(cal, at('2026-02-13T16:00:00'), b)).toBe(20.25 * H);
+  });
+});
+
+describe('nextYearReminder (December, next year missing)', () => {
+  const cal = { years: { '2026': { holidays: [], workdays: [] } } };
+  it('reminds in December for a missing next year, keyed by the Monday of the week', () => {
+    expect(nextYearReminder(cal, '2026-12-02')).toEqual({ year: '2027', week: '2026-11-30' });
+    expect(nextYearReminder(cal, '2026-12-06')).toEqual({ year: '2027', week: '2026-11-30' }); // Sunday: same week
+    expect(nextYearReminder(cal, '2026-12-31')).toEqual({ year: '2027', week: '2026-12-28' });
+  });
+  it('says nothing outside December or when next year is in the calendar', () => {
+    expect(nextYearReminder(cal, '2026-11-30')).toBeUndefined();
+    expect(nextYearReminder(cal, '2025-12-10')).toBeUndefined();
+  });
+  it('refuses a text that is not a date', () => {
+    expect(() => nextYearReminder(cal, '2026-12')).toThrow(RangeError);
   });
 });

@@ -306,17 +306,21 @@ describe('sales return workflow (time-skipping)', () => {
     await keepHistory(s, caseId, 'sales-return-warehouse-fine-named');
   });
 
-  it('missing items within the window: the warehouse ships them before the case closes', async () => {
+  it('missing items within the window, pieces without serials: the warehouse ships them as a parcel before the case closes', async () => {
     const request = { product: { category: 'regular', unitCost: 20, invoiceValue: 90, name: '茶具套装' }, dates: { leftWarehouse: localDay(-4), receivedByCustomer: localDay(-2) }, problem: 'missing_items' };
     const { caseId, evaluation } = await open({ request });
     expect(evaluation).toMatchObject({ decision: 'accepted', resolution: 'supply_missing_items' });
+    const arrange = await openTask(caseId, 'arrange_missing_items');
+    expect(arrange).toMatchObject({ role: 'agent', assignee: 'agent1' });
+    await complete('agent1', arrange._id, 'parcel', { note: '少两只茶杯，无串号' });
     const supply = await openTask(caseId, 'supply_missing_items');
     expect(supply.role).toBe('warehouse');
     await complete('wh1', supply._id, 'shipped', { items: '茶杯 2 只', waybill: 'SF7001', carrier: '顺丰' });
     const c = await closedCase(caseId);
     expect(c.data.missingItemsShipment).toMatchObject({ waybill: 'SF7001', by: 'wh1' });
     expect(c.timeline.at(-1).detail.outcome).toBe('supply_missing_items');
-    await keepHistory(s, caseId, 'sales-return-missing-items-shipped');
+    expect(c.timeline.map((e: any) => e.type)).toContain('missing_items_as_parcel');
+    await keepHistory(s, caseId, 'sales-return-missing-items-parcel');
   });
 
   it('a seasonal product asked about before anything is sent back: the request itself is refused, no purchasing sign-off', async () => {

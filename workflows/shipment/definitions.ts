@@ -26,6 +26,8 @@ export interface ShipmentInput {
   address: string;
   salesOrder?: string;
   items: ShipmentItem[];
+  /** Goods the company owes (e.g. a return's missing items): nothing to pay, so no payment step. */
+  noCharge?: { reason: string; relatedCaseId: string };
   timings: ShipmentTimings;
   /** Where customers open the receipt link. */
   publicBaseUrl: string;

@@ -30,6 +30,33 @@ export const RETURN_TASKS = {
         .strict(),
     },
   },
+  // Missing items within the window (允许退货 3, 4): units with serial numbers go out as a shipment of their own
+  // (SPEC 3.2, with nothing to pay); pieces without serials (a cup, a lid) as a parcel from the warehouse.
+  arrange_missing_items: {
+    title: { 'zh-CN': '安排补发所缺货物', en: 'Arrange the missing items' },
+    outcomes: {
+      shipment: z
+        .object({
+          items: z
+            .array(
+              z
+                .object({
+                  model: text(100).describe('Model of the missing units'),
+                  quantity: z.number().int('quantity must be a whole number').positive('quantity must be at least 1').max(MAX_UNITS, `quantity: at most ${MAX_UNITS}`).describe('Units missing'),
+                })
+                .strict(),
+            )
+            .min(1, 'list at least one missing item')
+            .max(50, 'at most 50 lines')
+            .describe('The missing units; a shipment case (SHP-<this case>) ships them with nothing to pay'),
+          address: text(500).describe('Delivery address'),
+          customerName: z.string().trim().min(1).max(100).optional().describe('Required when the return has no customer'),
+          customerPhone: z.string().trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'customerPhone must be a phone number such as +8613800138000').optional().describe('Required when the return\'s customer has no phone: the receipt link goes by SMS'),
+        })
+        .strict(),
+      parcel: z.object({ note: note('Pieces without serial numbers: the warehouse sends them as a parcel') }).strict(),
+    },
+  },
   supply_missing_items: {
     title: { 'zh-CN': '补发所缺货物', en: 'Ship the missing items' },
     outcomes: {
@@ -38,6 +65,75 @@ export const RETURN_TASKS = {
           items: text(2000).describe('What was shipped'),
           waybill: text(64).describe('The waybill of the shipment; sent to the salesperson'),
           carrier: z.string().trim().max(100).optional().describe('The carrier'),
+        })
+        .strict(),
+    },
+  },
+  // A warranty repair accepted instead of a return (不予退货 4: phones and electrical appliances): the agent records
+  // the unit, and a factory repair case (返厂维修) is opened for it.
+  arrange_warranty_repair: {
+    title: { 'zh-CN': '登记保修维修的产品并安排返厂维修', en: 'Record the unit for the warranty repair and send it for factory repair' },
+    outcomes: {
+      factory_repair: z
+        .object({
+          serialNumber: text(64).describe('The unit\'s serial number (串号); the factory repair case is opened for it'),
+          model: z.string().trim().min(1).max(200).optional().describe('The model; default: the returned product\'s name or sku'),
+          fault: text(2000).describe('The fault as the customer describes it; handed to QC'),
+          customerName: z.string().trim().min(1).max(100).optional().describe('Required when the return has no customer: who gets the device back'),
+          customerPhone: z.string().trim().min(5).max(32).optional().describe('Where the customer is told of the repair (SMS)'),
+        })
+        .strict(),
+    },
+  },
+  // 大件产品不予退货(如果产品需要补配件,则按照公司时间规定予以配件补配): the manager decided on parts; after-sales, which runs
+  // the parts store (第三条职责 3), sends them and follows up until the customer has them.
+  send_large_item_parts: {
+    title: { 'zh-CN': '大件产品寄配件', en: 'Send the parts for a large item' },
+    outcomes: {
+      shipped: z
+        .object({
+          parts: text(2000).describe('The parts sent'),
+          waybill: text(64).describe('The waybill; sent to the salesperson'),
+          carrier: z.string().trim().max(100).optional().describe('The carrier'),
+        })
+        .strict(),
+    },
+  },
+  confirm_large_item_parts: {
+    title: { 'zh-CN': '跟进配件补配：确认客户已收到配件', en: 'Follow up the parts: confirm the customer has them' },
+    outcomes: {
+      received: z.object({ note: note('How the customer confirmed; the return closes as parts sent') }).strict(),
+      not_received: z.object({ reason: text(2000).describe('What went wrong; the parts are sent again') }).strict(),
+    },
+  },
+  // 采购部经理不签字的,要么退回给客户,要么销售人员承担: the salesperson says which.
+  unsigned_return_disposition: {
+    title: { 'zh-CN': '采购部经理未签字：退回客户或由销售人员承担', en: 'Not signed by the purchasing manager: back to the customer, or the salesperson bears the goods' },
+    outcomes: {
+      send_back: z.object({ note: note('Recorded; the warehouse sends the goods back to the customer, freight by the customer') }).strict(),
+      salesperson_bears: z.object({ note: note('Recorded; the warehouse receives the goods and finance charges their value to the salesperson') }).strict(),
+    },
+  },
+  send_back_to_customer: {
+    title: { 'zh-CN': '将退回货物寄回客户（运费由客户承担）', en: 'Send the goods back to the customer (freight by the customer)' },
+    outcomes: {
+      shipped: z
+        .object({
+          waybill: text(64).describe('The waybill; sent to the salesperson'),
+          carrier: z.string().trim().max(100).optional().describe('The carrier'),
+          freightYuan: yuan('freightYuan').optional().describe('Freight in yuan, borne by the customer'),
+        })
+        .strict(),
+    },
+  },
+  charge_salesperson_for_goods: {
+    title: { 'zh-CN': '销售人员承担货物：记入销售人员账', en: 'The salesperson bears the goods: charge them to the salesperson' },
+    outcomes: {
+      charged: z
+        .object({
+          amountYuan: yuan('amountYuan').describe('The value charged to the salesperson, in yuan (at most the invoiced value)'),
+          reference: text(200).describe('The posting\'s voucher or reference'),
+          note: note('Recorded on the case'),
         })
         .strict(),
     },
@@ -109,6 +205,7 @@ export const RETURN_TASKS = {
         })
         .strict(),
       rejected: z.object({ reason: text(2000).describe('Why; sent to the salesperson and the return closes as refused') }).strict(),
+      send_parts: z.object({ parts: text(2000).describe('The parts to send (大件产品寄配件); the customer keeps the item and after-sales sends them'), note: note('Reason; sent to the salesperson') }).strict(),
     },
   },
   purchasing_manager_signoff: {
