@@ -103,6 +103,7 @@ describe('service case: device taken back and repaired by the manufacturer', () 
     expect(serviceDone.timeline.find((e: { type: string }) => e.type === 'returned_to_customer').detail).toMatchObject({ waybill: 'SF3021', repaired: true, onTime: true });
     expect(serviceDone.data.manufacturerRepair).toMatchObject({ report: '光机模组损坏，已更换并测试合格', repaired: true, waybill: 'SF3021', onTime: true });
     expect(serviceDone.data.serviceRecord.solution).toContain('厂家检修：光机模组损坏');
+    expect(serviceDone.deadlines).toContainEqual(expect.objectContaining({ name: 'return_to_customer', dueAt: back.data.manufacturerRepair.returnDueAt, status: 'met' }));
 
     await s.skipTo(caseId, serviceDone.data.callbackAt);
     await complete(s, 'agent1', await openTask(s, caseId, 'callback_visit'), 'recorded', { score: 5, comments: '及时寄回' });

@@ -7,6 +7,7 @@
 // MANUFACTURER_REPAIR_WORKING_DAYS after sending, department settings; the return to the customer is due within the
 // repair turnaround of receipt (REPAIR_TURNAROUND_WORKING_DAYS, handbook part 5 rule 9 "三个工作日内必须返还客户").
 import type { StockLine } from '../../activities/stock';
+import type { Deadline } from '../definitions';
 import { MANUFACTURER_TASKS } from '../tasks/manufacturer-repair';
 import { fileRecord, registerCompletion, serviceDone, type ServiceRecordText } from './completion';
 import { isoNow, payloadOf, type ServiceCase } from './context';
@@ -79,6 +80,8 @@ async function manufacturerRepair(s: ServiceCase, record: ServiceRecordText): Pr
   const receivedAt = isoNow();
   const returnDue = new Date(await c.quick.addWorkingTime({ from: receivedAt, workingDays: input.repairTimings.turnaroundWorkingDays }));
   Object.assign(leg, { receivedAt, receivedBy: rc.by, condition: receipt.condition, returnDueAt: returnDue.toISOString() });
+  const deadline: Deadline = { name: 'return_to_customer', dueAt: returnDue.toISOString(), status: 'pending' };
+  c.view.deadlines.push(deadline); // the case list shows it
   c.record('received_from_manufacturer', { condition: receipt.condition, returnDueAt: leg.returnDueAt, note: receipt.note }, rc.by);
   c.setStatus('awaiting_return_to_customer', { returnDueAt: leg.returnDueAt });
   await c.persist();
@@ -93,6 +96,7 @@ async function manufacturerRepair(s: ServiceCase, record: ServiceRecordText): Pr
   const ret = payloadOf(T.device_return.outcomes.returned, rt.payload);
   const returnedAt = isoNow();
   const onTime = new Date(returnedAt) <= returnDue;
+  deadline.status = onTime ? 'met' : 'missed';
   Object.assign(leg, { returnCarrier: ret.carrier, waybill: ret.waybill, returnedAt, returnedBy: rt.by, onTime });
   c.record('returned_to_customer', { carrier: ret.carrier, waybill: ret.waybill, repaired: report.repaired, onTime, note: ret.note }, rt.by);
 
