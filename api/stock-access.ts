@@ -6,8 +6,21 @@ import type { Actor } from '../workflows/definitions';
 import { worksOnCase } from './access';
 import { conflict, forbidden, HttpError, notFound } from './errors';
 
-/** Statuses of a case still in the open collection whose field work is over: nothing more is taken out for it. */
-const WORK_DONE = new Set(['closed', 'cancelled', 'service_closed', 'awaiting_callback', 'low_score_followup']);
+/**
+ * Statuses of a case still in the open collection whose field work is over (completion registered): nothing more is
+ * taken out for it. A device with the manufacturer is the agent's to track (workflows/service-case/device-leg.ts).
+ */
+const WORK_DONE = new Set([
+  'closed',
+  'cancelled',
+  'service_closed',
+  'awaiting_callback',
+  'low_score_followup',
+  'awaiting_manufacturer_dispatch',
+  'at_manufacturer',
+  'awaiting_device_from_manufacturer',
+  'awaiting_return_to_customer',
+]);
 
 interface CaseTasks {
   openedBy?: string;
