@@ -58,6 +58,12 @@ describe('service case: device taken back and repaired by the manufacturer', () 
     await eventually(async () => ((await onHand(s, 'PART-LAMP')) === 3 ? true : undefined));
     const agentMail = await s.sink.waitFor((m) => m.subject.includes(caseId) && m.subject.includes('寄回厂家检修'), 15_000);
     expect(agentMail.text).toContain('PART-LAMP×2');
+    // The technician's part is over: no more parts go out against the case (issue 11).
+    await whenStatus(s, caseId, 'awaiting_manufacturer_dispatch');
+    const late = await s.call('tech1', 'POST', '/stock/check-out', { caseId, items: [{ sku: 'PART-LAMP', qty: 1 }] });
+    expect(late.status).toBe(409);
+    expect(late.body.error.message).toMatch(/status awaiting_manufacturer_dispatch/);
+    expect(await onHand(s, 'PART-LAMP')).toBe(3);
 
     // The agent sends it to the manufacturer: a tracking number is required (400, nothing changes).
     const dispatch = await openTask(s, caseId, 'manufacturer_dispatch');
@@ -110,5 +116,34 @@ describe('service case: device taken back and repaired by the manufacturer', () 
     const closed = await whenStatus(s, caseId, 'closed');
     expect(closed.timeline.at(-1).detail).toMatchObject({ outcome: 'repaired_by_manufacturer', score: 5 });
     await keepHistory(s, caseId, 'service-case-manufacturer-repair');
+  });
+
+  it('the manufacturer cannot repair it: returned unrepaired, the customer told so', async () => {
+    const caseId = await openServiceCase(s, intakeBody(22, { product: { model: 'PX-950', serialNumber: 'PX-22', category: 'other' }, warranty: { warrantyUntil: '2099-01-01' } }));
+    await complete(s, 'tech1', await openTask(s, caseId, 'phone_diagnosis'), 'onsite_needed', { proposal: 'hardware_repair', manufacturerCannotHelp: '需现场查看' });
+    await complete(s, 'sup1', await openTask(s, caseId, 'allocate_technician'), 'assigned', { technicianId: 'tech1' });
+    await complete(s, 'tech1', await openTask(s, caseId, 'service_parts_checkout'), 'none_needed', {});
+    await complete(s, 'tech1', await openTask(s, caseId, 'onsite_visit'), 'taken_back', { customerAuthorization: { signer: '客户22', at: '2026-11-30T16:00:00+08:00', reference: 'AUTH-22' } });
+    await complete(s, 'tech1', await openTask(s, caseId, 'device_completion'), 'completed', {
+      problem: '投影仪无法开机',
+      solution: '带回寄厂家检修主板',
+      repairBy: 'manufacturer',
+      signature: { signer: '客户22', signedAt: '2026-11-30T16:05:00+08:00' },
+    });
+    await complete(s, 'agent2', await openTask(s, caseId, 'manufacturer_dispatch'), 'sent', { manufacturer: '光影科技', carrier: '中通', trackingNumber: 'ZT1022' });
+    await complete(s, 'agent2', await openTask(s, caseId, 'manufacturer_report'), 'reported', { report: '主板型号已停产，无法维修', repaired: false });
+    await complete(s, 'agent2', await openTask(s, caseId, 'manufacturer_receipt'), 'received', { condition: '原样寄回' });
+    await complete(s, 'agent2', await openTask(s, caseId, 'device_return'), 'returned', { carrier: '中通', waybill: 'ZT3022' });
+    const sms = await s.twilio.waitFor((m) => m.to === '+8613900139022' && m.body.includes('ZT3022'), 15_000);
+    expect(sms.body).not.toContain('检修完毕');
+    const mail = await s.sink.waitFor((m) => m.to.includes('customer22@example.com') && m.subject.includes(caseId) && m.subject.includes('寄回'), 15_000);
+    expect(mail.text).toContain('未能维修');
+    expect(mail.text).toContain('主板型号已停产，无法维修');
+    const done = await whenStatus(s, caseId, 'awaiting_callback');
+    expect(done.data.manufacturerRepair).toMatchObject({ repaired: false, trackingNumber: 'ZT1022', waybill: 'ZT3022' });
+    expect(done.timeline.find((e: { type: string }) => e.type === 'manufacturer_report').detail).toMatchObject({ repaired: false });
+    const serviceClosed = done.timeline.find((e: { type: string; detail: { status?: string } }) => e.type === 'status' && e.detail.status === 'service_closed');
+    expect(serviceClosed.detail).toMatchObject({ outcome: 'returned_unrepaired_by_manufacturer' });
+    expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
   });
 });
