@@ -74,6 +74,7 @@ describe('service case with a factory repair', () => {
     expect(types).not.toContain('customer_checked_and_signed');
     expect(closed.data.serviceForm).toMatchObject({ signer: '客户8', image: false, customerChecked: false, deviceTakenBack: true });
     expect(closed.data.repair).toMatchObject({ outcome: 'repaired', caseId: repairId, waybill: 'SF8888', summary: '更换灯泡并校准亮度' });
+    expect(closed.data.serviceRecord.solution).toBe('带回返厂更换灯泡并校准亮度\n返厂维修：更换灯泡并校准亮度');
     expect(closed.tasks.filter((t: { kind: string }) => t.kind === 'service_completion')).toHaveLength(0);
     await s.skipTo(caseId, closed.data.callbackAt);
     await complete(s, 'agent2', await openTask(s, caseId, 'callback_visit'), 'recorded', { score: 4, comments: '修得不错' });

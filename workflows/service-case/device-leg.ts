@@ -37,7 +37,10 @@ export async function deviceTakenBack(s: ServiceCase): Promise<string> {
   if (repairBy === 'in_house') {
     const repair = await factoryRepair(s);
     const outcome = REPAIR_OUTCOME[repair.outcome];
-    await serviceDone(s, outcome, { ...record, solution: repair.summary ? `${record.solution}\n${repair.summary}` : record.solution }, false);
+    // The service record takes what the repair found (keyed by the case: the entry is updated, not duplicated).
+    const final = repair.summary ? { ...record, solution: `${record.solution}\n返厂维修：${repair.summary}` } : record;
+    if (repair.summary) await fileRecord(s, final, s.technician?.userId ?? s.input.openedBy);
+    await serviceDone(s, outcome, final, false);
     return outcome;
   }
   const back = await manufacturerRepair(s, record);
