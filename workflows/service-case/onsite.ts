@@ -1,8 +1,8 @@
 // SPEC 3.1 step 6 (and 10): on site the technician fixes it; or gets company or manufacturer support; or plans a
-// solution and comes back; or takes the device back with the customer's written authorization, which starts a
-// repair: back at the office the technician registers completion, then the manufacturer or the factory repairs it
-// (device-leg.ts; before patched('device-repair-leg') a factory repair child case the visit waited for). A customer's computer is only fixed after its
-// data is backed up (the task kind for computers refuses `fixed` without it).
+// solution and comes back; or takes the device back with the customer's written authorization: back at the office
+// the technician registers completion, then the manufacturer or the factory repairs it (device-leg.ts; before
+// patched('device-repair-leg') the visit waited for a factory repair child case). A customer's computer is only
+// fixed after its data is backed up (the task kind for computers refuses `fixed` without it).
 import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import { factoryRepairWorkflow } from '../factory-repair';
 import { SERVICE_TASKS } from '../tasks/service-case';
