@@ -154,6 +154,9 @@ const EnvSchema = z.object({
   // this many working days apart, before the callback closes as unreachable. Department settings.
   CALLBACK_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   CALLBACK_RETRY_WORKING_DAYS: z.coerce.number().positive().default(1),
+  // A device taken back and sent to the manufacturer (handbook part 1 steps 10-12): the manufacturer's report is due
+  // this many working days after it was sent (the handbook says only "按约定"). Department setting.
+  MANUFACTURER_REPAIR_WORKING_DAYS: z.coerce.number().positive().default(10),
   // Complaints about staff (handbook part 5 rule 6): the supervisor's investigation time and the largest fine
   // proposed (the handbook says only "一定数额的罚款"). Department settings.
   COMPLAINT_INVESTIGATION_WORKING_DAYS: z.coerce.number().positive().default(3),

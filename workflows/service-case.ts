@@ -8,8 +8,11 @@
 //  5   warranty decision (unknown: the agent confirms it), the fee the customer accepts or declines, a business trip approved by the general
 //      manager, parts and tools checked out against stock
 //  6   on site: fixed, company / manufacturer support, a planned solution, or the device taken back (customer's
-//      authorization) for a factory repair (10-11, a child case with the 3-working-day turnaround)
-//  7-9 the customer checks and signs, the service record enters the knowledge base, unused parts come back
+//      authorization)
+//  7-9 the customer checks and signs, the service record enters the knowledge base, unused parts come back; a device
+//      taken back: completion is registered back at the office with who repairs it, then (10-11) the manufacturer
+//      (sent with a tracking number, its report, received back, returned to the customer, who is told) or the
+//      in-house factory repair (a child case with the 3-working-day turnaround); see service-case/device-leg.ts
 //  12  the callback visit after a few working days; a low score goes to the supervisor
 // The supervisor may cancel the case with a reason at any waiting step; an agent or supervisor may pause the
 // turnaround clock while the case waits on the customer or the manufacturer.
@@ -22,6 +25,7 @@ import { prepareVisit } from './service-case/pre-visit';
 import { factoryRepair, visitOnSite } from './service-case/onsite';
 import { fileRecord, registerCompletion, serviceDone } from './service-case/completion';
 import { callbackVisit } from './service-case/callback';
+import { deviceTakenBack } from './service-case/device-leg';
 
 export type { ServiceCaseInput } from './service-case/context';
 
@@ -73,8 +77,12 @@ export async function serviceCaseWorkflow(input: ServiceCaseInput): Promise<stri
         continue;
       }
       const onsite = await visitOnSite(s, diagnosis.proposal);
+      if (onsite.outcome === 'taken_back' && !onsite.repair) {
+        outcome = await deviceTakenBack(s); // completion registered back at the office, then the repair
+        break;
+      }
       const record = await registerCompletion(s, onsite.outcome === 'fixed' ? { solution: onsite.solution } : { repair: onsite.repair });
-      outcome = onsite.outcome === 'fixed' ? 'fixed_on_site' : REPAIR_OUTCOME[onsite.repair.outcome];
+      outcome = onsite.outcome === 'fixed' ? 'fixed_on_site' : REPAIR_OUTCOME[onsite.repair!.outcome];
       await serviceDone(s, outcome, record, true);
       break;
     }

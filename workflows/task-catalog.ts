@@ -9,6 +9,7 @@ import { INQUIRY_TASKS } from './tasks/inquiry';
 import { RETURN_TASKS } from './tasks/returns';
 import { SERVICE_TASKS } from './tasks/service-case';
 import { REPAIR_TASKS } from './tasks/factory-repair';
+import { MANUFACTURER_TASKS } from './tasks/manufacturer-repair';
 import { SHIPMENT_TASKS } from './tasks/shipment';
 import { INSTALLATION_TASKS } from './tasks/installation';
 import { EXCHANGE_TASKS } from './tasks/exchange';
@@ -22,6 +23,7 @@ export const TASK_KINDS = {
   ...RETURN_TASKS,
   ...SERVICE_TASKS,
   ...REPAIR_TASKS,
+  ...MANUFACTURER_TASKS,
   ...SHIPMENT_TASKS,
   ...INSTALLATION_TASKS,
   ...EXCHANGE_TASKS,

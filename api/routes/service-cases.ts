@@ -90,6 +90,7 @@ export function serviceTimings(cfg: Config): ServiceTimings {
     lowScoreThreshold: cfg.CALLBACK_LOW_SCORE_THRESHOLD,
     callbackAttempts: cfg.CALLBACK_ATTEMPTS,
     callbackRetryWorkingDays: cfg.CALLBACK_RETRY_WORKING_DAYS,
+    manufacturerWorkingDays: cfg.MANUFACTURER_REPAIR_WORKING_DAYS,
   };
 }
 

@@ -1,12 +1,12 @@
-// Parts and tools stock: the warehouse keeps items and books goods in; technicians check parts out for a case
-// and return what they did not use. A check-out that stock cannot cover is refused whole (409, nothing
+// Parts and tools stock: the warehouse keeps items and books goods in; technicians check parts out for an open
+// case they work on and return what they themselves did not use (api/stock-access.ts). A check-out that stock cannot cover is refused whole (409, nothing
 // reserved). Writes are idempotent by `key` (body) or the Idempotency-Key header.
-import { caseExists } from '../../db/models';
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { checkOutParts, returnParts, stockHead, stockIn, stockOut, StockError, upsertStockItem } from '../../activities/stock';
 import { actorOf, requireRole } from '../auth';
+import { assertMayCheckOut, assertMayReturn } from '../stock-access';
 import type { ApiDeps } from '../deps';
 import { badRequest, HttpError, notFound, parse, route } from '../errors';
 import { page, text } from '../fields';
@@ -66,9 +66,6 @@ export function stockRoutes(deps: ApiDeps): Router {
   /** On hand: the balance after the sku's newest movement. */
   const onHandOf = async (skus: string[]) => new Map(await Promise.all(skus.map(async (s) => [s, (await stockHead(m, s)).onHand] as const)));
   const publicItem = async ({ _id, ...rest }: Record<string, any>) => ({ sku: _id, ...rest, onHand: (await stockHead(m, _id)).onHand });
-  const requireCase = async (id: string) => {
-    if (!(await caseExists(m, id))) throw notFound(`case ${id} not found`);
-  };
 
   r.get(
     '/stock',
@@ -143,7 +140,7 @@ export function stockRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       requireRole(req, 'technician');
       const body = parse(PartsBody, req.body);
-      await requireCase(body.caseId);
+      await assertMayCheckOut(m, actorOf(req), body.caseId);
       const technicianId = actorOf(req).userId;
       const out = await checkOutParts(m, { ...body, key: idempotencyKey(req, body.key), technicianId }).catch((e) => Promise.reject(toHttp(e)));
       if (!out.ok) {
@@ -160,7 +157,7 @@ export function stockRoutes(deps: ApiDeps): Router {
     route(async (req, res) => {
       requireRole(req, 'technician');
       const body = parse(PartsBody, req.body);
-      await requireCase(body.caseId);
+      await assertMayReturn(m, actorOf(req), body.caseId, body.items);
       const technicianId = actorOf(req).userId;
       const out = await returnParts(m, { ...body, key: idempotencyKey(req, body.key), technicianId }).catch((e) => Promise.reject(toHttp(e)));
       const onHand = await onHandOf(out.items.map((i) => i.sku));

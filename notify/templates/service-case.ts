@@ -61,6 +61,37 @@ export const SERVICE_CASE_TEMPLATES: Record<string, Template> = {
       sms: `[After-sales] Case ${s(p.caseId)} completed: ${s(p.solution).slice(0, 80)}`,
     }),
   },
+  // A device taken back (handbook part 1 steps 10-12): the agent learns who repairs it; the customer is told when it goes back.
+  device_completion_registered: {
+    'zh-CN': (p) => ({
+      subject: `[${s(p.caseId)}] 售后人员已登记完成情况（带回设备：${s(p.repairBy) === 'manufacturer' ? '寄回厂家检修' : '返厂维修（质检）'}）`,
+      text: `售后人员 ${s(p.technicianId)} 已登记服务单 ${s(p.caseId)} 的完成情况并递交服务单（签字人：${s(p.signer)}）。\n带回的设备 ${product(p)} ${s(p.repairBy) === 'manufacturer' ? '需联系厂家并寄回厂家检验维修，请登记快递单号并跟踪。' : '转返厂维修，请接收登记后提交质检部检修。'}\n退还配件：${s(p.returnedParts) || '无'}`,
+      sms: `【售后】服务单${s(p.caseId)}已登记完成，带回设备${s(p.repairBy) === 'manufacturer' ? '待寄厂家' : '待返厂维修'}`,
+    }),
+    en: (p) => ({
+      subject: `[${s(p.caseId)}] Technician registered completion (device taken back: ${s(p.repairBy) === 'manufacturer' ? 'to the manufacturer' : 'in-house repair'})`,
+      text: `Technician ${s(p.technicianId)} registered completion of case ${s(p.caseId)} and handed in the service form (signed by ${s(p.signer)}).\nThe device ${product(p)} ${s(p.repairBy) === 'manufacturer' ? 'goes to the manufacturer: record the tracking number and track it.' : 'goes to the in-house factory repair: receive it and pass it to QC.'}\nParts returned: ${s(p.returnedParts) || 'none'}`,
+      sms: `[After-sales] Case ${s(p.caseId)}: completion registered, device taken back`,
+    }),
+  },
+  device_returned: {
+    'zh-CN': (p) => {
+      const ok = p.repaired === true;
+      return {
+        subject: `[${s(p.caseId)}] 您的设备已${ok ? '检修完毕并' : ''}寄回：${product(p)}`,
+        text: `${s(p.customerName)}，您好！\n您的 ${product(p)} 已由厂家（${s(p.manufacturer)}）${ok ? '检修完毕' : '检验，未能维修'}，现已寄回。\n快递：${s(p.carrier)}，运单号：${s(p.waybill)}\n检修情况：${s(p.report)}\n服务单号：${s(p.caseId)}。我们将在近期回访，感谢您的支持。`,
+        sms: `【售后】服务单${s(p.caseId)}：您的设备已${ok ? '检修完毕并' : ''}寄回，${s(p.carrier)}运单号${s(p.waybill)}。`,
+      };
+    },
+    en: (p) => {
+      const ok = p.repaired === true;
+      return {
+        subject: `[${s(p.caseId)}] Your device is on its way back${ok ? ' repaired' : ''}: ${product(p)}`,
+        text: `Dear ${s(p.customerName)},\nYour ${product(p)} was ${ok ? 'repaired' : 'inspected but not repaired'} by the manufacturer (${s(p.manufacturer)}) and is on its way back.\nCarrier: ${s(p.carrier)}, waybill: ${s(p.waybill)}\nManufacturer's report: ${s(p.report)}\nCase ${s(p.caseId)}. We will call you to hear how it went.`,
+        sms: `[After-sales] Case ${s(p.caseId)}: your device is on its way back, ${s(p.carrier)} waybill ${s(p.waybill)}.`,
+      };
+    },
+  },
   service_completion_registered: {
     'zh-CN': (p) => ({
       subject: `[${s(p.caseId)}] 售后人员已登记完成情况`,

@@ -38,6 +38,10 @@ describe('stock ledger API', () => {
     for (const id of [CASE, OTHER_CASE]) {
       await s.models.Case.create({ _id: id, kind: 'service', status: 'on_site', title: '打印机卡纸', openedBy: 'agent1', openedAt: new Date(), deadlines: [], openTasks: 0, version: 1 });
     }
+    // tech1 works on both (holds the visit of one, did the phone contact of the other); tech2 phoned on CASE first.
+    await s.models.Task.create({ _id: `${CASE}:visit`, caseId: CASE, kind: 'onsite_visit', role: 'technician', assignee: 'tech1', status: 'open', createdAt: new Date(), dueAt: new Date(Date.now() + 86_400_000) });
+    await s.models.DoneTask.create({ _id: `${CASE}:phone`, caseId: CASE, kind: 'phone_diagnosis', role: 'technician', assignee: 'tech2', status: 'completed', completedBy: 'tech2', outcome: 'onsite_needed' });
+    await s.models.DoneTask.create({ _id: `${OTHER_CASE}:phone`, caseId: OTHER_CASE, kind: 'phone_diagnosis', role: 'technician', assignee: 'tech1', status: 'completed', completedBy: 'tech1', outcome: 'onsite_needed' });
     for (const [sku, name, qty] of [
       ['P-FUSER', '定影组件 fuser unit', 10],
       ['P-BOARD', '主板 main board', 2],
@@ -115,7 +119,7 @@ describe('stock ledger API', () => {
   });
 
   it('a return brings stock back; returning more than the case checked out is refused and changes nothing', async () => {
-    const ret = await s.call('tech2', 'POST', '/stock/return', { caseId: CASE, key: 'ret-1', items: [{ sku: 'P-FUSER', qty: 3 }, { sku: 'T-METER', qty: 1 }] });
+    const ret = await s.call('tech1', 'POST', '/stock/return', { caseId: CASE, key: 'ret-1', items: [{ sku: 'P-FUSER', qty: 3 }, { sku: 'T-METER', qty: 1 }] });
     expect(ret.status).toBe(201);
     expect(ret.body.items).toEqual([
       { sku: 'P-FUSER', name: '定影组件 fuser unit', qty: 3, onHand: 9 },
@@ -124,7 +128,7 @@ describe('stock ledger API', () => {
     expect((await item('P-FUSER')).checkedOut).toEqual([{ caseId: CASE, qty: 1 }]);
     // The same return again moves nothing.
     const snap = await snapshot();
-    expect((await s.call('tech2', 'POST', '/stock/return', { caseId: CASE, key: 'ret-1', items: [{ sku: 'P-FUSER', qty: 3 }, { sku: 'T-METER', qty: 1 }] })).body.replayed).toBe(true);
+    expect((await s.call('tech1', 'POST', '/stock/return', { caseId: CASE, key: 'ret-1', items: [{ sku: 'P-FUSER', qty: 3 }, { sku: 'T-METER', qty: 1 }] })).body.replayed).toBe(true);
     expect(await snapshot()).toEqual(snap);
 
     const refusals: Array<[unknown, RegExp]> = [
@@ -171,6 +175,59 @@ describe('stock ledger API', () => {
       expect(res.body.error.message).toMatch(message);
       expect(await snapshot()).toEqual(before);
     }
+  });
+
+  it('ties a check-out to an open case the technician works on, and a return to the holder (403/404/409, nothing moved)', async () => {
+    const now = new Date();
+    const open = (id: string, status: string) =>
+      s.models.Case.create({ _id: id, kind: 'service', status, title: '投影仪不亮', openedBy: 'agent1', openedAt: now, deadlines: [], openTasks: 0, version: 1 });
+    const done = (id: string, caseId: string, who: string) =>
+      s.models.DoneTask.create({ _id: id, caseId, kind: 'onsite_visit', role: 'technician', assignee: who, status: 'completed', completedBy: who, outcome: 'fixed' });
+    // A sales return tech1 once worked on, now closed; tech2's service case, done on site and awaiting the callback;
+    // a case tech2 alone works on; one only the supervisor works on; one with an unassigned task for technicians.
+    // (Technicians see the cases their role has tasks on, so the ones they do not work on are a 403, the rest 404.)
+    await s.models.ClosedCase.create({ _id: 'RET-20260310-CLOSED', kind: 'sales_return', status: 'closed', title: '退货', openedBy: 'agent1', openedAt: now, closedAt: now, data: {}, timeline: [], tasks: [{ id: 'x', role: 'technician', assignee: 'tech1', completedBy: 'tech1' }], deadlines: [], version: 3 });
+    await open('SVC-20260310-DONE', 'awaiting_callback');
+    await done('SVC-20260310-DONE:visit', 'SVC-20260310-DONE', 'tech2');
+    await open('SVC-20260310-TECH2', 'onsite_visit');
+    await done('SVC-20260310-TECH2:phone', 'SVC-20260310-TECH2', 'tech2');
+    await open('SVC-20260310-AGENT', 'awaiting_allocation');
+    await s.models.Task.create({ _id: 'SVC-20260310-AGENT:alloc', caseId: 'SVC-20260310-AGENT', kind: 'allocate_technician', role: 'supervisor', status: 'open', createdAt: now, dueAt: now });
+    await open('SVC-20260310-POOL', 'phone_diagnosis');
+    await s.models.Task.create({ _id: 'SVC-20260310-POOL:phone', caseId: 'SVC-20260310-POOL', kind: 'phone_diagnosis', role: 'technician', status: 'open', createdAt: now, dueAt: now });
+
+    const line = [{ sku: 'P-FUSER', qty: 1 }];
+    const refusals: Array<[string, string, string, number, RegExp]> = [
+      ['tech1', '/stock/check-out', 'RET-20260310-CLOSED', 409, /case RET-20260310-CLOSED is closed: parts are checked out only against an open case/],
+      ['tech2', '/stock/check-out', 'SVC-20260310-DONE', 409, /done on site \(status awaiting_callback\)/],
+      ['tech1', '/stock/check-out', 'SVC-20260310-DONE', 403, /you hold no task of case SVC-20260310-DONE/], // another technician's completed case
+      ['tech1', '/stock/check-out', 'SVC-20260310-TECH2', 403, /you hold no task of case SVC-20260310-TECH2/],
+      ['tech1', '/stock/check-out', 'SVC-20260310-POOL', 403, /you hold no task of case SVC-20260310-POOL/],
+      ['tech1', '/stock/check-out', 'SVC-20260310-AGENT', 404, /case SVC-20260310-AGENT not found/], // not even visible to tech1
+      ['tech1', '/stock/return', 'SVC-20260310-AGENT', 404, /case SVC-20260310-AGENT not found/],
+      ['tech1', '/stock/return', 'SVC-20260310-TECH2', 409, /P-FUSER 1 > 0/], // nobody holds anything of it
+    ];
+    for (const [user, path, caseId, status, message] of refusals) {
+      const before = await snapshot();
+      const res = await s.call(user, 'POST', path, { caseId, items: line, key: `tie-${user}-${caseId}-${path}` });
+      expect({ user, path, caseId, status: res.status }).toEqual({ user, path, caseId, status });
+      expect(res.body.error.message).toMatch(message);
+      expect(await snapshot()).toEqual(before);
+    }
+
+    // tech2 worked on CASE too (the phone contact), but the parts out on it are tech1's: only tech1 returns them.
+    const out = await s.call('tech1', 'POST', '/stock/check-out', { caseId: CASE, key: 'tie-co', items: [{ sku: 'P-FUSER', qty: 2 }] });
+    expect(out.status).toBe(201);
+    const before = await snapshot();
+    const theirs = await s.call('tech2', 'POST', '/stock/return', { caseId: CASE, key: 'tie-ret-2', items: [{ sku: 'P-FUSER', qty: 1 }] });
+    expect(theirs.status).toBe(403);
+    expect(theirs.body.error).toMatchObject({ code: 'not_holder', details: { lines: [{ sku: 'P-FUSER', requested: 1, held: 0, heldBy: ['tech1'] }] } });
+    expect(theirs.body.error.message).toMatch(/only the technician who checked parts out for case SVC-20260310-STOCK1 returns them/);
+    expect(await snapshot()).toEqual(before);
+    const mine = await s.call('tech1', 'POST', '/stock/return', { caseId: CASE, key: 'tie-ret-1', items: [{ sku: 'P-FUSER', qty: 2 }] });
+    expect(mine.status).toBe(201);
+    expect(mine.body.items[0]).toMatchObject({ sku: 'P-FUSER', qty: 2 });
+    await expectLedgerBalances();
   });
 
   it('warehouse stock-in and a stocktake are ledger movements too, idempotent by key', async () => {

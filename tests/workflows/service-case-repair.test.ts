@@ -1,6 +1,7 @@
-// SPEC 3.1 step 6 ④ and steps 10-11: the technician takes the device back with the customer's written authorization;
-// a factory repair (SPEC 3.4) runs as a child case under a number derived from the service case; the service case
-// waits for it, then the technician files the record and the callback visit closes the case.
+// SPEC 3.1 step 6 ④ and steps 9-11: the technician takes the device back with the customer's written authorization
+// and, back at the office, registers completion naming who repairs it (handbook part 1 steps 10-12); in-house, a
+// factory repair (SPEC 3.4) runs as a child case under a number derived from the service case; the service case
+// waits for it, and the callback visit closes the case. (The manufacturer's leg: service-case-device-leg.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../activities/calendar';
 import { addWorkingDays } from '../../rules/calendar';
@@ -17,7 +18,7 @@ describe('service case with a factory repair', () => {
     await s?.stop();
   });
 
-  it('device taken back: the factory repair runs as a child, the service case waits, then completes', async () => {
+  it('device taken back for the in-house repair: completion registered first, the factory repair runs as a child, the service case waits', async () => {
     const caseId = await openServiceCase(s, intakeBody(8, { product: { model: 'PX-900', serialNumber: 'PX-8', category: 'other' }, warranty: { purchasedAt: '2026-09-01', warrantyMonths: 24 } }));
     const phone = await openTask(s, caseId, 'phone_diagnosis');
     await complete(s, 'tech1', phone, 'onsite_needed', { proposal: 'hardware_repair', manufacturerCannotHelp: '投影仪灯泡需现场更换，厂家无远程方案' });
@@ -29,6 +30,17 @@ describe('service case with a factory repair', () => {
     expect(noAuth.status).toBe(400);
     expect(noAuth.body.error.message).toMatch(/customerAuthorization/);
     await complete(s, 'tech1', visit, 'taken_back', { customerAuthorization: { signer: '客户8', at: '2026-11-30T15:00:00+08:00', reference: '授权书 AUTH-8' }, note: '需返厂检修' });
+
+    // Back at the office the technician registers completion before the repair; nobody checked a result on the spot.
+    const done = await openTask(s, caseId, 'device_completion');
+    expect(done.context).toMatchObject({ deviceTakenBack: true, customerAuthorization: { reference: '授权书 AUTH-8' } });
+    await complete(s, 'tech1', done, 'completed', {
+      problem: '投影仪画面发暗',
+      cause: '灯泡老化',
+      solution: '带回返厂更换灯泡并校准亮度',
+      repairBy: 'in_house',
+      signature: { signer: '客户8', signedAt: '2026-11-30T15:05:00+08:00' },
+    });
 
     const repairId = `RPR-${caseId.slice(4)}`;
     const waiting = await whenStatus(s, caseId, 'device_at_factory');
@@ -54,25 +66,21 @@ describe('service case with a factory repair', () => {
     expect(mail.text).toContain('更换灯泡并校准亮度');
     expect((await whenStatus(s, repairId, 'closed')).timeline.at(-1).detail).toMatchObject({ outcome: 'repaired', turnaroundMet: true });
 
-    // Back in the service case: the technician files the record with the repair in view.
-    const done = await openTask(s, caseId, 'service_completion');
-    expect(done.context.repair).toMatchObject({ outcome: 'repaired', caseId: repairId, waybill: 'SF8888', summary: '更换灯泡并校准亮度' });
-    await complete(s, 'tech1', done, 'completed', {
-      problem: '投影仪画面发暗',
-      cause: '灯泡老化',
-      solution: '返厂更换灯泡并校准亮度',
-      prevention: '累计使用 3000 小时后及时更换灯泡',
-      customerChecked: true,
-      signature: { signer: '客户8', signedAt: '2026-12-03T10:00:00+08:00' },
-    });
-    const closed = await whenStatus(s, caseId, 'awaiting_callback'); // the service is done; the callback is due
-    expect(timelineTypes(closed)).toEqual(expect.arrayContaining(['device_taken_back', 'factory_repair_started', 'factory_repair_finished', 'completion_registered']));
-    expect(closed.data.serviceForm).toMatchObject({ signer: '客户8', image: false });
+    // Back in the service case: the service is done with the repair, the callback is due; no second completion.
+    const closed = await whenStatus(s, caseId, 'awaiting_callback');
+    const types = timelineTypes(closed);
+    expect(types).toEqual(expect.arrayContaining(['device_taken_back', 'service_form_signed', 'completion_registered', 'factory_repair_started', 'factory_repair_finished']));
+    expect(types.indexOf('completion_registered')).toBeLessThan(types.indexOf('factory_repair_started'));
+    expect(types).not.toContain('customer_checked_and_signed');
+    expect(closed.data.serviceForm).toMatchObject({ signer: '客户8', image: false, customerChecked: false, deviceTakenBack: true });
+    expect(closed.data.repair).toMatchObject({ outcome: 'repaired', caseId: repairId, waybill: 'SF8888', summary: '更换灯泡并校准亮度' });
+    expect(closed.data.serviceRecord.solution).toBe('带回返厂更换灯泡并校准亮度\n返厂维修：更换灯泡并校准亮度');
+    expect(closed.tasks.filter((t: { kind: string }) => t.kind === 'service_completion')).toHaveLength(0);
     await s.skipTo(caseId, closed.data.callbackAt);
     await complete(s, 'agent2', await openTask(s, caseId, 'callback_visit'), 'recorded', { score: 4, comments: '修得不错' });
     const final = await whenStatus(s, caseId, 'closed');
     expect(final.timeline.at(-1).detail).toMatchObject({ outcome: 'repaired_at_factory', score: 4 });
-    await keepHistory(s, caseId, 'service-case-taken-back');
+    await keepHistory(s, caseId, 'service-case-taken-back-in-house');
     await keepHistory(s, repairId, 'factory-repair-child-of-service-case');
   });
 

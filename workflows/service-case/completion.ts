@@ -21,8 +21,20 @@ function overReturn(unused: StockLine[], held: Record<string, number>): Array<{ 
   return [...want].filter(([sku, qty]) => qty > (held[sku] ?? 0)).map(([sku, qty]) => ({ sku, requested: qty, held: held[sku] ?? 0 }));
 }
 
-export async function registerCompletion(s: ServiceCase, context: Record<string, unknown>): Promise<ServiceRecordText> {
+/** Who repairs a device taken back (handbook part 1 steps 10-12; part 3 §5). */
+export type RepairBy = 'manufacturer' | 'in_house';
+
+/**
+ * Completion registered back at the office. `device_completion` (a device taken back, cases since
+ * patched('device-repair-leg')): registered before the repair, with who repairs it; nobody checked a result on the spot.
+ */
+export async function registerCompletion(
+  s: ServiceCase,
+  context: Record<string, unknown>,
+  kind: 'service_completion' | 'device_completion' = 'service_completion',
+): Promise<ServiceRecordText & { repairBy?: RepairBy }> {
   const { c } = s;
+  const schema = SERVICE_TASKS[kind].outcomes.completed;
   const technicianId = s.technician!.userId;
   const held = (s.data.partsHeld as Record<string, number> | undefined) ?? {};
   let refusal: Record<string, unknown> | undefined;
@@ -33,7 +45,7 @@ export async function registerCompletion(s: ServiceCase, context: Record<string,
     const stepDue = await s.stepDue();
     const afterTrip = trip && new Date(trip.until) > new Date() ? new Date(await s.c.quick.addWorkingTime({ from: trip.until, workingHours: s.input.timings.stepWorkingHours })) : undefined;
     const t = await c.runTask({
-      kind: 'service_completion',
+      kind,
       role: 'technician',
       assignee: technicianId,
       dueAt: afterTrip && afterTrip > stepDue ? afterTrip : stepDue,
@@ -41,14 +53,15 @@ export async function registerCompletion(s: ServiceCase, context: Record<string,
       // Returning more than the case holds is refused at once (400, the task unchanged); the loop below stays
       // for histories recorded before this check.
       validate: (_outcome, payload) => {
-        const parsed = SERVICE_TASKS.service_completion.outcomes.completed.safeParse(payload);
+        const parsed = schema.safeParse(payload);
         const over = parsed.success ? overReturn(parsed.data.unusedParts, held) : [];
         return over.length > 0
           ? `unusedParts: more than the case checked out: ${over.map((o) => `${o.sku} ${o.requested} returned, ${o.held} held`).join('; ')}`
           : undefined;
       },
     });
-    const p = payloadOf(SERVICE_TASKS.service_completion.outcomes.completed, t.payload);
+    const p = payloadOf(schema, t.payload);
+    const repairBy = 'repairBy' in p ? p.repairBy : undefined;
     const over = overReturn(p.unusedParts, held);
     if (over.length > 0) {
       refusal = { refused: { reason: 'more unused parts than the case checked out', over } };
@@ -72,14 +85,23 @@ export async function registerCompletion(s: ServiceCase, context: Record<string,
       }
     }
 
-    const record = { problem: p.problem, cause: p.cause, solution: p.solution, prevention: p.prevention };
+    const record = { problem: p.problem, cause: p.cause ?? '', solution: p.solution, prevention: p.prevention };
     await fileRecord(s, record, technicianId);
-    s.data.serviceForm = { signer: p.signature.signer, signedAt: p.signature.signedAt, image: p.signature.imageBase64 !== undefined, customerChecked: true, taskId: t.task.id };
+    const signed = { signer: p.signature.signer, signedAt: p.signature.signedAt, image: p.signature.imageBase64 !== undefined };
     s.data.partsReturned = returned;
-    c.record('customer_checked_and_signed', { signer: p.signature.signer, signedAt: p.signature.signedAt, image: p.signature.imageBase64 !== undefined }, t.by);
-    c.record('completion_registered', { returnedParts: returned }, t.by);
+    if (repairBy) {
+      // The device went with the technician: the customer signed the service form, nothing was checked on the spot.
+      s.data.serviceForm = { ...signed, customerChecked: false, deviceTakenBack: true, taskId: t.task.id };
+      s.data.repairBy = repairBy;
+      c.record('service_form_signed', signed, t.by);
+      c.record('completion_registered', { returnedParts: returned, repairBy }, t.by);
+    } else {
+      s.data.serviceForm = { ...signed, customerChecked: true, taskId: t.task.id };
+      c.record('customer_checked_and_signed', signed, t.by);
+      c.record('completion_registered', { returnedParts: returned }, t.by);
+    }
     await c.persist();
-    return record;
+    return { ...record, repairBy };
   }
 }
 
@@ -112,7 +134,7 @@ export async function fileRecord(s: ServiceCase, r: ServiceRecordText, technicia
 }
 
 /** The service is done (the case stays open for the callback visit): clock stopped, customer and agent told. */
-export async function serviceDone(s: ServiceCase, outcome: string, r: ServiceRecordText, registered: boolean): Promise<void> {
+export async function serviceDone(s: ServiceCase, outcome: string, r: ServiceRecordText, registered: boolean, customerToldAlready = false): Promise<void> {
   const { c, input } = s;
   const clock = await s.clock.stop();
   const callbackAt = new Date(await c.quick.addWorkingTime({ from: isoNow(), workingDays: input.timings.callbackAfterWorkingDays }));
@@ -120,7 +142,7 @@ export async function serviceDone(s: ServiceCase, outcome: string, r: ServiceRec
   s.data.callbackAt = callbackAt.toISOString();
   c.setStatus('service_closed', { outcome, workingMs: clock.workingMs, grossWorkingMs: clock.grossWorkingMs, pausedWorkingMs: clock.pausedWorkingMs, callbackAt: callbackAt.toISOString() });
   await c.persist();
-  await s.tellCustomer('completed', 'service_completed', { ...r });
+  if (!customerToldAlready) await s.tellCustomer('completed', 'service_completed', { ...r });
   if (registered) {
     await c.notify('agent:completion', {
       template: 'service_completion_registered',

@@ -46,6 +46,8 @@ export interface ServiceTimings {
   callbackAttempts?: number;
   /** Working days between two callback attempts (absent on older cases: 1). */
   callbackRetryWorkingDays?: number;
+  /** A device sent to the manufacturer: its report is due this many working days after it was sent (absent: 10). */
+  manufacturerWorkingDays?: number;
 }
 
 /** Factory-repair timings from configuration (SPEC 3.4: 3 working days from receipt). */

@@ -1,15 +1,18 @@
 // SPEC 3.1 step 6 (and 10): on site the technician fixes it; or gets company or manufacturer support; or plans a
-// solution and comes back; or takes the device back with the customer's written authorization, which starts a
-// factory repair (a child case) that the service case waits for. A customer's computer is only fixed after its
-// data is backed up (the task kind for computers refuses `fixed` without it).
-import { ParentClosePolicy, startChild } from '@temporalio/workflow';
+// solution and comes back; or takes the device back with the customer's written authorization: back at the office
+// the technician registers completion, then the manufacturer or the factory repairs it (device-leg.ts; before
+// patched('device-repair-leg') the visit waited for a factory repair child case). A customer's computer is only
+// fixed after its data is backed up (the task kind for computers refuses `fixed` without it).
+import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
 import { factoryRepairWorkflow } from '../factory-repair';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { repairCaseIdFor, type FactoryRepairResult } from './definitions';
 import { isoNow, payloadOf, type Proposal, type ServiceCase } from './context';
 import { askManufacturer } from './diagnosis';
 
-export type OnSite = { outcome: 'fixed'; solution: string } | { outcome: 'taken_back'; repair: FactoryRepairResult };
+/** A device taken back: `repair` is the factory repair waited for here (cases before patched('device-repair-leg')); without
+ * it, completion is registered next and the repair follows (device-leg.ts). */
+export type OnSite = { outcome: 'fixed'; solution: string } | { outcome: 'taken_back'; repair?: FactoryRepairResult };
 
 export async function visitOnSite(s: ServiceCase, proposal: Proposal): Promise<OnSite> {
   const { c, input } = s;
@@ -66,6 +69,8 @@ export async function visitOnSite(s: ServiceCase, proposal: Proposal): Promise<O
     const p = payloadOf(O.taken_back, t.payload);
     s.data.customerAuthorization = p.customerAuthorization;
     c.record('device_taken_back', { customerAuthorization: p.customerAuthorization, note: p.note }, t.by);
+    // Handbook part 1 steps 10-12: the technician registers completion back at the office, then the repair.
+    if (patched('device-repair-leg')) return { outcome: 'taken_back' };
     return { outcome: 'taken_back', repair: await factoryRepair(s) };
   }
 }

@@ -229,6 +229,39 @@ export const SERVICE_TASKS = {
         .strict(),
     },
   },
+  // Handbook part 1 steps 10-12: a device taken back; completion is registered back at the office, before the repair.
+  device_completion: {
+    title: { 'zh-CN': '登记服务完成（带回设备：服务单、客户签字、退还配件、维修方）', en: 'Register completion (device taken back: service form, signature, unused parts, who repairs)' },
+    outcomes: {
+      completed: z
+        .object({
+          problem: text(5000).describe('Service record: the problem; filed with the record and into the knowledge base'),
+          cause: z.string().trim().max(5000).optional().describe('Service record: the cause, as far as known before the repair'),
+          solution: text(5000).describe('Service record: what was done on site and what the repair is to do'),
+          prevention: z.string().trim().max(5000).optional().describe('Service record: how to prevent it'),
+          repairBy: z
+            .enum(['manufacturer', 'in_house'], { required_error: 'repairBy is required: manufacturer or in_house', invalid_type_error: 'repairBy must be manufacturer or in_house' })
+            .describe('Who repairs the device: manufacturer: the agent sends it to the manufacturer (厂家) with a tracking number and returns it to the customer; in_house: a factory repair case with QC (返厂维修, part 3 §5)'),
+          signature: z
+            .object({
+              signer: text(200).describe('Who signed the service form'),
+              signedAt: instant('signature.signedAt').describe('When the form was signed'),
+              imageBase64: z
+                .string()
+                .max(300_000, 'signature image: at most 300000 base64 characters')
+                .regex(/^[A-Za-z0-9+/=\s]+$/, 'signature image must be base64')
+                .optional()
+                .describe('Scanned or drawn signature, base64 (at most 300,000 characters)'),
+            })
+            .strict()
+            .describe("The customer's signature on the service form"),
+          unusedParts: stockLines
+            .default([])
+            .describe('Parts checked out for the case and not used; they go back into stock. More than the case holds is refused with 400'),
+        })
+        .strict(),
+    },
+  },
   callback_visit: {
     title: { 'zh-CN': '客户回访', en: 'Callback visit' },
     outcomes: {
