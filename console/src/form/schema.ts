@@ -20,6 +20,8 @@ export interface Schema {
   default?: unknown;
   description?: string;
   nullable?: boolean;
+  /** Further constraints all of which hold (zod-to-json-schema puts a second pattern here). */
+  allOf?: Schema[];
 }
 
 /** A problem with one field: the path into the payload (e.g. `signature.signer`, `items.0.qty`) and what is wrong. */
