@@ -142,7 +142,7 @@ function Page({ path }: { path: string }) {
   if (path.startsWith('/ui/knowledge')) return <KnowledgeSearch />;
   if (path.startsWith('/ui/people')) return <People />;
   if (path.startsWith('/ui/calendar')) return <CalendarPage />;
-  if (path.startsWith('/ui/reports/monthly')) return <ReportsPage which="monthly" />;
-  if (path.startsWith('/ui/reports')) return <ReportsPage which="daily" />;
+  if (path.startsWith('/ui/reports/monthly')) return <ReportsPage key="monthly" which="monthly" />;
+  if (path.startsWith('/ui/reports')) return <ReportsPage key="daily" which="daily" />;
   return <Inbox />;
 }

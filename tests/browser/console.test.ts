@@ -1,7 +1,9 @@
 // The console in a real browser (Debian's Chromium driven by playwright-core), against the whole stack: an
 // agent opens a service case, the supervisor allocates the recommended technician (after a refused form that
-// changes nothing), the technician solves it by phone, the agent records the callback and the case page shows
-// it closed with its timeline; both languages render; screenshots land in tests/artifacts/.
+// changes nothing) and finds the technician's task by the person filter, the technician solves it by phone, the
+// agent records the callback and the case page shows it closed with its steps and timeline; an inquiry opened
+// from the generated form (refused first, nothing opened); the calendar's overrides added and removed; the
+// reports with their CSV; both languages render; screenshots land in tests/artifacts/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildConsole } from '../../scripts/build-console';
 import { findChromium } from '../../scripts/chromium';
 import { eventually, startStack, type Stack } from '../support/stack';
-import { caseView } from '../support/cases';
+import { caseView, countCases } from '../support/cases';
 import { setInOffice } from '../support/service-cases';
 
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
@@ -80,6 +82,8 @@ describe('the department console', () => {
     await fill('customer.phone', '+8613900139077');
     await fill('customer.email', 'browser@example.com');
     await fill('address', '北京市朝阳区建国路1号');
+    // An optional part of the form (the location) is filled in once included.
+    await agent.check('[name="location.__include"]');
     await fill('location.lat', '39.875');
     await fill('location.lng', '116.455');
     await fill('product.model', 'LJ-2200');
@@ -92,6 +96,12 @@ describe('the department console', () => {
     await agent.waitForURL(/\/ui\/cases\/SVC-/);
     const caseId = decodeURIComponent(agent.url().split('/ui/cases/')[1]!);
     await agent.locator(`[data-case="${caseId}"]`).waitFor();
+    // The process drawn as its steps: nobody in the office, so the case waits for the supervisor's allocation.
+    await reloadUntilVisible(agent, 'ol.steps li[data-step="allocation"][aria-current="step"]');
+    expect(await agent.locator('ol.steps li[data-step="received"]').getAttribute('data-state')).toBe('done');
+    expect(await agent.locator('ol.steps li[data-step="closed"]').getAttribute('data-state')).toBe('todo');
+    expect(await agent.locator('ol.steps li[aria-current="step"]').count()).toBe(1);
+    expect(await agent.locator('ol.steps li[aria-current="step"] .step-label').textContent()).toBe('分配售后人员');
 
     // The supervisor's inbox lists the allocation; its page shows the ranked recommendation with reasons.
     const sup = await signedIn('sup1');
@@ -102,13 +112,24 @@ describe('the department console', () => {
     // The countdown turns amber at the reminder time and red once overdue.
     const alloc = (await caseView(s, caseId)).openTasks.find((t: { kind: string }) => t.kind === 'allocate_technician');
     expect(alloc.remindAt).toBeTruthy();
+    const colours: Record<string, string> = {};
+    colours.ok = await sup.locator(`${allocationRow} .countdown`).evaluate((el: any) => (globalThis as any).getComputedStyle(el).color as string);
     for (const [at, state] of [[alloc.remindAt, 'reminded'], [alloc.dueAt, 'overdue']] as const) {
       const later = await signedIn('sup1', { at: new Date(Date.parse(at) + 60_000) });
       await later.locator(allocationRow).waitFor();
-      expect(await later.locator(`${allocationRow} .countdown`).getAttribute('data-state')).toBe(state);
+      const countdown = later.locator(`${allocationRow} .countdown`);
+      expect(await countdown.getAttribute('data-state')).toBe(state);
+      // The colour class, and the colour it gives: amber at the reminder, red once overdue.
+      expect(await countdown.getAttribute('class')).toContain(state);
+      colours[state] = await countdown.evaluate((el: any) => (globalThis as any).getComputedStyle(el).color as string);
+      // Working time: the figure is the calendar's working time between the due time and the page's clock.
+      expect(Number(await countdown.getAttribute('data-working-ms'))).toBeGreaterThanOrEqual(0);
       if (state === 'overdue') await later.screenshot({ path: path.join(ARTIFACTS, 'inbox-overdue.png'), fullPage: true });
       await later.context().close();
     }
+    expect(colours.reminded).toBe('rgb(161, 92, 0)');
+    expect(colours.overdue).toBe('rgb(179, 38, 30)');
+    expect(new Set(Object.values(colours)).size).toBe(3);
     await sup.click(`${allocationRow} a.task-title`);
     await sup.locator('.recommendation li[data-candidate]').first().waitFor();
     expect(await sup.locator('.recommendation li[data-candidate]').first().getAttribute('data-candidate')).toBe('tech2');
@@ -137,6 +158,25 @@ describe('the department console', () => {
     await sup.fill('[name="note"]', '距离最近');
     await sup.click('form.task-form button[type=submit]');
     await sup.waitForURL(new RegExp(`/ui/cases/${caseId}$`));
+    // The case's deadlines show the working time left: the technician's response, 2 working hours at most.
+    await reloadUntilVisible(sup, 'ul.deadlines li[data-deadline="technician_response:tech2"] .countdown');
+    const responseLeft = Number(await sup.locator('ul.deadlines li[data-deadline="technician_response:tech2"] .countdown').getAttribute('data-working-ms'));
+    expect(responseLeft).toBeGreaterThan(0);
+    expect(responseLeft).toBeLessThanOrEqual(2 * 3_600_000);
+    expect(await sup.locator('ul.deadlines li[data-deadline="technician_response:tech2"]').textContent()).toContain('售后人员响应');
+
+    // The supervisor finds the technician's task by the person filter (the API's assignee parameter); an agent
+    // may not look at another person's tasks.
+    const techRow = `li[data-kind="phone_diagnosis"]:has(a[href="/ui/cases/${caseId}"])`;
+    await sup.goto(`${s.apiUrl}/ui/inbox?person=tech2`);
+    await reloadUntilVisible(sup, techRow);
+    expect(await sup.inputValue('#f-person')).toBe('tech2');
+    expect(await sup.locator('li.task').count()).toBeGreaterThan(0);
+    for (const meta of await sup.locator('li.task .meta').allTextContents()) expect(meta).toContain('tech2');
+    await sup.selectOption('#f-person', 'sup1');
+    await expect.poll(() => sup.locator(techRow).count()).toBe(0);
+    expect((await s.call('agent1', 'GET', '/tasks?assignee=tech2')).status).toBe(403);
+    expect((await s.call('sup1', 'GET', '/tasks?assignee=tech2')).body.items.map((t: { kind: string }) => t.kind)).toContain('phone_diagnosis');
 
     // The technician completes the phone task as solved by phone.
     const tech = await signedIn('tech2');
@@ -172,6 +212,10 @@ describe('the department console', () => {
       expect(await agent.locator(`table.timeline tr[data-event="${type}"]`).count(), type).toBeGreaterThan(0);
     }
     expect(await agent.locator('[data-done-task="phone_diagnosis"]').textContent()).toContain('tech2');
+    // Closed: every step before the last is done, the last one is where the case stands.
+    expect(await agent.locator('ol.steps li[aria-current="step"]').getAttribute('data-step')).toBe('closed');
+    expect(await agent.locator('ol.steps li[data-step="callback"]').getAttribute('data-state')).toBe('done');
+    expect(await agent.locator('ol.steps li[data-state="todo"]').count()).toBe(0);
     expect(await agent.locator('a[href*="/namespaces/default/workflows/"]').getAttribute('href')).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${caseId}`);
     await agent.screenshot({ path: path.join(ARTIFACTS, 'case-closed.png'), fullPage: true });
 
@@ -182,6 +226,7 @@ describe('the department console', () => {
     expect(await agent.locator('#tl-h').textContent()).toBe('Timeline');
     expect(await agent.locator(`[data-status="closed"]`).textContent()).toBe('Closed');
     expect(await agent.getAttribute('html', 'lang')).toBe('en');
+    expect(await agent.locator('ol.steps li[aria-current="step"] .step-label').textContent()).toBe('Closed');
     await agent.screenshot({ path: path.join(ARTIFACTS, 'case-closed-en.png'), fullPage: true });
     await agent.click('header .who button[lang="zh-CN"]');
     expect(await agent.locator('#tl-h').textContent()).toBe('时间线');
@@ -210,5 +255,124 @@ describe('the department console', () => {
     // The token lives only in this tab's session.
     expect(await agent.evaluate(`localStorage.getItem('aftersales.console.token')`)).toBeNull();
     expect(await agent.evaluate(`sessionStorage.getItem('aftersales.console.token')`)).toBe('dev-agent1');
+  });
+
+  it('opens an inquiry from the generated form: checked in the page, refused by the API with nothing opened, then opened', async () => {
+    const agent = await signedIn('agent1');
+    await agent.click('a[href="/ui/new-case"]');
+    await agent.selectOption('#nc-kind', 'inquiry');
+    await agent.locator('form.new-case[data-form="inquiry"]').waitFor();
+    // The page names what is missing before anything is sent.
+    await agent.click('form.new-case button[type=submit]');
+    await expect.poll(() => agent.locator('form.new-case .field-error').count()).toBeGreaterThan(0);
+    expect(await agent.locator('#nc-question-err').textContent()).toBe('必填');
+    await agent.fill('[name="customer.name"]', '咨询客户');
+    await agent.fill('[name="customer.phone"]', '+8613900139078');
+    await agent.selectOption('[name="topic"]', 'technical');
+    await agent.fill('[name="question"]', '打印机如何更换硒鼓？');
+    // The API's own check (a sales manager who is not one): its message is shown and no inquiry is opened.
+    const before = await countCases(s, 'inquiry');
+    await agent.fill('[name="salesManagerId"]', 'agent2');
+    await agent.click('form.new-case button[type=submit]');
+    await agent.locator('#refusal').waitFor();
+    expect(await agent.locator('#refusal').textContent()).toContain('salesManagerId agent2');
+    expect(agent.url()).toContain('/ui/new-case');
+    expect(await countCases(s, 'inquiry')).toBe(before);
+    // Corrected, it opens; the case page draws the inquiry's steps with the agent's answer as the current one.
+    await agent.fill('[name="salesManagerId"]', '');
+    await agent.click('form.new-case button[type=submit]');
+    await agent.waitForURL(/\/ui\/cases\/INQ-/);
+    const caseId = decodeURIComponent(agent.url().split('/ui/cases/')[1]!);
+    await reloadUntilVisible(agent, 'ol.steps[data-kind="inquiry"] li[data-step="agent"][aria-current="step"]');
+    expect(await agent.locator('ol.steps li[data-step="sales_manager"]').count()).toBe(0); // a branch not taken
+    expect((await caseView(s, caseId)).kind).toBe('inquiry');
+    await agent.screenshot({ path: path.join(ARTIFACTS, 'case-inquiry.png'), fullPage: true });
+    await agent.context().close();
+  });
+
+  it('shows every opening form with Chinese labels and hints, and English on the switch', async () => {
+    const agent = await signedIn('agent1');
+    await agent.click('a[href="/ui/new-case"]');
+    const kinds = await agent.locator('#nc-kind option').evaluateAll((os: any[]) => os.map((o) => o.value as string));
+    expect(kinds).toEqual(expect.arrayContaining(['service', 'inquiry', 'complaint', 'coordination', 'factory_repair', 'sales_return', 'exchange', 'product_return', 'installation']));
+    const cjk = /[\u4e00-\u9fff]/;
+    for (const kind of kinds) {
+      await agent.selectOption('#nc-kind', kind);
+      await agent.locator(`form.new-case[data-form="${kind}"]`).waitFor();
+      // Open every optional part and add an item to every list, so every field shows.
+      const boxes = agent.locator('form.new-case input[name$=".__include"]:not(:checked)');
+      for (let i = 0; i < 40 && (await boxes.count()) > 0; i++) await boxes.first().check();
+      for (const add of await agent.locator('form.new-case button[name$=".__add"]').all()) await add.click();
+      for (let i = 0; i < 40 && (await boxes.count()) > 0; i++) await boxes.first().check();
+      const texts = await agent.locator('form.new-case label, form.new-case legend, form.new-case .hint, form.new-case option, form.new-case h2').allTextContents();
+      const english = texts.map((x) => x.trim()).filter((x) => x && !cjk.test(x) && !/^[\d\s*.+-]+$/.test(x));
+      expect(english, kind).toEqual([]);
+    }
+    await agent.selectOption('#nc-kind', 'inquiry');
+    await agent.click('header .who button[lang="en"]');
+    expect(await agent.locator('label[for="nc-question"]').textContent()).toContain('Question');
+    expect(await agent.locator('#nc-h').textContent()).toBe('New case');
+    await agent.click('header .who button[lang="zh-CN"]');
+    expect(await agent.locator('label[for="nc-question"]').textContent()).toContain('问题');
+    await agent.context().close();
+  });
+
+  it('the supervisor adds and removes a calendar override through the API', async () => {
+    const sup = await signedIn('sup1');
+    await sup.click('a[href="/ui/calendar"]');
+    await sup.locator('#cal-h').waitFor();
+    // The year's official holidays and make-up workdays.
+    await sup.selectOption('#cal-year', '2026');
+    expect(await sup.locator('ul[data-holidays="2026"] li[data-date="2026-10-01"]').count()).toBe(1);
+    expect(await sup.locator('ul[data-workdays="2026"] li').count()).toBeGreaterThan(0);
+    // Add: a Saturday made a working day.
+    await sup.fill('#ov-date', '2030-06-08');
+    await sup.selectOption('#ov-kind', 'workday');
+    await sup.click('form[aria-label="添加单日调整"] button[type=submit]');
+    await sup.locator('tr[data-override="2030-06-08"]').waitFor();
+    expect((await s.call('sup1', 'GET', '/calendar')).body.overrides['2030-06-08']).toBe('workday');
+    expect((await s.call('sup1', 'GET', '/calendar/days/2030-06-08')).body.working).toBe(true);
+    await sup.screenshot({ path: path.join(ARTIFACTS, 'calendar.png'), fullPage: true });
+    // Remove (by keyboard): the override is gone from the page and from the API.
+    await sup.focus('tr[data-override="2030-06-08"] button');
+    await sup.keyboard.press('Enter');
+    await expect.poll(() => sup.locator('tr[data-override="2030-06-08"]').count()).toBe(0);
+    expect((await s.call('sup1', 'GET', '/calendar')).body.overrides['2030-06-08']).toBeUndefined();
+    // An agent reads the calendar but cannot change it.
+    const agent = await signedIn('agent1');
+    await agent.click('a[href="/ui/calendar"]');
+    await agent.locator('#cal-h').waitFor();
+    expect(await agent.locator('#ov-date').count()).toBe(0);
+    await agent.context().close();
+    await sup.context().close();
+  });
+
+  it('the report pages draw the charts and export the CSV the API serves', async () => {
+    const sup = await signedIn('sup1');
+    await sup.click('a[href="/ui/reports/daily"]');
+    await sup.locator('section[data-report="daily"] [data-table="overdue-tasks"]').waitFor();
+    // Open tasks per person, charted (the cases above left tasks open).
+    await sup.locator('section[aria-labelledby="ch-pp-h"] svg[role="img"]').waitFor();
+    const [daily] = await Promise.all([sup.waitForEvent('download'), sup.click('button.csv')]);
+    expect(daily.suggestedFilename()).toMatch(/^daily-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = fs.readFileSync((await daily.path())!, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.length).toBeGreaterThan(20);
+    await sup.screenshot({ path: path.join(ARTIFACTS, 'report-daily.png'), fullPage: true });
+    await sup.click('a[href="/ui/reports/monthly"]');
+    await sup.locator('section[data-report="monthly"] [data-table="service-records"]').waitFor();
+    const [monthly] = await Promise.all([sup.waitForEvent('download'), sup.click('button.csv')]);
+    expect(monthly.suggestedFilename()).toMatch(/^monthly-\d{4}-\d{2}\.csv$/);
+    expect(fs.readFileSync((await monthly.path())!, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    // At phone width the report fits the screen.
+    await sup.setViewportSize({ width: 390, height: 844 });
+    const widths = await sup.evaluate<{ page: number; screen: number }>(`({ page: document.documentElement.scrollWidth, screen: window.innerWidth })`);
+    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    await sup.screenshot({ path: path.join(ARTIFACTS, 'report-monthly-phone.png'), fullPage: true });
+    // An agent has no report pages.
+    const agent = await signedIn('agent1');
+    expect(await agent.locator('a[href="/ui/reports/daily"]').count()).toBe(0);
+    await agent.context().close();
+    await sup.context().close();
   });
 });

@@ -36,7 +36,7 @@ export function initialValue(s: Schema): unknown {
   if (s.type === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, p] of Object.entries(s.properties ?? {})) {
-      if (p.type === 'object' && !(s.required ?? []).includes(k)) continue;
+      if (p.type === 'object' && p.default === undefined && !(s.required ?? []).includes(k)) continue;
       const v = initialValue(p);
       if (v !== undefined) out[k] = v;
     }

@@ -48,13 +48,15 @@ export function ReportsPage({ which }: { which: 'daily' | 'monthly' }) {
   const path = `/reports/${which}?${param}=${encodeURIComponent(period)}`;
 
   useEffect(() => {
-    setPeriod(which === 'daily' ? today() : lastMonth());
-  }, [which]);
-  useEffect(() => {
     if (!period) return;
+    let current = true; // a slower answer for an earlier period must not overwrite this one
     setReport(undefined);
     setError(undefined);
-    get(path).then(setReport, (e: Error) => setError(e.message));
+    get(path).then(
+      (r) => current && setReport(r),
+      (e: Error) => current && setError(e.message),
+    );
+    return () => void (current = false);
   }, [path]);
 
   if (!me.roles.some((r) => REPORT_READERS.includes(r))) return <p class="notice">{t('reportsFor')}</p>;
