@@ -32,7 +32,7 @@ export function Countdown({ dueAt, remindAt }: { dueAt: string; remindAt?: strin
   return (
     <span class={`countdown ${v.state}${v.ticking ? '' : ' paused'}`} data-state={v.state} data-ticking={String(v.ticking)} data-working-ms={v.workingMs} title={`${t('due')} ${time(dueAt)}${v.ticking ? '' : ` · ${t('clockPaused')}`}`}>
       {text}
-      {!v.ticking && <span class="paused-mark"> ⏸ {t('outsideHours')}</span>}
+      {!v.ticking && <span class="paused-mark"> · {t('outsideHours')}</span>}
     </span>
   );
 }

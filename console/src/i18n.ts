@@ -1,6 +1,7 @@
 // Simplified Chinese by default, English on request; the choice is remembered in this browser.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { EVENT_LABELS } from './labels/events';
 
 export type Lang = 'zh-CN' | 'en';
 
@@ -612,7 +613,7 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void): I18n {
     lang,
     setLang,
     t: (key, vars) => Object.entries(vars ?? {}).reduce<string>((s, [k, v]) => s.replace(`{${k}}`, String(v)), dict[key]),
-    code: (c) => (c ? (CODES[c]?.[lang] ?? c) : ''),
+    code: (c) => (c ? (CODES[c]?.[lang] ?? EVENT_LABELS[c]?.[lang === 'en' ? 1 : 0] ?? c) : ''),
     time: (iso) => (iso ? new Date(iso).toLocaleString(lang, { hour12: false, timeZone: zone }) : ''),
   };
 }

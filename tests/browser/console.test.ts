@@ -58,6 +58,21 @@ async function reloadUntilVisible(page: Page, selector: string, timeoutMs = 20_0
   }, timeoutMs);
 }
 
+/** Texts people read in a form (labels, legends, hints, options, headings) that carry no Chinese at all. */
+async function englishIn(page: Page, form: string): Promise<string[]> {
+  const texts = await page.locator(`${form} label, ${form} legend, ${form} .hint, ${form} option, ${form} h2`).allTextContents();
+  expect(texts.length).toBeGreaterThan(3);
+  return texts.map((x) => x.trim()).filter((x) => x && !/[\u4e00-\u9fff]/.test(x) && !/^[\d\s*.+-]+$/.test(x));
+}
+
+/** Every outcome of the task form in turn: nothing but Chinese to read in Chinese mode. */
+async function expectTaskFormInChinese(page: Page): Promise<void> {
+  for (const radio of await page.locator('form.task-form input[name="outcome"]').all()) {
+    await radio.check();
+    expect(await englishIn(page, 'form.task-form'), String(await radio.getAttribute('value'))).toEqual([]);
+  }
+}
+
 describe('the department console', () => {
   it('serves the SPA at / and its pages under /ui without shadowing the API', async () => {
     const root = await fetch(`${s.apiUrl}/`);
@@ -132,6 +147,7 @@ describe('the department console', () => {
     expect(new Set(Object.values(colours)).size).toBe(3);
     await sup.click(`${allocationRow} a.task-title`);
     await sup.locator('.recommendation li[data-candidate]').first().waitFor();
+    await expectTaskFormInChinese(sup);
     expect(await sup.locator('.recommendation li[data-candidate]').first().getAttribute('data-candidate')).toBe('tech2');
     expect(await sup.locator('li[data-candidate="tech2"] li[data-reason="distance"]').count()).toBe(1);
 
@@ -183,6 +199,8 @@ describe('the department console', () => {
     const phoneRow = `li[data-kind="phone_diagnosis"]:has(a[href="/ui/cases/${caseId}"])`;
     await reloadUntilVisible(tech, phoneRow);
     await tech.click(`${phoneRow} a.task-title`);
+    await tech.locator('form.task-form').waitFor();
+    await expectTaskFormInChinese(tech);
     await tech.check('input[name="outcome"][value="solved_by_phone"]');
     await tech.fill('[name="solution"]', '指导客户取出卡纸并清洁搓纸轮');
     await tech.fill('[name="cause"]', '搓纸轮积灰');
@@ -295,7 +313,6 @@ describe('the department console', () => {
     await agent.click('a[href="/ui/new-case"]');
     const kinds = await agent.locator('#nc-kind option').evaluateAll((os: any[]) => os.map((o) => o.value as string));
     expect(kinds).toEqual(expect.arrayContaining(['service', 'inquiry', 'complaint', 'coordination', 'factory_repair', 'sales_return', 'exchange', 'product_return', 'installation']));
-    const cjk = /[\u4e00-\u9fff]/;
     for (const kind of kinds) {
       await agent.selectOption('#nc-kind', kind);
       await agent.locator(`form.new-case[data-form="${kind}"]`).waitFor();
@@ -304,9 +321,7 @@ describe('the department console', () => {
       for (let i = 0; i < 40 && (await boxes.count()) > 0; i++) await boxes.first().check();
       for (const add of await agent.locator('form.new-case button[name$=".__add"]').all()) await add.click();
       for (let i = 0; i < 40 && (await boxes.count()) > 0; i++) await boxes.first().check();
-      const texts = await agent.locator('form.new-case label, form.new-case legend, form.new-case .hint, form.new-case option, form.new-case h2').allTextContents();
-      const english = texts.map((x) => x.trim()).filter((x) => x && !cjk.test(x) && !/^[\d\s*.+-]+$/.test(x));
-      expect(english, kind).toEqual([]);
+      expect(await englishIn(agent, 'form.new-case'), kind).toEqual([]);
     }
     await agent.selectOption('#nc-kind', 'inquiry');
     await agent.click('header .who button[lang="en"]');

@@ -45,6 +45,14 @@ const ZH: Record<string, string> = {
   salesOrder: '销售订单号', waybill: '运单号', amountYuan: '金额（元）', deliveryNote: '发货单号', expectedArrival: '预计到货时间',
   via: '方式', date: '日期', plannedWorkingDays: '计划工作日数', tripWorkingDays: '出差工作日数', progress: '进展',
   percentComplete: '完成百分比', installed: '安装结果', satisfaction: '满意度', remarks: '客户备注',
+  // what task contexts and timeline details carry
+  round: '轮次', dispatched: '已派出', manufacturerAnswers: '厂家答复', status: '状态', ranked: '推荐排名', knowledge: '知识库条目',
+  userId: '人员', id: '编号', caseId: '工单号', taskId: '任务编号', kind: '类型', role: '角色', assignee: '处理人', to: '接收人',
+  from: '来自', level: '级别', escalatedTo: '升级至', callId: '来电编号', title: '标题', recommendation: '推荐',
+  candidates: '候选人', unranked: '未排序', distanceKm: '距离（公里）', workload: '工作量', reasons: '理由', experience: '经验',
+  detail: '详情', invoice: '发票', workingMs: '工作时间（毫秒）', callbackAt: '回访时间', clock: '计时',
+  data: '数据', templates: '模板', channel: '渠道', template: '模板', error: '错误', rule: '依据', ruleId: '规则',
+  months: '月数', allocatedBy: '分配人', technicianName: '售后人员', recommended: '推荐首选',
 };
 
 /** Chinese hints, where the schema's description says something a person filling the form needs. */
@@ -152,6 +160,16 @@ export function fieldHint(key: string, description: string | undefined, lang: st
   if (!description) return undefined;
   return lang === 'en' ? description : (ZH_HINT[key] ?? description);
 }
+
+/** The field name a path ends in (an array item's is its array's). */
+export const keyOf = (path: string) => path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+
+/** A path as people read it: each named part's label (item numbers from 1). */
+export const pathLabel = (path: string, lang: string) =>
+  path
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? String(Number(p) + 1) : fieldLabel(p, lang)))
+    .join(' › ');
 
 /** Whether a field name has a Chinese label (the browser test checks the forms it opens have them all). */
 export const hasZhLabel = (key: string) => key in ZH;

@@ -3,7 +3,7 @@
 // payload value in place. Errors from validate() are shown next to their field.
 import type { JSX } from 'preact';
 import { useI18n } from '../i18n';
-import { fieldHint, fieldLabel } from './labels';
+import { fieldHint, fieldLabel, keyOf } from './labels';
 import { initialValue, type FieldError, type Schema } from './schema';
 import { join } from './validate';
 
@@ -41,9 +41,6 @@ function ObjectFields({ schema, value, onChange, errors, idPrefix, path }: { sch
     </>
   );
 }
-
-/** The field name a path ends in (an array item's is its array's). */
-const keyOf = (path: string) => path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
 
 function Hint({ id, schema, errors, path }: { id: string; schema: Schema; errors: FieldError[]; path: string }) {
   const { lang } = useI18n();

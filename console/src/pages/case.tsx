@@ -115,6 +115,7 @@ export function CasePage({ id }: { id: string }) {
                     <td>{code(e.actor)}</td>
                     <td>
                       <strong>{code(e.type)}</strong>
+                      {e.type === 'status' && typeof e.detail?.status === 'string' && <> → {code(e.detail.status)}</>}
                       {e.detail && Object.keys(e.detail).length > 0 && (
                         <details>
                           <summary>{t('more')}</summary>
@@ -184,7 +185,7 @@ export function CasePage({ id }: { id: string }) {
                   {c.notifications.map((n) => (
                     <tr>
                       <td>{code(n.channel)}</td>
-                      <td>{n.template}</td>
+                      <td>{code(n.template)}</td>
                       <td>{n.to}</td>
                       <td data-delivery={n.status} title={n.error}>
                         {code(n.status)}

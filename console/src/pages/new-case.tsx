@@ -6,6 +6,7 @@ import { get, post } from '../api';
 import { SchemaForm } from '../form/schema-form';
 import { initialValue, type FieldError, type Schema } from '../form/schema';
 import { validate } from '../form/validate';
+import { pathLabel } from '../form/labels';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useApp } from '../state';
@@ -21,7 +22,7 @@ let cached: Promise<OpeningForm[]> | undefined;
 const loadForms = () => (cached ??= get<{ items: OpeningForm[] }>('/console/forms').then((r) => r.items));
 
 export function NewCase() {
-  const { t, code } = useI18n();
+  const { t, lang, code } = useI18n();
   const { me } = useApp();
   const [forms, setForms] = useState<OpeningForm[]>();
   const [kind, setKind] = useState(() => new URLSearchParams(location.search).get('kind') ?? '');
@@ -97,7 +98,7 @@ export function NewCase() {
                 <ul>
                   {errors.map((x) => (
                     <li>
-                      {x.path}: {x.message}
+                      {pathLabel(x.path, lang)}: {x.message}
                     </li>
                   ))}
                 </ul>
