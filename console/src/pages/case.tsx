@@ -143,10 +143,12 @@ export function CasePage({ id }: { id: string }) {
                 {c.deadlines.map((d) => {
                   const [name, who] = d.name.split(':');
                   const open = !d.status || d.status === 'pending';
+                  // A task's own deadline is named by the task; others by their code (and the person they bind).
+                  const task = name === 'task' ? c.tasks.find((x) => x.id === who) : undefined;
                   return (
                     <li data-deadline={d.name} data-deadline-status={d.status ?? 'pending'}>
-                      <strong>{code(name)}</strong>
-                      {who && ` (${who})`} · {t('due')} {time(d.dueAt)} · {open && !c.closedAt ? <Countdown dueAt={d.dueAt} /> : code(d.status)}
+                      <strong>{task ? taskTitle(task.kind) : code(name)}</strong>
+                      {who && !task && ` (${who})`} · {t('due')} {time(d.dueAt)} · {open && !c.closedAt ? <Countdown dueAt={d.dueAt} /> : code(d.status)}
                     </li>
                   );
                 })}
