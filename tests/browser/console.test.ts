@@ -280,6 +280,12 @@ describe('the department console', () => {
     await agent.click('a[href="/ui/new-case"]');
     await agent.selectOption('#nc-kind', 'inquiry');
     await agent.locator('form.new-case[data-form="inquiry"]').waitFor();
+    // At phone width the generated form fits the screen.
+    await agent.setViewportSize({ width: 390, height: 844 });
+    const widths = await agent.evaluate<{ page: number; screen: number }>(`({ page: document.documentElement.scrollWidth, screen: window.innerWidth })`);
+    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+    await agent.screenshot({ path: path.join(ARTIFACTS, 'new-inquiry-phone.png'), fullPage: true });
+    await agent.setViewportSize({ width: 1280, height: 800 });
     // The page names what is missing before anything is sent.
     await agent.click('form.new-case button[type=submit]');
     await expect.poll(() => agent.locator('form.new-case .field-error').count()).toBeGreaterThan(0);

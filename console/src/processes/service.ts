@@ -3,8 +3,9 @@ import type { Step } from './types';
 
 export const serviceSteps: Step[] = [
   { id: 'received', label: { 'zh-CN': '受理来电', en: 'Call received' }, statuses: ['open', 'received'] },
-  { id: 'diagnosis', label: { 'zh-CN': '电话诊断', en: 'Phone diagnosis' }, statuses: ['phone_diagnosis', 'awaiting_technician_response'] },
   { id: 'allocation', label: { 'zh-CN': '分配售后人员', en: 'Allocation' }, statuses: ['awaiting_allocation'], optional: true },
+  // The allocated technician phones the customer first; an in-office technician's call may come before allocation.
+  { id: 'diagnosis', label: { 'zh-CN': '电话诊断', en: 'Phone diagnosis' }, statuses: ['phone_diagnosis', 'awaiting_technician_response'] },
   { id: 'manufacturer', label: { 'zh-CN': '厂家协助', en: "Manufacturer's help" }, statuses: ['awaiting_manufacturer'], optional: true },
   { id: 'factory', label: { 'zh-CN': '返厂维修', en: 'Factory repair' }, statuses: ['device_at_factory'], optional: true },
   {
