@@ -275,7 +275,7 @@ describe('the department console', () => {
     expect(await agent.evaluate(`sessionStorage.getItem('aftersales.console.token')`)).toBe('dev-agent1');
   });
 
-  it('opens an inquiry from the generated form: checked in the page, refused by the API with nothing opened, then opened', async () => {
+  it('opens an inquiry from the generated form: checked in the page, refused by the API with nothing opened, then opened; the supervisor reassigns its task', async () => {
     const agent = await signedIn('agent1');
     await agent.click('a[href="/ui/new-case"]');
     await agent.selectOption('#nc-kind', 'inquiry');
@@ -312,6 +312,23 @@ describe('the department console', () => {
     expect((await caseView(s, caseId)).kind).toBe('inquiry');
     await agent.screenshot({ path: path.join(ARTIFACTS, 'case-inquiry.png'), fullPage: true });
     await agent.context().close();
+
+    // The supervisor finds the agent's answer task by the person filter and reassigns it to another agent.
+    const sup = await signedIn('sup1');
+    const row = `li[data-kind="answer_technical_question"]:has(a[href="/ui/cases/${caseId}"])`;
+    const task = (await caseView(s, caseId)).openTasks.find((x: { kind: string }) => x.kind === 'answer_technical_question');
+    expect(task.assignee).toBe('agent1');
+    await sup.goto(`${s.apiUrl}/ui/inbox?person=agent1`);
+    await reloadUntilVisible(sup, row);
+    await sup.click(`${row} .actions button.secondary`);
+    await sup.selectOption(`#re-${task.id}-to`, 'agent2');
+    await sup.fill(`#re-${task.id}-reason`, '王芳今天外出');
+    await sup.click(`${row} form.reassign button[type=submit]`);
+    await sup.locator('main p.notice[role=status]').waitFor();
+    await eventually(async () => (await caseView(s, caseId)).openTasks.find((x: { id: string }) => x.id === task.id)?.assignee === 'agent2');
+    await sup.selectOption('#f-person', 'agent2');
+    await sup.locator(row).waitFor();
+    await sup.context().close();
   });
 
   it('shows every opening form with Chinese labels and hints, and English on the switch', async () => {
