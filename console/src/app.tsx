@@ -14,6 +14,7 @@ import { KnowledgeSearch } from './pages/knowledge';
 import { People } from './pages/people';
 import { CalendarPage } from './pages/calendar';
 import { REPORT_READERS, ReportsPage } from './pages/reports';
+import { RETURN_RATE_READERS, ReturnRatePage } from './pages/return-rate';
 import type { CalendarData } from './working-time';
 
 export function App() {
@@ -85,6 +86,7 @@ export function App() {
                       ['/ui/reports/monthly', 'monthlyReport'],
                     ] as const)
                   : []),
+                ...(state.me.roles.some((r) => RETURN_RATE_READERS.includes(r)) ? ([['/ui/reports/return-rate', 'returnRates']] as const) : []),
               ] as const
             ).map(([href, key]) => (
               <a href={href} onClick={linkClick} aria-current={path.startsWith(href) ? 'page' : undefined}>
@@ -142,6 +144,7 @@ function Page({ path }: { path: string }) {
   if (path.startsWith('/ui/knowledge')) return <KnowledgeSearch />;
   if (path.startsWith('/ui/people')) return <People />;
   if (path.startsWith('/ui/calendar')) return <CalendarPage />;
+  if (path.startsWith('/ui/reports/return-rate')) return <ReturnRatePage />;
   if (path.startsWith('/ui/reports/monthly')) return <ReportsPage key="monthly" which="monthly" />;
   if (path.startsWith('/ui/reports')) return <ReportsPage key="daily" which="daily" />;
   return <Inbox />;

@@ -187,6 +187,7 @@ const zh = {
   fines: '罚款',
   complaints: '投诉',
   skipToMain: '跳到主要内容',
+  recordFines: '记录罚款提议', salesperson: '销售员', salesValue: '销售额（元）', returnedValue: '退货额（元）', overdraft: '超量（>10%）', flagged: '超出 2.5%',
 } as const;
 
 export type Key = keyof typeof zh;
@@ -373,6 +374,7 @@ const en: Record<Key, string> = {
   fines: 'Fines',
   complaints: 'Complaints',
   skipToMain: 'Skip to the main content',
+  recordFines: 'Record the fine proposals', salesperson: 'Salesperson', salesValue: 'Sales (yuan)', returnedValue: 'Returned (yuan)', overdraft: 'Overdraft (>10%)', flagged: 'Over 2.5%',
 };
 
 /** Labels of things the API names by code (processes, statuses, roles, outcomes); unknown codes show as is. */

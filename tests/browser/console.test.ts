@@ -416,6 +416,19 @@ describe('the department console', () => {
     const [monthly] = await Promise.all([sup.waitForEvent('download'), sup.click('button.csv')]);
     expect(monthly.suggestedFilename()).toMatch(/^monthly-\d{4}-\d{2}\.csv$/);
     expect(fs.readFileSync((await monthly.path())!, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    // The return rate per salesperson from the month's sales figures, charted against its lines, with its CSV.
+    expect((await s.call('fin1', 'POST', '/sales-figures', [{ salesperson: 'sp1', month: '2026-10', value: 12000 }])).status).toBe(201);
+    await sup.click('a[href="/ui/reports/return-rate"]');
+    await sup.locator('section[data-report="return-rate"]').waitFor();
+    await sup.fill('#rr-month', '2026-10');
+    await sup.locator('section[data-report="return-rate"] tr[data-salesperson="sp1"]').waitFor();
+    await sup.locator('section[aria-labelledby="rr-ch-h"] svg[role="img"]').waitFor();
+    expect(await sup.locator('tr[data-salesperson="sp1"]').getAttribute('data-flagged')).toBe('false');
+    const [rates] = await Promise.all([sup.waitForEvent('download'), sup.click('section[data-report="return-rate"] button.csv')]);
+    expect(rates.suggestedFilename()).toBe('monthly-2026-10-return-rates.csv');
+    expect(fs.readFileSync((await rates.path())!, 'utf8')).toContain('sp1');
+    await sup.click('a[href="/ui/reports/monthly"]');
+    await sup.locator('section[data-report="monthly"]').waitFor();
     // At phone width the report fits the screen.
     await sup.setViewportSize({ width: 390, height: 844 });
     const widths = await sup.evaluate<{ page: number; screen: number }>(`({ page: document.documentElement.scrollWidth, screen: window.innerWidth })`);

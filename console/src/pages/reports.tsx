@@ -13,7 +13,7 @@ const today = () => {
   const d = new Date();
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
-const lastMonth = () => {
+export const lastMonth = () => {
   const d = new Date();
   d.setDate(1);
   d.setMonth(d.getMonth() - 1);
@@ -21,7 +21,7 @@ const lastMonth = () => {
 };
 
 /** Fetches the CSV with the token and hands it to the browser as a download. */
-async function downloadCsv(path: string, fallbackName: string): Promise<void> {
+export async function downloadCsv(path: string, fallbackName: string): Promise<void> {
   const res = await fetch(path, { headers: { authorization: `Bearer ${session.token()}` } });
   if (!res.ok) {
     const body = (await res.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
