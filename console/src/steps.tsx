@@ -8,7 +8,7 @@ export function ProcessSteps({ kind, status, passed }: { kind: string; status: s
   if (!steps) return null;
   const states = stepStates(steps, status, passed);
   return (
-    <nav class="card steps-card" aria-labelledby="steps-h">
+    <section class="card steps-card" aria-labelledby="steps-h">
       <h2 id="steps-h">{t('processSteps')}</h2>
       <ol class="steps" data-kind={kind}>
         {states.map(({ step, state }, i) => (
@@ -21,6 +21,6 @@ export function ProcessSteps({ kind, status, passed }: { kind: string; status: s
           </li>
         ))}
       </ol>
-    </nav>
+    </section>
   );
 }

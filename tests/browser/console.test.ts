@@ -71,6 +71,9 @@ async function expectTaskFormInChinese(page: Page): Promise<void> {
     await radio.check();
     expect(await englishIn(page, 'form.task-form'), String(await radio.getAttribute('value'))).toEqual([]);
   }
+  // The task's details and headings beside the form.
+  const named = await page.locator('main h1, main h2, main h3, main dt').allTextContents();
+  expect(named.map((x) => x.trim()).filter((x) => x && !/[\u4e00-\u9fff]/.test(x))).toEqual([]);
 }
 
 describe('the department console', () => {
@@ -237,6 +240,11 @@ describe('the department console', () => {
     expect(await agent.locator('a[href*="/namespaces/default/workflows/"]').getAttribute('href')).toBe(`http://127.0.0.1:8233/namespaces/default/workflows/${caseId}`);
     await agent.screenshot({ path: path.join(ARTIFACTS, 'case-closed.png'), fullPage: true });
 
+    // Chinese by default: headings, columns, events, statuses and every detail's name (all details opened).
+    for (const summary of await agent.locator('table.timeline summary').all()) await summary.click();
+    const named = await agent.locator('main h2, main th, main dt, table.timeline strong, ol.steps .step-label, [data-delivery], ul.deadlines strong').allTextContents();
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.map((x) => x.trim()).filter((x) => x && !/[\u4e00-\u9fff]/.test(x))).toEqual([]);
     // Chinese by default, English on the switch, and back.
     expect(await agent.locator('#tl-h').textContent()).toBe('时间线');
     expect(await agent.getAttribute('html', 'lang')).toBe('zh-CN');

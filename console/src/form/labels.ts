@@ -53,6 +53,11 @@ const ZH: Record<string, string> = {
   detail: '详情', invoice: '发票', workingMs: '工作时间（毫秒）', callbackAt: '回访时间', clock: '计时',
   data: '数据', templates: '模板', channel: '渠道', template: '模板', error: '错误', rule: '依据', ruleId: '规则',
   months: '月数', allocatedBy: '分配人', technicianName: '售后人员', recommended: '推荐首选',
+  faultSummary: '故障描述', faultCategory: '故障类别', recommendedRank: '推荐排名', knowledgeEntryId: '知识库条目',
+  grossWorkingMs: '总工作时间（含暂停，毫秒）', pausedWorkingMs: '暂停的工作时间（毫秒）', pauses: '暂停记录',
+  startedAt: '开始时间', originalDueAt: '原到期时间', stoppedAt: '停止时间', paused: '已暂停', intervals: '时段',
+  met: '按时', metWithoutPauses: '扣除暂停后按时', durationMs: '时长（毫秒）', pausedBy: '暂停人', completedBy: '完成人',
+  completedAt: '完成时间', attempts: '尝试次数', attempt: '第几次',
 };
 
 /** Chinese hints, where the schema's description says something a person filling the form needs. */

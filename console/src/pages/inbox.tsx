@@ -99,7 +99,16 @@ export function Inbox() {
         </div>
         <div class="field">
           <label for="f-person">{t('person')}</label>
-          <select id="f-person" value={person} onChange={(e) => setPerson((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id="f-person"
+            value={person}
+            onChange={(e) => {
+              const p = (e.currentTarget as HTMLSelectElement).value;
+              setPerson(p);
+              // Kept in the address, so a reload or a shared link shows the same person's tasks.
+              history.replaceState(null, '', p ? `/ui/inbox?person=${encodeURIComponent(p)}` : '/ui/inbox');
+            }}
+          >
             <option value="">{t('myInbox')}</option>
             <option value={me.userId}>{t('onlyMine')}</option>
             {oversees &&
