@@ -13,6 +13,7 @@ import { findChromium } from '../../scripts/chromium';
 import { eventually, startStack, type Stack } from '../support/stack';
 import { caseView, countCases } from '../support/cases';
 import { setInOffice } from '../support/service-cases';
+import { isWorkingDay, localDate, workingTimeBetween, type CalendarData } from '../../rules/calendar';
 
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
 
@@ -144,6 +145,28 @@ describe('the department console', () => {
       expect(Number(await countdown.getAttribute('data-working-ms'))).toBeGreaterThanOrEqual(0);
       if (state === 'overdue') await later.screenshot({ path: path.join(ARTIFACTS, 'inbox-overdue.png'), fullPage: true });
       await later.context().close();
+    }
+    // The countdown counts working time only: on a day off it stands still (and says so), on a working day it
+    // runs; either way it shows the calendar's working time until the due time.
+    const calendar = (await s.call('sup1', 'GET', '/calendar')).body as CalendarData;
+    const dayAt10 = (ms: number) => new Date(`${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10)}T10:00:00+08:00`);
+    const findDay = (working: boolean) => {
+      for (let back = 1; back < 30; back++) {
+        const at = dayAt10(Date.parse(alloc.dueAt) - back * 86_400_000);
+        if (isWorkingDay(calendar, localDate(calendar, at)) === working) return at;
+      }
+      throw new Error('no such day');
+    };
+    for (const working of [false, true]) {
+      const at = findDay(working);
+      const page = await signedIn('sup1', { at });
+      const countdown = page.locator(`${allocationRow} .countdown`);
+      await countdown.waitFor();
+      expect(await countdown.getAttribute('data-ticking')).toBe(String(working));
+      expect(Number(await countdown.getAttribute('data-working-ms'))).toBe(workingTimeBetween(calendar, at, new Date(alloc.dueAt)));
+      expect(await countdown.textContent()).toContain('工作时间');
+      if (!working) expect(await countdown.textContent()).toContain('非工作时间');
+      await page.context().close();
     }
     expect(colours.reminded).toBe('rgb(161, 92, 0)');
     expect(colours.overdue).toBe('rgb(179, 38, 30)');
