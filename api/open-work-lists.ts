@@ -68,13 +68,14 @@ function paged<T extends { _id: string }>(items: T[], at: (x: T) => Date | strin
   return { items: page, last: sorted.length > limit ? page[page.length - 1] : undefined };
 }
 
-/** A person's open inbox, by due time. */
+/** A person's open inbox, by due time; with `assignee`, the open tasks that person holds (the person filter). */
 export function inboxPage(
   tasks: Iterable<OpenTaskEntry>,
   who: InboxWho,
-  q: { kind?: string; caseKind?: string; limit: number; cursor?: Cursor },
+  q: { assignee?: string; kind?: string; caseKind?: string; limit: number; cursor?: Cursor },
 ): Page<OpenTaskEntry> {
-  const mine = [...tasks].filter((t) => inInbox(t, who) && (!q.kind || t.kind === q.kind) && (!q.caseKind || t.caseKind === q.caseKind));
+  const whose = q.assignee ? (t: OpenTaskEntry) => t.assignee === q.assignee : (t: OpenTaskEntry) => inInbox(t, who);
+  const mine = [...tasks].filter((t) => whose(t) && (!q.kind || t.kind === q.kind) && (!q.caseKind || t.caseKind === q.caseKind));
   return paged(mine, (t) => t.dueAt, 1, q.limit, q.cursor);
 }
 

@@ -41,6 +41,7 @@ export function taskPaths(): Record<string, object> {
           { name: 'role', in: 'query', schema: { type: 'string', enum: [...ROLES] } },
           { name: 'kind', in: 'query', schema: { type: 'string', maxLength: 64 } },
           { name: 'caseKind', in: 'query', schema: { type: 'string', maxLength: 64 } },
+          { name: 'assignee', in: 'query', description: "a person's tasks: one's own, or anyone's for the supervisor, director, general manager and admin (403 otherwise)", schema: { type: 'string', minLength: 1, maxLength: 64 } },
           ...page,
         ],
         responses: { 200: { description: '{items, nextCursor}' }, 400: err, 401: err, 403: err },

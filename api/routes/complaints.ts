@@ -10,7 +10,7 @@ import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, notFound, parse, route } from '../errors';
 import { CustomerSchema } from './calls';
 
-const ComplaintSchema = z
+export const ComplaintSchema = z
   .object({
     customer: CustomerSchema,
     staffId: z.string().trim().min(1).max(64).describe('The employee complained about'),

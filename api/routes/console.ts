@@ -8,6 +8,7 @@ import express, { Router } from 'express';
 import { DEV_USERS, devSecret, devToken } from '../../db/dev-users';
 import { TASK_KINDS } from '../../workflows/task-catalog';
 import type { ApiDeps } from '../deps';
+import { openingForms } from '../opening-forms';
 
 export const CONSOLE_DIST = path.join(__dirname, '..', '..', 'console', 'dist');
 
@@ -34,6 +35,11 @@ export function consoleRoutes(deps: ApiDeps, distDir = CONSOLE_DIST): Router {
       temporalUi: `http://127.0.0.1:${cfg.TEMPORAL_UI_PORT}/namespaces/${encodeURIComponent(cfg.TEMPORAL_NAMESPACE)}/workflows/`,
       devUsers: cfg.DEV_USERS ? devUsers() : [],
     });
+  });
+
+  // The forms that open each kind of case, as JSON Schema from the routes' own zod schemas.
+  r.get('/console/forms', (_req, res) => {
+    res.json({ items: openingForms() });
   });
 
   // Only files that exist are served; every other path falls through to the API.

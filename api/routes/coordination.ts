@@ -11,7 +11,7 @@ import { badRequest, notFound, parse, route } from '../errors';
 import { dateTime, text } from '../fields';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
-const CoordinationSchema = z
+export const CoordinationSchema = z
   .object({
     subject: text().trim().min(1).max(200),
     request: text().trim().min(1).max(5000),

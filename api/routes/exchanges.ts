@@ -10,7 +10,7 @@ import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
-const ExchangeSchema = z
+export const ExchangeSchema = z
   .object({
     customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told by SMS when the replacement ships' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     address: text().trim().max(500).optional(),

@@ -9,7 +9,7 @@ import { text } from '../fields';
 import { CustomerSchema, logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
-const InquirySchema = z
+export const InquirySchema = z
   .object({
     customer: CustomerSchema,
     topic: z.enum(['market', 'technical']),

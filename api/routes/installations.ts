@@ -13,7 +13,7 @@ import { CustomerSchema } from './calls';
 import { SerialSchema } from './units';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
-const InstallationSchema = z
+export const InstallationSchema = z
   .object({
     customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told the date by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     address: text().trim().min(1).max(500).describe('where the units are installed'),

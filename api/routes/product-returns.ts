@@ -10,7 +10,7 @@ import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
-const ProductReturnSchema = z
+export const ProductReturnSchema = z
   .object({
     customer: CustomerSchema,
     returned: ReturnedUnitSchema,

@@ -70,7 +70,7 @@ const BoundedRequest = ReturnRequestSchema.superRefine(boundRequest);
 
 const EvaluateBody = z.object({ request: BoundedRequest, asOf: asOfField }).strict().superRefine(stageRequired);
 
-const OpenBody = z
+export const OpenBody = z
   .object({
     request: BoundedRequest,
     asOf: asOfField,

@@ -38,7 +38,7 @@ const ProductSchema = z
   })
   .strict();
 
-const ServiceCaseSchema = z
+export const ServiceCaseSchema = z
   .object({
     // The customer receives the case number by SMS: a phone number is required.
     customer: CustomerSchema.extend({ phone: safeText({ required_error: 'required: the customer receives the case number by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
@@ -63,7 +63,7 @@ const ServiceCaseSchema = z
     }
   });
 
-const FactoryRepairSchema = z
+export const FactoryRepairSchema = z
   .object({
     customer: CustomerSchema,
     product: ProductSchema,

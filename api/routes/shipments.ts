@@ -18,7 +18,7 @@ import { createOnce, startWorkflowOnce } from '../idempotency';
 const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
 const localDate = (what: string) => isoDate(what);
 
-const ShipmentSchema = z
+export const ShipmentSchema = z
   .object({
     customer: CustomerSchema.extend({ phone: safeText({ required_error: 'required: the receipt link is sent by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     address: text(500).describe('delivery address'),

@@ -18,7 +18,7 @@ import { inboxPage } from '../open-work-lists';
 import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
 import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { unavailablePeople } from '../people-availability';
-import { redactCustomerContacts, seesCustomerContacts, worksOnCase } from '../access';
+import { redactCustomerContacts, seesAllCases, seesCustomerContacts, worksOnCase } from '../access';
 import { updateRefusalToHttp } from '../workflow-errors';
 import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor } from '../task-refs';
 import { fingerprint, idempotencyKeyOf } from '../idempotency';
@@ -29,6 +29,7 @@ const InboxQuery = z
     role: z.string().refine(isRole, 'unknown role').optional(),
     kind: z.string().trim().min(1).max(64).optional(),
     caseKind: z.string().trim().min(1).max(64).optional(),
+    assignee: z.string().trim().min(1).max(64).optional().describe("a person's tasks: one's own, or anyone's for those who see every case"),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     cursor: z.string().min(1).max(400).optional(),
   })
@@ -103,6 +104,8 @@ export function taskRoutes(deps: ApiDeps): Router {
       const extra: Record<string, unknown> = {};
       if (q.kind) extra.kind = q.kind;
       if (q.caseKind) extra.caseKind = q.caseKind;
+      // A person's tasks (the console's person filter): one's own, or anyone's for the supervisor and managers.
+      if (q.assignee && q.assignee !== actor.userId && !seesAllCases(actor)) throw forbidden(`only the supervisor and managers see another person's tasks (assignee ${q.assignee})`);
       let items: HotTaskDoc[];
       let unavailable = new Set<string>();
       if (q.status === 'open') {
@@ -110,11 +113,11 @@ export function taskRoutes(deps: ApiDeps): Router {
         const away = await unavailablePeople(m, new Date());
         unavailable = away;
         const open = await openWorkOf(m).read();
-        const page = inboxPage(open.tasks.values(), { userId: actor.userId, roles, away }, { kind: q.kind, caseKind: q.caseKind, limit: q.limit, cursor });
+        const page = inboxPage(open.tasks.values(), { userId: actor.userId, roles, away }, { assignee: q.assignee, kind: q.kind, caseKind: q.caseKind, limit: q.limit, cursor });
         items = page.last ? [...page.items, page.last] : page.items; // one more than the limit: there is a next page
       } else {
         // History: what I did or held, or what my roles held.
-        const mine = { $or: [{ assignee: actor.userId }, { completedBy: actor.userId }, { role: { $in: roles }, assignee: null }] };
+        const mine = q.assignee ? { $or: [{ assignee: q.assignee }, { completedBy: q.assignee }] } : { $or: [{ assignee: actor.userId }, { completedBy: actor.userId }, { role: { $in: roles }, assignee: null }] };
         const filter = { $and: [{ status: q.status }, mine, extra, ...(cursor ? [afterCursor('dueAt', cursor, 1)] : [])] };
         items = await m.DoneTask.find(filter, { payload: 0, context: 0 }).sort({ dueAt: 1, _id: 1 }).limit(q.limit + 1).lean<HotTaskDoc[]>();
       }

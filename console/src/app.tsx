@@ -12,6 +12,10 @@ import { NewCase } from './pages/new-case';
 import { ReturnsEvaluator } from './pages/returns';
 import { KnowledgeSearch } from './pages/knowledge';
 import { People } from './pages/people';
+import { CalendarPage } from './pages/calendar';
+import { REPORT_READERS, ReportsPage } from './pages/reports';
+import { RETURN_RATE_READERS, ReturnRatePage } from './pages/return-rate';
+import type { CalendarData } from './working-time';
 
 export function App() {
   const [lang, setLangState] = useState<Lang>(initialLang());
@@ -44,15 +48,24 @@ export function App() {
     });
   };
   useEffect(loadMe, []);
+  // The calendar the countdowns count working time on; read once signed in, and again after a change.
+  const [calendar, setCalendar] = useState<CalendarData>();
+  const loadCalendar = () => void get<CalendarData>('/calendar').then(setCalendar, () => setCalendar(undefined));
+  useEffect(() => {
+    if (me) loadCalendar();
+  }, [me?.userId]);
 
   const state = useMemo(
-    () => (me && meta ? { me, meta, taskTitle: (kind: string) => meta.taskTitles[kind]?.[lang] ?? kind } : undefined),
-    [me, meta, lang],
+    () => (me && meta ? { me, meta, calendar, reloadCalendar: loadCalendar, taskTitle: (kind: string) => meta.taskTitles[kind]?.[lang] ?? kind } : undefined),
+    [me, meta, lang, calendar],
   );
   const { t } = i18n;
 
   return (
     <I18nContext.Provider value={i18n}>
+      <a class="skip" href="#main">
+        {t('skipToMain')}
+      </a>
       <header class="top">
         <a class="brand" href="/ui/inbox" onClick={linkClick}>
           {t('appName')}
@@ -66,6 +79,14 @@ export function App() {
                 ['/ui/returns', 'returns'],
                 ['/ui/knowledge', 'knowledge'],
                 ['/ui/people', 'people'],
+                ['/ui/calendar', 'calendar'],
+                ...(state.me.roles.some((r) => REPORT_READERS.includes(r))
+                  ? ([
+                      ['/ui/reports/daily', 'dailyReport'],
+                      ['/ui/reports/monthly', 'monthlyReport'],
+                    ] as const)
+                  : []),
+                ...(state.me.roles.some((r) => RETURN_RATE_READERS.includes(r)) ? ([['/ui/reports/return-rate', 'returnRates']] as const) : []),
               ] as const
             ).map(([href, key]) => (
               <a href={href} onClick={linkClick} aria-current={path.startsWith(href) ? 'page' : undefined}>
@@ -98,7 +119,7 @@ export function App() {
           )}
         </div>
       </header>
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         {me === undefined || !meta ? (
           <p>{t('loading')}</p>
         ) : !state ? (
@@ -122,5 +143,9 @@ function Page({ path }: { path: string }) {
   if (path.startsWith('/ui/returns')) return <ReturnsEvaluator />;
   if (path.startsWith('/ui/knowledge')) return <KnowledgeSearch />;
   if (path.startsWith('/ui/people')) return <People />;
+  if (path.startsWith('/ui/calendar')) return <CalendarPage />;
+  if (path.startsWith('/ui/reports/return-rate')) return <ReturnRatePage />;
+  if (path.startsWith('/ui/reports/monthly')) return <ReportsPage key="monthly" which="monthly" />;
+  if (path.startsWith('/ui/reports')) return <ReportsPage key="daily" which="daily" />;
   return <Inbox />;
 }

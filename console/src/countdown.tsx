@@ -1,6 +1,9 @@
-// A live countdown to a task's due time: amber from its reminder time, red once overdue.
+// A live countdown to a due time in working time (console/src/working-time.ts): it ticks only during the
+// department's working hours, turns amber from the reminder and red once overdue.
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from './i18n';
+import { useApp } from './state';
+import { countdown, formatWorking } from './working-time';
 
 let now = Date.now();
 const subscribers = new Set<(n: number) => void>();
@@ -19,25 +22,17 @@ export function useNow(): number {
   return n;
 }
 
-export function span(ms: number, lang: string): string {
-  const s = Math.floor(Math.abs(ms) / 1000);
-  const d = Math.floor(s / 86400);
-  const h = Math.floor((s % 86400) / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  const parts = lang === 'en' ? [d && `${d}d`, (d || h) && `${h}h`, `${m}m`, !d && `${sec}s`] : [d && `${d}天`, (d || h) && `${h}小时`, `${m}分`, !d && `${sec}秒`];
-  return parts.filter(Boolean).join(lang === 'en' ? ' ' : '');
-}
-
 export function Countdown({ dueAt, remindAt }: { dueAt: string; remindAt?: string }) {
   const { t, lang, time } = useI18n();
+  const { calendar } = useApp();
   const n = useNow();
-  const due = Date.parse(dueAt);
-  const state = n >= due ? 'overdue' : remindAt && n >= Date.parse(remindAt) ? 'reminded' : 'ok';
-  const text = state === 'overdue' ? `${t('overdueBy')} ${span(n - due, lang)}` : lang === 'en' ? `${span(due - n, lang)} ${t('remaining')}` : `${t('remaining')} ${span(due - n, lang)}`;
+  const v = countdown(calendar, n, Date.parse(dueAt), remindAt ? Date.parse(remindAt) : undefined);
+  const span = formatWorking(v.workingMs, lang);
+  const text = v.state === 'overdue' ? t('overdueWorking', { span }) : t('leftWorking', { span });
   return (
-    <span class={`countdown ${state}`} data-state={state} title={time(dueAt)}>
+    <span class={`countdown ${v.state}${v.ticking ? '' : ' paused'}`} data-state={v.state} data-ticking={String(v.ticking)} data-working-ms={v.workingMs} title={`${t('due')} ${time(dueAt)}${v.ticking ? '' : ` · ${t('clockPaused')}`}`}>
       {text}
+      {!v.ticking && <span class="paused-mark"> · {t('outsideHours')}</span>}
     </span>
   );
 }

@@ -37,6 +37,9 @@ describe('pages', () => {
     expect(second.last).toBeUndefined();
     expect(inboxPage(tasks, tech1, { limit: 10, kind: 'onsite_service' }).items.map((t) => t._id)).toEqual(['t2']);
     expect(inboxPage(tasks, tech1, { limit: 10, caseKind: 'inquiry' }).items.map((t) => t._id)).toEqual(['t4']);
+    // The person filter: only what that person holds, not their roles' pool.
+    const held = [...tasks, task('t5', { assignee: 'tech2' }), task('t6', { assignee: 'tech1' })];
+    expect(inboxPage(held, tech1, { limit: 10, assignee: 'tech2' }).items.map((t) => t._id)).toEqual(['t5']);
   });
 
   const kase = (id: string, h: number, over: Partial<OpenCaseEntry> = {}): OpenCaseEntry => ({ _id: id, kind: 'service_case', status: 'open', openedBy: 'agent1', openedAt: at(h), ...over });

@@ -3,7 +3,7 @@
 // payload value in place. Errors from validate() are shown next to their field.
 import type { JSX } from 'preact';
 import { useI18n } from '../i18n';
-import { fieldLabel } from './labels';
+import { fieldHint, fieldLabel, keyOf } from './labels';
 import { initialValue, type FieldError, type Schema } from './schema';
 import { join } from './validate';
 
@@ -43,12 +43,14 @@ function ObjectFields({ schema, value, onChange, errors, idPrefix, path }: { sch
 }
 
 function Hint({ id, schema, errors, path }: { id: string; schema: Schema; errors: FieldError[]; path: string }) {
+  const { lang } = useI18n();
   const mine = errors.filter((e) => e.path === path);
+  const hint = fieldHint(keyOf(path), schema.description, lang);
   return (
     <>
-      {schema.description && (
+      {hint && (
         <small id={`${id}-hint`} class="hint">
-          {schema.description}
+          {hint}
         </small>
       )}
       {mine.map((e) => (
@@ -61,7 +63,7 @@ function Hint({ id, schema, errors, path }: { id: string; schema: Schema; errors
 }
 
 function Field(p: FieldProps): JSX.Element {
-  const { t } = useI18n();
+  const { t, code } = useI18n();
   const { schema: s, value, onChange, path, label, required, errors, idPrefix } = p;
   const id = idOf(idPrefix, path);
   const invalid = errors.some((e) => e.path === path);
@@ -138,7 +140,7 @@ function Field(p: FieldProps): JSX.Element {
         <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value || undefined)}>
           <option value="">{t('choose')}</option>
           {s.enum.map((o) => (
-            <option value={String(o)}>{String(o)}</option>
+            <option value={String(o)}>{code(String(o))}</option>
           ))}
         </select>
         <Hint id={id} schema={s} errors={errors} path={path} />
@@ -195,7 +197,7 @@ function Field(p: FieldProps): JSX.Element {
       {long ? (
         <textarea {...common} rows={3} maxLength={s.maxLength} value={(value as string | undefined) ?? ''} onInput={onText} />
       ) : (
-        <input type="text" {...common} maxLength={s.maxLength} value={(value as string | undefined) ?? ''} onInput={onText} />
+        <input type={s.format === 'email' ? 'email' : 'text'} {...common} maxLength={s.maxLength} value={(value as string | undefined) ?? ''} onInput={onText} />
       )}
       <Hint id={id} schema={s} errors={errors} path={path} />
     </div>

@@ -20,6 +20,8 @@ export interface Schema {
   default?: unknown;
   description?: string;
   nullable?: boolean;
+  /** Further constraints all of which hold (zod-to-json-schema puts a second pattern here). */
+  allOf?: Schema[];
 }
 
 /** A problem with one field: the path into the payload (e.g. `signature.signer`, `items.0.qty`) and what is wrong. */
@@ -34,7 +36,7 @@ export function initialValue(s: Schema): unknown {
   if (s.type === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, p] of Object.entries(s.properties ?? {})) {
-      if (p.type === 'object' && !(s.required ?? []).includes(k)) continue;
+      if (p.type === 'object' && p.default === undefined && !(s.required ?? []).includes(k)) continue;
       const v = initialValue(p);
       if (v !== undefined) out[k] = v;
     }

@@ -38,7 +38,9 @@ export function validate(s: Schema, value: unknown, t: T, path = ''): FieldError
       if (s.enum && !s.enum.includes(str)) err(t('choose'));
       if (s.minLength !== undefined && str.trim().length < s.minLength) err(t('tooShort', { n: s.minLength }));
       if (s.maxLength !== undefined && str.length > s.maxLength) err(t('tooLong', { n: s.maxLength }));
-      if (s.pattern && !new RegExp(s.pattern).test(str)) err(t('pattern'));
+      const patterns = [s.pattern, ...(s.allOf ?? []).map((x) => x.pattern)].filter((x): x is string => Boolean(x));
+      if (patterns.some((p) => !new RegExp(p).test(str))) err(t('pattern'));
+      if (s.format === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(str)) err(t('emailFormat'));
       if (s.format === 'date-time' && Number.isNaN(Date.parse(str))) err(t('dateTime'));
       break;
     }

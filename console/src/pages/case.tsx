@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { linkClick } from '../router';
 import { useApp } from '../state';
 import { Details } from './details';
+import { ProcessSteps } from '../steps';
 
 interface CaseDetail {
   caseId: string;
@@ -60,6 +61,7 @@ export function CasePage({ id }: { id: string }) {
   const open = c.tasks.filter((x) => x.status === 'open');
   const done = c.tasks.filter((x) => x.status !== 'open');
   const related = relatedIds(c);
+  const passed = c.timeline.filter((e) => e.type === 'status' && typeof e.detail?.status === 'string').map((e) => e.detail!.status as string);
   return (
     <section aria-labelledby="case-h" data-case={c.caseId}>
       <h1 id="case-h">
@@ -76,6 +78,7 @@ export function CasePage({ id }: { id: string }) {
           {t('temporalLink')}
         </a>
       </p>
+      <ProcessSteps kind={c.kind} status={c.status} passed={passed} />
       <div class="columns">
         <div>
           <section class="card" aria-labelledby="open-h">
@@ -112,6 +115,7 @@ export function CasePage({ id }: { id: string }) {
                     <td>{code(e.actor)}</td>
                     <td>
                       <strong>{code(e.type)}</strong>
+                      {e.type === 'status' && typeof e.detail?.status === 'string' && <> → {code(e.detail.status)}</>}
                       {e.detail && Object.keys(e.detail).length > 0 && (
                         <details>
                           <summary>{t('more')}</summary>
@@ -132,13 +136,24 @@ export function CasePage({ id }: { id: string }) {
           </section>
           <section class="card" aria-labelledby="dl-h">
             <h2 id="dl-h">{t('deadlines')}</h2>
-            <ul>
-              {c.deadlines.map((d) => (
-                <li>
-                  {d.name} · {time(d.dueAt)} · {d.status ? code(d.status) : <Countdown dueAt={d.dueAt} />}
-                </li>
-              ))}
-            </ul>
+            {c.deadlines.length === 0 ? (
+              <p>{t('none')}</p>
+            ) : (
+              <ul class="deadlines">
+                {c.deadlines.map((d) => {
+                  const [name, who] = d.name.split(':');
+                  const open = !d.status || d.status === 'pending';
+                  // A task's own deadline is named by the task; others by their code (and the person they bind).
+                  const task = name === 'task' ? c.tasks.find((x) => x.id === who) : undefined;
+                  return (
+                    <li data-deadline={d.name} data-deadline-status={d.status ?? 'pending'}>
+                      <strong>{task ? taskTitle(task.kind) : code(name)}</strong>
+                      {who && !task && ` (${who})`} · {t('due')} {time(d.dueAt)} · {open && !c.closedAt ? <Countdown dueAt={d.dueAt} /> : code(d.status)}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
           </section>
           <section class="card" aria-labelledby="done-h">
             <h2 id="done-h">{t('doneTasks')}</h2>
@@ -172,7 +187,7 @@ export function CasePage({ id }: { id: string }) {
                   {c.notifications.map((n) => (
                     <tr>
                       <td>{code(n.channel)}</td>
-                      <td>{n.template}</td>
+                      <td>{code(n.template)}</td>
                       <td>{n.to}</td>
                       <td data-delivery={n.status} title={n.error}>
                         {code(n.status)}

@@ -1,5 +1,6 @@
 // The inbox: the person's and their roles' tasks sorted by due time, escalations marked, a live countdown;
-// filters by process and status; claim and reassign where the API allows (it answers 403/409 otherwise).
+// filters by process, status and (for the supervisor and managers) person; claim and reassign where the API
+// allows (it answers 403/409 otherwise).
 import { useEffect, useState } from 'preact/hooks';
 import { get, post } from '../api';
 import { Countdown } from '../countdown';
@@ -25,10 +26,16 @@ interface InboxTask {
   outcome?: string;
 }
 
+/** Roles that may look at anyone's tasks (the API's `assignee` filter answers 403 to others). */
+const OVERSEERS = ['supervisor', 'director', 'general_manager', 'admin'];
+
 export function Inbox() {
   const { t, code, time } = useI18n();
   const { me, taskTitle } = useApp();
+  const oversees = me.roles.some((r) => OVERSEERS.includes(r));
   const [caseKind, setCaseKind] = useState('');
+  const [person, setPerson] = useState(() => new URLSearchParams(location.search).get('person') ?? '');
+  const [people, setPeople] = useState<Array<{ id: string; name: string; roles: string[] }>>([]);
   const [status, setStatus] = useState('open');
   const [items, setItems] = useState<InboxTask[]>();
   const [error, setError] = useState<string>();
@@ -38,6 +45,7 @@ export function Inbox() {
   const load = async () => {
     const q = new URLSearchParams({ status, limit: '100' });
     if (caseKind) q.set('caseKind', caseKind);
+    if (person) q.set('assignee', person);
     try {
       const r = await get<{ items: InboxTask[] }>(`/tasks?${q}`);
       setItems([...r.items].sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt)));
@@ -50,7 +58,10 @@ export function Inbox() {
     void load();
     const timer = setInterval(() => void load(), 15_000);
     return () => clearInterval(timer);
-  }, [caseKind, status]);
+  }, [caseKind, status, person]);
+  useEffect(() => {
+    if (oversees) void get<{ items: Array<{ id: string; name: string; roles: string[] }> }>('/users').then((r) => setPeople(r.items), () => setPeople([]));
+  }, [oversees]);
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     setError(undefined);
@@ -84,6 +95,30 @@ export function Inbox() {
             <option value="open">{t('open')}</option>
             <option value="completed">{t('completed')}</option>
             <option value="cancelled">{t('cancelled')}</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-person">{t('person')}</label>
+          <select
+            id="f-person"
+            value={person}
+            onChange={(e) => {
+              const p = (e.currentTarget as HTMLSelectElement).value;
+              setPerson(p);
+              // Kept in the address, so a reload or a shared link shows the same person's tasks.
+              history.replaceState(null, '', p ? `/ui/inbox?person=${encodeURIComponent(p)}` : '/ui/inbox');
+            }}
+          >
+            <option value="">{t('myInbox')}</option>
+            <option value={me.userId}>{t('onlyMine')}</option>
+            {oversees &&
+              people
+                .filter((p) => p.id !== me.userId)
+                .map((p) => (
+                  <option value={p.id}>
+                    {p.name} ({p.id} · {p.roles.map(code).join('、')})
+                  </option>
+                ))}
           </select>
         </div>
         <button type="button" class="secondary" onClick={() => void load()}>

@@ -1,99 +1,120 @@
-// Opening a service case from a call (POST /service-cases); the API names any bad field and nothing is opened.
-import { useState } from 'preact/hooks';
-import { post } from '../api';
-import { useI18n, type Key } from '../i18n';
+// Opening any kind of case the API can open: the forms come from GET /console/forms (each route's own body
+// schema) and are drawn by the one form engine. The page checks the form first; the API checks again and its
+// refusal is shown as is (nothing is opened then).
+import { useEffect, useState } from 'preact/hooks';
+import { get, post } from '../api';
+import { SchemaForm } from '../form/schema-form';
+import { initialValue, type FieldError, type Schema } from '../form/schema';
+import { validate } from '../form/validate';
+import { pathLabel } from '../form/labels';
+import { useI18n } from '../i18n';
 import { navigate } from '../router';
+import { useApp } from '../state';
 
-const FIELDS: Array<{ name: string; label: Key; required?: boolean; type?: string; options?: string[] }> = [
-  { name: 'customer.name', label: 'name', required: true },
-  { name: 'customer.phone', label: 'phone', required: true, type: 'tel' },
-  { name: 'customer.email', label: 'email', type: 'email' },
-  { name: 'contact.name', label: 'contactName' },
-  { name: 'contact.phone', label: 'contactPhone', type: 'tel' },
-  { name: 'address', label: 'address' },
-  { name: 'location.lat', label: 'lat', type: 'number' },
-  { name: 'location.lng', label: 'lng', type: 'number' },
-  { name: 'product.model', label: 'model', required: true },
-  { name: 'product.serialNumber', label: 'serial', required: true },
-  { name: 'product.category', label: 'category', required: true, options: ['phone', 'electrical', 'computer', 'other'] },
-  { name: 'warranty.purchasedAt', label: 'purchasedAt', type: 'date' },
-  { name: 'fault.summary', label: 'faultSummary', required: true },
-  { name: 'fault.category', label: 'faultCategory', required: true },
-];
-
-/** The flat form as the API's nested body; empty fields left out. */
-function toBody(values: Record<string, string>): Record<string, any> {
-  const body: Record<string, any> = {};
-  for (const f of FIELDS) {
-    const raw = values[f.name]?.trim();
-    if (!raw) continue;
-    const [a, b] = f.name.split('.') as [string, string | undefined];
-    const v = f.type === 'number' ? Number(raw) : raw;
-    if (b) (body[a] ??= {})[b] = v;
-    else body[a] = v;
-  }
-  if (body.contact && !body.contact.name) delete body.contact;
-  return body;
+interface OpeningForm {
+  kind: string;
+  path: string;
+  roles: string[];
+  schema: Schema;
 }
 
+let cached: Promise<OpeningForm[]> | undefined;
+const loadForms = () => (cached ??= get<{ items: OpeningForm[] }>('/console/forms').then((r) => r.items));
+
 export function NewCase() {
-  const { t } = useI18n();
-  const [values, setValues] = useState<Record<string, string>>({ 'product.category': 'electrical' });
-  const [error, setError] = useState<string>();
+  const { t, lang, code } = useI18n();
+  const { me } = useApp();
+  const [forms, setForms] = useState<OpeningForm[]>();
+  const [kind, setKind] = useState(() => new URLSearchParams(location.search).get('kind') ?? '');
+  const [value, setValue] = useState<unknown>({});
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [refusal, setRefusal] = useState<string>();
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => void loadForms().then(setForms, (e: Error) => setRefusal(e.message)), []);
+  const mine = (forms ?? []).filter((f) => f.roles.some((r) => me.roles.includes(r)));
+  const form = mine.find((f) => f.kind === kind) ?? mine[0];
+  useEffect(() => {
+    if (!form) return;
+    setValue(initialValue(form.schema) ?? {});
+    setErrors([]);
+    setRefusal(undefined);
+  }, [form?.kind]);
+
+  const choose = (k: string) => {
+    setKind(k);
+    history.replaceState(null, '', `/ui/new-case?kind=${encodeURIComponent(k)}`);
+  };
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!form) return;
+    const found = validate(form.schema, value, t);
+    setErrors(found);
+    setRefusal(undefined);
+    if (found.length) {
+      document.getElementById(`nc-${found[0]!.path.replace(/[^A-Za-z0-9_-]/g, '-')}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await post<{ caseId: string }>(form.path, value);
+      navigate(`/ui/cases/${encodeURIComponent(r.caseId)}`);
+    } catch (err) {
+      setRefusal((err as Error).message);
+      setTimeout(() => document.getElementById('refusal')?.focus(), 0);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section aria-labelledby="nc-h">
       <h1 id="nc-h">{t('newCase')}</h1>
-      <form
-        class="card grid-form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(undefined);
-          try {
-            const r = await post<{ caseId: string }>('/service-cases', toBody(values));
-            navigate(`/ui/cases/${encodeURIComponent(r.caseId)}`);
-          } catch (err) {
-            setError((err as Error).message);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {FIELDS.map((f) => (
-          <div class="field">
-            <label for={`nc-${f.name}`}>
-              {t(f.label)}
-              {f.required && <span class="req" aria-hidden="true"> *</span>}
-            </label>
-            {f.options ? (
-              <select id={`nc-${f.name}`} name={f.name} required={f.required} value={values[f.name] ?? ''} onChange={(e) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLSelectElement).value })}>
-                {f.options.map((o) => (
-                  <option value={o}>{o}</option>
+      {!forms ? (
+        <p>{refusal ?? t('loading')}</p>
+      ) : mine.length === 0 ? (
+        <p class="notice">{t('mayOpenNothing')}</p>
+      ) : (
+        <>
+          <div class="filters">
+            <div class="field">
+              <label for="nc-kind">{t('caseKind')}</label>
+              <select id="nc-kind" name="__kind" value={form!.kind} onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}>
+                {mine.map((f) => (
+                  <option value={f.kind}>{code(f.kind)}</option>
                 ))}
               </select>
-            ) : (
-              <input
-                id={`nc-${f.name}`}
-                name={f.name}
-                type={f.type ?? 'text'}
-                step={f.type === 'number' ? 'any' : undefined}
-                required={f.required}
-                value={values[f.name] ?? ''}
-                onInput={(e) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value })}
-              />
-            )}
+            </div>
           </div>
-        ))}
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t('create')}
-        </button>
-      </form>
+          <form class="card new-case" data-form={form!.kind} onSubmit={submit} noValidate aria-labelledby="nc-form-h">
+            <h2 id="nc-form-h">{code(form!.kind)}</h2>
+            <div class="grid-form">
+              <SchemaForm key={form!.kind} schema={form!.schema} value={value} onChange={setValue} errors={errors} idPrefix="nc" />
+            </div>
+            {errors.length > 0 && (
+              <div class="error" role="alert">
+                {t('fixErrors')}
+                <ul>
+                  {errors.map((x) => (
+                    <li>
+                      {pathLabel(x.path, lang)}: {x.message}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+            {refusal && (
+              <p class="error refusal" id="refusal" role="alert" tabIndex={-1}>
+                {refusal}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {t('create')}
+            </button>
+          </form>
+        </>
+      )}
     </section>
   );
 }

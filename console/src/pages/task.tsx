@@ -7,6 +7,7 @@ import { Countdown } from '../countdown';
 import { SchemaForm } from '../form/schema-form';
 import { initialValue, type FieldError, type Schema } from '../form/schema';
 import { validate } from '../form/validate';
+import { pathLabel } from '../form/labels';
 import { useI18n } from '../i18n';
 import { linkClick, navigate } from '../router';
 import { useApp } from '../state';
@@ -132,7 +133,6 @@ export function TaskPage({ id }: { id: string }) {
                 {task.form.outcomes.map((o) => (
                   <label class="inline">
                     <input type="radio" name="outcome" value={o.outcome} checked={outcome === o.outcome} onChange={() => choose(o.outcome, o.payload)} /> {code(o.outcome)}
-                    {code(o.outcome) !== o.outcome && <small> ({o.outcome})</small>}
                   </label>
                 ))}
               </fieldset>
@@ -143,7 +143,7 @@ export function TaskPage({ id }: { id: string }) {
                   <ul>
                     {errors.map((e) => (
                       <li>
-                        {e.path}: {e.message}
+                        {pathLabel(e.path, lang)}: {e.message}
                       </li>
                     ))}
                   </ul>
