@@ -1,10 +1,11 @@
 // Opening a service case from a call (POST /service-cases); the API names any bad field and nothing is opened.
+import type { InputHTMLAttributes, LooseInputHTMLAttributes } from 'preact';
 import { useState } from 'preact/hooks';
 import { post } from '../api';
 import { useI18n, type Key } from '../i18n';
 import { navigate } from '../router';
 
-const FIELDS: Array<{ name: string; label: Key; required?: boolean; type?: string; options?: string[] }> = [
+const FIELDS: Array<{ name: string; label: Key; required?: boolean; type?: 'text' | 'number' | 'email' | 'tel' | 'date'; options?: string[] }> = [
   { name: 'customer.name', label: 'name', required: true },
   { name: 'customer.phone', label: 'phone', required: true, type: 'tel' },
   { name: 'customer.email', label: 'email', type: 'email' },
@@ -76,7 +77,8 @@ export function NewCase() {
               <input
                 id={`nc-${f.name}`}
                 name={f.name}
-                type={f.type ?? 'text'}
+                // Preact 11 types <input> per `type` (its ARIA roles); a field's type is a union, so it is spread loosely.
+                {...({ type: f.type ?? 'text' } satisfies LooseInputHTMLAttributes as InputHTMLAttributes)}
                 step={f.type === 'number' ? 'any' : undefined}
                 required={f.required}
                 value={values[f.name] ?? ''}
