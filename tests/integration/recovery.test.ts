@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import type { Connection as DbConnection } from 'mongoose';
-import pino from 'pino';
+import { createLogger } from '../../config/logger';
 import { loadConfig } from '../../config';
 import { connectDb, models } from '../../db/models';
 import { devToken, seedDevUsers } from '../../db/dev-users';
@@ -43,7 +43,7 @@ beforeAll(async () => {
   db = await connectDb(mongo.uri, { serverSelectionTimeoutMS: 1_000, heartbeatFrequencyMS: 500 });
   await seedDevUsers(models(db));
   const cfg = loadConfig({ ...process.env, LOG_LEVEL: 'silent', RETRY_AFTER_SECONDS: '7', READINESS_CHECK_TIMEOUT_MS: '1000', TEMPORAL_CALL_TIMEOUT_MS: '2000' });
-  const app = createApp({ cfg, db, models: models(db), temporal: new Client({ connection }), log: pino({ level: 'silent' }) });
+  const app = createApp({ cfg, db, models: models(db), temporal: new Client({ connection }), log: createLogger('silent') });
   http = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

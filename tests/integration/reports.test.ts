@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { Client, Connection, ScheduleOverlapPolicy } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Connection as DbConnection } from 'mongoose';
-import pino from 'pino';
+import { createLogger } from '../../config/logger';
 import { loadConfig, type Config } from '../../config';
 import { returnsPolicy } from '../../config/returns-policy';
 import { connectDb, models, type Models } from '../../db/models';
@@ -158,7 +158,7 @@ beforeAll(async () => {
   const activities = createActivities({ models: m, mailer: createMailer(cfg), sms: createSmsSender(cfg), defaultLocale: 'zh-CN', reports: { settings: reportSettings(cfg), policy: returnsPolicy(cfg) } });
   worker = await createWorker({ cfg, connection: native, db, overrides: { activities } });
   running = worker.run();
-  const app = createApp({ cfg, db, models: m, temporal: client, log: pino({ level: 'warn' }) });
+  const app = createApp({ cfg, db, models: m, temporal: client, log: createLogger('warn') });
   http = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

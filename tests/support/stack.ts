@@ -11,7 +11,7 @@ import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Connection } from 'mongoose';
-import pino from 'pino';
+import { createLogger } from '../../config/logger';
 import { loadConfig, type Config } from '../../config';
 import { connectDb, models, type Models } from '../../db/models';
 import { seedDevUsers, devToken } from '../../db/dev-users';
@@ -98,7 +98,7 @@ export async function startStack(name: string, workerOptions: Partial<WorkerOpti
   const m = models(db);
   await seedDevUsers(m);
   const client = new Client({ connection: env.connection, namespace: 'default' });
-  const log = pino({ level: cfg.LOG_LEVEL });
+  const log = createLogger(cfg.LOG_LEVEL);
   const app = createApp({ cfg, db, models: m, temporal: client, log });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

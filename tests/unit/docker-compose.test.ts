@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import Ajv2019 from 'ajv/dist/2019';
 
@@ -24,7 +25,17 @@ describe('docker-compose.yml', () => {
   });
 
   it('describes the production-like topology', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'mailpit', 'mongodb', 'postgresql', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual([
+      'api',
+      'mailpit',
+      'mongodb',
+      'postgresql',
+      'temporal',
+      'temporal-namespace',
+      'temporal-schema',
+      'temporal-ui',
+      'worker',
+    ]);
     expect(compose.services.temporal.environment.DB).toBe('postgres12');
     expect(compose.services.worker.environment.TEMPORAL_ADDRESS).toBe('temporal:7233');
     expect(compose.services.api.environment.MONGODB_URI).toContain('mongodb:27017');
@@ -51,5 +62,58 @@ describe('docker-compose.yml', () => {
       }
     }
     expect(fs.existsSync(path.join(root, 'Dockerfile'))).toBe(true);
+  });
+
+  it('pins every image to a release: no floating major, no latest', () => {
+    // A release is major.minor.patch, except where the project numbers its releases major.minor (PostgreSQL 10+).
+    const twoPart = new Set(['postgres']);
+    for (const [name, svc] of Object.entries<any>(compose.services)) {
+      if (!svc.image) continue;
+      const [repo, tag] = String(svc.image).split(':');
+      const release = twoPart.has(repo) ? /^\d+\.\d+$/ : /^v?\d+\.\d+\.\d+$/;
+      expect(tag ?? '(none)', `${name} image ${svc.image}`).toMatch(release);
+    }
+  });
+
+  it("runs Temporal as its maintainers recommend: temporalio/server after a one-shot schema job, no deprecated auto-setup", () => {
+    const images = Object.values<any>(compose.services).map((svc) => String(svc.image ?? ''));
+    expect(images.filter((i) => i.includes('auto-setup'))).toEqual([]);
+    const { temporal, 'temporal-schema': schema, 'temporal-namespace': namespace, worker } = compose.services;
+    expect(temporal.image).toMatch(/^temporalio\/server:/);
+    // admin-tools carries the schema files of its own release: it moves with the server.
+    expect(schema.image).toBe(temporal.image.replace('temporalio/server', 'temporalio/admin-tools'));
+    expect(namespace.image).toBe(schema.image);
+    expect(schema.depends_on.postgresql.condition).toBe('service_healthy');
+    expect(temporal.depends_on['temporal-schema'].condition).toBe('service_completed_successfully');
+    expect(namespace.depends_on.temporal.condition).toBe('service_healthy');
+    expect(worker.depends_on['temporal-namespace'].condition).toBe('service_completed_successfully');
+    expect(namespace.environment.TEMPORAL_NAMESPACE).toBe(worker.environment.TEMPORAL_NAMESPACE);
+    // One-shots restart only on failure (an always-restarting job would run forever).
+    expect(schema.restart).toBe('on-failure');
+    expect(namespace.restart).toBe('on-failure');
+    // The server and the schema job read the same password.
+    expect(temporal.environment.POSTGRES_PWD).toBe(schema.environment.SQL_PASSWORD);
+  });
+
+  it('mounts scripts and files that exist, and the scripts parse as POSIX sh', () => {
+    for (const [name, svc] of Object.entries<any>(compose.services)) {
+      for (const v of svc.volumes ?? []) {
+        const source = String(v).split(':')[0];
+        if (!source.startsWith('.')) continue;
+        const file = path.join(root, source);
+        expect(fs.existsSync(file), `${name} mounts ${source}`).toBe(true);
+        if (file.endsWith('.sh')) expect(spawnSync('sh', ['-n', file], { encoding: 'utf8' }).status, `sh -n ${source}`).toBe(0);
+      }
+      const entry = svc.entrypoint ?? [];
+      const script = entry.find((a: string) => a.startsWith('/deploy/'));
+      if (script) expect((svc.volumes ?? []).some((v: string) => v.split(':')[1] === script), `${name} mounts its entrypoint ${script}`).toBe(true);
+    }
+  });
+
+  it('keeps MongoDB a single-node replica set, initiated by its health check', () => {
+    const mongo = compose.services.mongodb;
+    expect(mongo.command).toEqual(expect.arrayContaining(['--replSet', 'rs0']));
+    expect(compose.services.api.environment.MONGODB_URI).toContain('replicaSet=rs0');
+    expect(mongo.healthcheck.test.join(' ')).toContain('rs.initiate');
   });
 });

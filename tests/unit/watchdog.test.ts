@@ -1,11 +1,11 @@
 // The readiness watchdog: a process whose dependencies stay unreachable for the configured time gives up
 // (so its supervisor restarts it); a dependency that comes back in time resets the clock.
 import { describe, expect, it } from 'vitest';
-import pino from 'pino';
+import { createLogger } from '../../config/logger';
 import { startWatchdog } from '../../health/watchdog';
 import type { Readiness } from '../../health/readiness';
 
-const log = pino({ level: 'silent' });
+const log = createLogger('silent');
 const down: Readiness = { ready: false, checks: { mongodb: false, temporal: true }, errors: { mongodb: 'connect ECONNREFUSED' } };
 const up: Readiness = { ready: true, checks: { mongodb: true, temporal: true } };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -197,7 +197,12 @@ function Field(p: FieldProps): JSX.Element {
       {long ? (
         <textarea {...common} rows={3} maxLength={s.maxLength} value={(value as string | undefined) ?? ''} onInput={onText} />
       ) : (
-        <input type={s.format === 'email' ? 'email' : 'text'} {...common} maxLength={s.maxLength} value={(value as string | undefined) ?? ''} onInput={onText} />
+        // Two literal branches: Preact 11 types an <input> by its `type`, and a union of types matches neither.
+        s.format === 'email' ? (
+          <input type="email" {...common} maxLength={s.maxLength} value={(value as string | undefined) ?? ''} onInput={onText} />
+        ) : (
+          <input type="text" {...common} maxLength={s.maxLength} value={(value as string | undefined) ?? ''} onInput={onText} />
+        )
       )}
       <Hint id={id} schema={s} errors={errors} path={path} />
     </div>
