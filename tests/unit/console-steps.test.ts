@@ -50,6 +50,41 @@ describe('process steps', () => {
     expect(closed.map((x) => x.state)).toEqual(['done', 'done', 'done', 'current']);
   });
 
+  it('draws a device taken back after completion, by whoever repairs it, and a return\'s side branch once taken', () => {
+    const leg = ['received', 'phone_diagnosis', 'checking_out_parts', 'onsite_visit', 'awaiting_completion', 'awaiting_manufacturer_dispatch', 'at_manufacturer'];
+    const m = stepStates(PROCESS_STEPS.service!, 'at_manufacturer', leg);
+    expect(m.map((x) => [x.step.id, x.state])).toEqual([
+      ['received', 'done'],
+      ['diagnosis', 'done'],
+      ['preparation', 'done'],
+      ['onsite', 'done'],
+      ['completion', 'done'],
+      ['manufacturer_dispatch', 'done'],
+      ['at_manufacturer', 'current'],
+      ['callback', 'todo'],
+      ['closed', 'todo'],
+    ]);
+    // In house: the factory repair follows completion; after a phone call it follows the call.
+    const inHouse = stepStates(PROCESS_STEPS.service!, 'device_at_factory', ['received', 'onsite_visit', 'awaiting_completion', 'device_at_factory']);
+    expect(inHouse.map((x) => x.step.id)).toEqual(['received', 'diagnosis', 'onsite', 'completion', 'factory', 'callback', 'closed']);
+    const byPhone = stepStates(PROCESS_STEPS.service!, 'device_at_factory', ['received', 'phone_diagnosis', 'device_at_factory']);
+    expect(byPhone.filter((x) => x.state === 'done').map((x) => x.step.id)).toEqual(['received', 'diagnosis']);
+
+    const parts = stepStates(PROCESS_STEPS.sales_return!, 'parts_in_transit', ['awaiting_photos', 'awaiting_manager_decision', 'sending_parts', 'parts_in_transit']);
+    expect(parts.map((x) => [x.step.id, x.state])).toEqual([
+      ['evaluated', 'done'],
+      ['photos', 'done'],
+      ['sales_manager', 'done'],
+      ['parts', 'done'],
+      ['parts_receipt', 'current'],
+      ['settling', 'todo'],
+      ['closed', 'todo'],
+    ]);
+    const bears = stepStates(PROCESS_STEPS.sales_return!, 'charging_salesperson', ['awaiting_purchasing_signoff', 'awaiting_disposition', 'awaiting_goods', 'charging_salesperson']);
+    expect(bears.filter((x) => x.step.optional).map((x) => x.step.id)).toEqual(['purchasing', 'disposition', 'goods', 'charging']);
+    expect(bears.find((x) => x.state === 'current')?.step.id).toBe('charging');
+  });
+
   it('claims no place for a status no step names', () => {
     const s = stepStates(PROCESS_STEPS.inquiry!, 'something_new', ['awaiting_agent_answer']);
     expect(s.some((x) => x.state === 'current')).toBe(false);
