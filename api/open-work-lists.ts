@@ -81,11 +81,12 @@ export function inboxPage(
 
 /**
  * Whether a person works on an open case: they opened it, or they or one of their roles held, completed or were
- * escalated a task of it. Entries written before `participants` existed are judged by their open tasks.
+ * escalated a task of it (`participants`), or an open task of it concerns them (which also covers entries written
+ * before `participants` existed).
  */
 export function worksOnOpenCase(c: OpenCaseEntry, userId: string, roles: readonly string[], openTasksOfCase: () => OpenTaskEntry[]): boolean {
   if (c.openedBy === userId) return true;
-  if (c.participants) return (c.participants.users ?? []).includes(userId) || (c.participants.roles ?? []).some((r) => roles.includes(r));
+  if ((c.participants?.users ?? []).includes(userId) || (c.participants?.roles ?? []).some((r) => roles.includes(r))) return true;
   return openTasksOfCase().some((t) => t.assignee === userId || roles.includes(t.role) || (t.escalatedTo != null && roles.includes(t.escalatedTo)));
 }
 

@@ -102,6 +102,12 @@ const EnvSchema = z.object({
     }, 'must be an IANA time zone, e.g. Asia/Shanghai'),
   // How long GET /cases/:id waits for an open case's workflow to answer before showing the MongoDB copy.
   CASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  /**
+   * How the inbox and the open case list are read: `memory` keeps the open work in the API's memory and rereads it
+   * after a marked change (for FerretDB, which scans every query); `query` asks MongoDB each time (index-backed);
+   * `auto` picks memory on FerretDB and query on MongoDB.
+   */
+  OPEN_WORK_READS: z.enum(['auto', 'memory', 'query']).default('auto'),
 
   // Task timing defaults (SPEC 3: remind before due, escalate at due).
   TASK_REMINDER_LEAD_MINUTES: int.default(60),

@@ -10,8 +10,7 @@ import { conflict, notFound, parse, route } from '../errors';
 import { actorOf } from '../auth';
 import { updateFailureToHttp } from '../workflow-errors';
 import { redactCustomerContacts, seesAllCases, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
-import { openWorkOf } from '../open-work';
-import { openCasesPage, worksOnOpenCase, type OpenCaseEntry, type OpenTaskEntry } from '../open-work-lists';
+import { openWorkReads } from '../open-work-reads';
 
 const ListQuery = z
   .object({
@@ -47,19 +46,9 @@ export function caseRoutes(deps: ApiDeps): Router {
       const actor = actorOf(req);
       let docs: Array<{ _id: string; openedAt: Date }>;
       if ((q.open ?? (q.status === 'closed' ? 'false' : 'true')) === 'true') {
-        // From the open work in memory (api/open-work.ts); need-to-know by the entry's participants.
-        const open = await openWorkOf(m).read();
-        const roles = actor.roles as string[];
-        let byCase: Map<string, OpenTaskEntry[]> | undefined; // only entries written before `participants` need it
-        const tasksOf = (caseId: string) => {
-          if (!byCase) {
-            byCase = new Map();
-            for (const t of open.tasks.values()) byCase.set(t.caseId, [...(byCase.get(t.caseId) ?? []), t]);
-          }
-          return byCase.get(caseId) ?? [];
-        };
-        const visible = seesAllCases(actor) ? undefined : (c: OpenCaseEntry) => worksOnOpenCase(c, actor.userId, roles, () => tasksOf(c._id));
-        const page = openCasesPage(open.cases.values(), { kind: q.kind, status: q.status, openedBy: q.openedBy, limit: q.limit, cursor }, visible);
+        // Need-to-know by the entry's participants; memory on FerretDB, index-backed queries on MongoDB.
+        const reader = { userId: actor.userId, roles: actor.roles as string[], seesAll: seesAllCases(actor) };
+        const page = await (await openWorkReads(deps)).openCases(reader, { kind: q.kind, status: q.status, openedBy: q.openedBy, limit: q.limit, cursor });
         docs = page.last ? [...page.items, page.last] : page.items; // one more than the limit: there is a next page
       } else {
         const filter: Record<string, unknown> = {};

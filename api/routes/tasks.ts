@@ -13,8 +13,7 @@ import { taskForm } from '../task-forms';
 import { localTime } from '../../notify/templates';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { openWorkOf } from '../open-work';
-import { inboxPage } from '../open-work-lists';
+import { openWorkReads } from '../open-work-reads';
 import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
 import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { unavailablePeople } from '../people-availability';
@@ -109,11 +108,10 @@ export function taskRoutes(deps: ApiDeps): Router {
       let items: HotTaskDoc[];
       let unavailable = new Set<string>();
       if (q.status === 'open') {
-        // From the open work in memory (api/open-work.ts): on FerretDB a query would decode every open task.
+        // Memory on FerretDB (every query there decodes every open task), index-backed queries on MongoDB.
         const away = await unavailablePeople(m, new Date());
         unavailable = away;
-        const open = await openWorkOf(m).read();
-        const page = inboxPage(open.tasks.values(), { userId: actor.userId, roles, away }, { assignee: q.assignee, kind: q.kind, caseKind: q.caseKind, limit: q.limit, cursor });
+        const page = await (await openWorkReads(deps)).inbox({ userId: actor.userId, roles, away }, { assignee: q.assignee, kind: q.kind, caseKind: q.caseKind, limit: q.limit, cursor });
         items = page.last ? [...page.items, page.last] : page.items; // one more than the limit: there is a next page
       } else {
         // History: what I did or held, or what my roles held.
@@ -173,7 +171,7 @@ export function taskRoutes(deps: ApiDeps): Router {
         // The workflow writes the history copy after it answered; the inbox drops the task now, so the
         // caller's next read agrees (the workflow's own writes never bring a finished task back).
         await m.Task.deleteOne({ _id: taskId });
-        openWorkOf(m).forgetTask(taskId);
+        (await openWorkReads(deps)).forgetTask(taskId);
         deps.log.info({ taskId, caseId, outcome: body.outcome, by: actor.userId }, 'task completed');
         res.json(updated);
       } catch (err) {

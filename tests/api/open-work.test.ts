@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Connection } from 'mongoose';
 import { connectDb, markOpenWorkChanged, models, type Models } from '../../db/models';
 import { OpenWork } from '../../api/open-work';
+import { inboxPage, openCasesPage, worksOnOpenCase, type OpenCaseEntry, type OpenTaskEntry } from '../../api/open-work-lists';
+import { inboxFilter, openCaseScope, openCasesFilter, openTasksConcerning } from '../../api/open-work-queries';
 import { withDatabase } from '../support/stack';
 
 let conn: Connection;
@@ -51,5 +53,73 @@ describe('open work in the API\'s memory', () => {
     const reads = await Promise.all(Array.from({ length: 8 }, () => w.read()));
     for (const r of reads) expect(r.cases.has('C9')).toBe(true);
     expect(new Set(reads).size).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the same answers from memory and from MongoDB queries', () => {
+  // A small deterministic department: 40 cases, 120 tasks with every kind of holder, some away.
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+  const pick = <T>(xs: readonly T[]) => xs[rnd(xs.length)]!;
+  const ROLES = ['agent', 'technician', 'supervisor', 'warehouse'] as const;
+  const PEOPLE = ['agent1', 'agent2', 'tech1', 'tech2', 'sup1', 'wh1'];
+  const cases: OpenCaseEntry[] = Array.from({ length: 40 }, (_, i) => ({
+    _id: `C${String(i).padStart(2, '0')}`,
+    kind: pick(['service', 'inquiry', 'sales_return']),
+    status: pick(['open', 'awaiting_callback', 'on_site']),
+    openedBy: pick(PEOPLE),
+    openedAt: new Date(Date.UTC(2026, 2, 1 + rnd(5), rnd(24))),
+    ...(i % 5 === 0 ? {} : { participants: { users: [pick(PEOPLE)], roles: [pick(ROLES)] } }),
+  }));
+  const tasks: OpenTaskEntry[] = Array.from({ length: 120 }, (_, i) => ({
+    _id: `T${String(i).padStart(3, '0')}`,
+    caseId: pick(cases)._id,
+    kind: pick(['phone_diagnosis', 'technical_answer', 'receive_goods']),
+    caseKind: pick(['service', 'inquiry']),
+    role: pick(ROLES),
+    assignee: rnd(3) === 0 ? null : pick(PEOPLE),
+    ...(rnd(6) === 0 ? { escalatedTo: pick(ROLES) } : {}),
+    dueAt: new Date(Date.UTC(2026, 2, 2, rnd(10))), // many equal due times: the _id order matters
+  }));
+  const ids = <T extends { _id: string }>(xs: T[]) => xs.map((x) => x._id);
+
+  it('gives every person the same inbox pages, filters and person filter', async () => {
+    const db = conn.useDb('open_work_parity');
+    const mm = models(db);
+    await Promise.all([mm.Task.deleteMany({}), mm.Case.deleteMany({})]);
+    await mm.Task.insertMany(tasks);
+    await mm.Case.insertMany(cases);
+    const queries = [{}, { kind: 'phone_diagnosis' }, { caseKind: 'inquiry' }, { assignee: 'tech2' }];
+    for (const [userId, roles] of [['tech1', ['technician']], ['sup1', ['supervisor']], ['agent1', ['agent', 'warehouse']]] as const) {
+      for (const away of [new Set<string>(), new Set(['tech2', 'agent2'])]) {
+        const who = { userId, roles, away };
+        for (const q of queries) {
+          // Walk every page both ways: same items, same order, same ends.
+          let cursor: { at: string; id: string } | undefined;
+          for (let n = 0; n < 30; n++) {
+            const mem = inboxPage(tasks, who, { ...q, limit: 7, cursor });
+            const got = await mm.Task.find(inboxFilter(who, { ...q, cursor })).sort({ dueAt: 1, _id: 1 }).limit(8).lean<OpenTaskEntry[]>();
+            expect(ids(mem.items), `${userId} ${JSON.stringify(q)} away=${away.size} page ${n}`).toEqual(ids(got.slice(0, 7)));
+            expect(Boolean(mem.last)).toBe(got.length > 7);
+            if (!mem.last) break;
+            cursor = { at: new Date(mem.last.dueAt).toISOString(), id: mem.last._id };
+          }
+        }
+      }
+    }
+    const sizes: number[] = [];
+    for (const [userId, roles] of [['tech1', ['technician']], ['wh1', ['warehouse']], ['agent2', ['agent']]] as const) {
+      const legacy = (await mm.Task.distinct('caseId', openTasksConcerning(userId, roles))) as string[];
+      for (const q of [{}, { kind: 'inquiry' }, { status: 'on_site' }]) {
+        const mem = openCasesPage(cases, { ...q, limit: 100 }, (c) => worksOnOpenCase(c, userId, roles, () => tasks.filter((t) => t.caseId === c._id)));
+        const got = await mm.Case.find(openCasesFilter(q, openCaseScope(userId, roles, legacy))).sort({ openedAt: -1, _id: 1 }).lean<OpenCaseEntry[]>();
+        expect(ids(mem.items), `${userId} ${JSON.stringify(q)}`).toEqual(ids(got));
+        sizes.push(mem.items.length);
+      }
+    }
+    // Need-to-know both admitted and left out cases: the comparison was not between empty lists or everything.
+    expect(Math.max(...sizes)).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeLessThan(cases.length);
+    await db.dropDatabase();
   });
 });

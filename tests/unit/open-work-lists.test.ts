@@ -55,7 +55,7 @@ describe('pages', () => {
     expect(openCasesPage(cases, { limit: 9 }, (c) => c._id !== 'B').items.map((c) => c._id)).toEqual(['C', 'D', 'A']);
   });
 
-  it('judges need-to-know by who opened or worked on a case, and by open tasks for entries without participants', () => {
+  it('judges need-to-know by who opened or worked on a case, or by an open task of it', () => {
     const none = () => [];
     expect(worksOnOpenCase(kase('A', 8), 'agent1', ['agent'], none)).toBe(true);
     expect(worksOnOpenCase(kase('A', 8, { participants: { users: ['tech1'], roles: ['supervisor'] } }), 'tech1', ['technician'], none)).toBe(true);
