@@ -40,6 +40,8 @@ caseSchema.index({ openedAt: -1, _id: 1 });
 caseSchema.index({ kind: 1, openedAt: -1, _id: 1 });
 caseSchema.index({ status: 1, openedAt: -1, _id: 1 });
 caseSchema.index({ openedBy: 1, openedAt: -1, _id: 1 });
+caseSchema.index({ 'participants.users': 1 });
+caseSchema.index({ 'participants.roles': 1 });
 
 /** A closed case with everything it recorded: written once when it closes. */
 const closedCaseSchema = new Schema(
