@@ -137,7 +137,9 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
 
     // The worker and the API run as in production: compiled JavaScript and the prebuilt workflow bundle.
     log('compiling (tsc -p tsconfig.build.json)...');
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+    // TypeScript 7 exports no `bin/tsc` subpath: find the package, then its bin.
+    const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
+    execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
     const stale = staleBundleReason(root);
     if (stale) {
       log(`building the workflow bundle (${stale})...`);
