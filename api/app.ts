@@ -39,6 +39,11 @@ export function createApp(deps: ApiDeps): express.Express {
   // Recorded whether refused or not, so the audit trail also shows attempts (401, 403, 400, 413).
   app.use(auditTrail(deps.db, deps.log));
   app.use(express.json({ limit: '1mb' }));
+  // Express 5 leaves req.body undefined without a parsed body; the routes' schemas read an empty body as {}.
+  app.use((req, _res, next) => {
+    if (req.body === undefined) req.body = {};
+    next();
+  });
   app.use(refuseUnsafeInput);
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();

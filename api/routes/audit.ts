@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditModel } from '../../db/audit';
 import { requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { parse, route } from '../errors';
+import { parse } from '../errors';
 import { text } from '../fields';
 import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
 
@@ -22,7 +22,7 @@ export function auditRoutes(deps: ApiDeps): Router {
   const Audit = auditModel(deps.db);
   r.get(
     '/audit',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'admin');
       const q = parse(AuditQuery, req.query, 'query');
       const filter: Record<string, unknown> = {};
@@ -39,7 +39,7 @@ export function auditRoutes(deps: ApiDeps): Router {
         items: page.map(({ _id, ...e }) => ({ id: _id, ...e })),
         nextCursor: docs.length > q.limit && last ? encodeCursor({ at: last.at, id: last._id }) : null,
       });
-    }),
+    },
   );
   return r;
 }

@@ -6,7 +6,7 @@ import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
+import { badRequest, notFound, parse } from '../errors';
 import { dateTime, isoDate as isoDateField, year as yearField } from '../fields';
 
 const isoDate = isoDateField();
@@ -42,7 +42,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/calendar',
-    route(async (_req, res) => {
+    async (_req, res) => {
       const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const official = officialYears();
       const confirmedYears = Object.keys(cal.years).sort();
@@ -57,18 +57,18 @@ export function calendarRoutes(deps: ApiDeps): Router {
         confirmedYears: confirmedYears.map((y) => ({ year: y, source: y in official ? 'chinese-days' : 'supervisor' })),
         unconfirmedYears: unconfirmedYears(cal, localDate(cal, new Date()), `${nextUnconfirmed}-12-31`),
       });
-    }),
+    },
   );
   r.get(
     '/calendar/days/:date',
-    route(async (req, res) => {
+    async (req, res) => {
       const date = parse(isoDate, req.params.date, 'date');
       res.json({ date, working: isWorkingDay(await loadCalendar(deps.models, deps.cfg.TIME_ZONE), date) });
-    }),
+    },
   );
   r.get(
     '/calendar/deadline',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(DeadlineQuery, req.query, 'query');
       const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const from = new Date(q.from);
@@ -83,11 +83,11 @@ export function calendarRoutes(deps: ApiDeps): Router {
       // Never silent: a deadline through a year without a schedule counted only weekends as days off there.
       const unconfirmed = unconfirmedYears(cal, localDate(cal, from), localDate(cal, dueAt));
       res.json({ from: from.toISOString(), dueAt: dueAt.toISOString(), unconfirmedYears: unconfirmed, assumedWeekendsOnly: unconfirmed.length > 0 });
-    }),
+    },
   );
   r.put(
     '/calendar/years/:year',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const year = parse(yearField(), req.params.year, 'year');
       const body = parse(YearBody, req.body);
@@ -97,11 +97,11 @@ export function calendarRoutes(deps: ApiDeps): Router {
       patch.years[year] = body;
       await save(patch, actorOf(req).userId);
       res.json({ year, ...body });
-    }),
+    },
   );
   r.put(
     '/calendar/overrides/:date',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const date = parse(isoDate, req.params.date, 'date');
       const body = parse(OverrideBody, req.body);
@@ -109,11 +109,11 @@ export function calendarRoutes(deps: ApiDeps): Router {
       patch.overrides[date] = body.kind;
       await save(patch, actorOf(req).userId);
       res.json({ date, kind: body.kind });
-    }),
+    },
   );
   r.delete(
     '/calendar/overrides/:date',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const date = parse(isoDate, req.params.date, 'date');
       const patch = await storedPatch();
@@ -121,7 +121,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
       delete patch.overrides[date];
       await save(patch, actorOf(req).userId);
       res.status(204).end();
-    }),
+    },
   );
   return r;
 }

@@ -5,7 +5,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { actorOf } from '../auth';
-import { notFound, parse, route } from '../errors';
+import { notFound, parse } from '../errors';
 import { text } from '../fields';
 import { isDuplicateKey } from '../../db/models';
 import { createOnce } from '../idempotency';
@@ -48,18 +48,18 @@ export function callRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/calls',
-    route(async (req, res) => {
+    async (req, res) => {
       const call = parse(CallSchema, req.body);
       if (call.caseId && !(await caseExists(deps.models, call.caseId))) throw notFound(`case ${call.caseId} not found`);
       await createOnce(req, res, deps, { scope: 'calls', body: call, ids: () => ({ callId: newCallId() }) }, async ({ callId }) => {
         const id = await logCall(deps, actorOf(req).userId, call, callId);
         return { status: 201, body: { id } };
       });
-    }),
+    },
   );
   r.get(
     '/calls',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(z.object({ caseId: text().trim().min(1).max(128).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict(), req.query, 'query');
       const actor = actorOf(req);
       // Need-to-know: calls the caller took, and calls about cases the caller works on.
@@ -68,7 +68,7 @@ export function callRoutes(deps: ApiDeps): Router {
       const filter = { $and: [q.caseId ? { caseId: q.caseId } : {}, ...(scope ? [scope] : [])] };
       const calls = await deps.models.Call.find(filter).sort({ at: -1 }).limit(q.limit).lean();
       res.json({ items: seesCustomerContacts(actor) ? calls : redactCustomerContacts(calls) });
-    }),
+    },
   );
   return r;
 }

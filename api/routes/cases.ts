@@ -6,7 +6,7 @@ import { CASE_KINDS, cancelCaseUpdate, getCaseQuery, type Deadline, type TaskVie
 import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
 import { localTime } from '../../notify/templates';
 import type { ApiDeps } from '../deps';
-import { conflict, notFound, parse, route } from '../errors';
+import { conflict, notFound, parse } from '../errors';
 import { actorOf } from '../auth';
 import { updateFailureToHttp } from '../workflow-errors';
 import { redactCustomerContacts, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
@@ -39,7 +39,7 @@ export function caseRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/cases',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(ListQuery, req.query, 'query');
       const filter: Record<string, unknown> = {};
       if (q.kind) filter.kind = q.kind;
@@ -61,12 +61,12 @@ export function caseRoutes(deps: ApiDeps): Router {
         items: seesCustomerContacts(actorOf(req)) ? items : redactCustomerContacts(items),
         nextCursor: more && last ? encodeCursor({ at: last.openedAt, id: last._id }) : null,
       });
-    }),
+    },
   );
 
   r.get(
     '/cases/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const id = req.params.id;
       let view: Record<string, unknown> & { tasks?: TaskView[] | Array<Record<string, unknown>>; deadlines?: Deadline[] };
       const closed = (await m.Case.exists({ _id: id })) ? null : await m.ClosedCase.findById(id).lean<Record<string, unknown>>();
@@ -106,11 +106,11 @@ export function caseRoutes(deps: ApiDeps): Router {
         notifications: notifications.map(({ _id, ...n }) => ({ id: _id, ...n })),
       };
       res.json(seesCustomerContacts(actorOf(req)) ? body : redactCustomerContacts(body));
-    }),
+    },
   );
   r.post(
     '/cases/:id/cancel',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) }).strict(), req.body);
       const id = req.params.id;
       const actor = actorOf(req);
@@ -123,7 +123,7 @@ export function caseRoutes(deps: ApiDeps): Router {
         if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} cannot be cancelled`);
         throw await updateFailureToHttp(err, id, m);
       }
-    }),
+    },
   );
   return r;
 }

@@ -7,7 +7,7 @@ import { caseExists } from '../../db/models';
 import { localOffsetMinutes } from '../../rules/time-zone';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
+import { badRequest, notFound, parse } from '../errors';
 import { CustomerSchema } from './calls';
 
 const ComplaintSchema = z
@@ -23,7 +23,7 @@ export function complaintRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/complaints',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'supervisor');
       const body = parse(ComplaintSchema, req.body);
       const staff = await deps.models.User.findById(body.staffId, { name: 1, active: 1 }).lean<{ _id: string; name?: string; active?: boolean }>();
@@ -50,7 +50,7 @@ export function complaintRoutes(deps: ApiDeps): Router {
         ],
       });
       res.status(201).json({ caseId });
-    }),
+    },
   );
   return r;
 }

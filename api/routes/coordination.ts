@@ -7,7 +7,7 @@ import { addWorkingDays } from '../../rules/calendar';
 import { loadCalendar } from '../../activities/calendar';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
+import { badRequest, notFound, parse } from '../errors';
 import { dateTime, text } from '../fields';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 
@@ -24,7 +24,7 @@ export function coordinationRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/coordination-forms',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'supervisor', 'technician', 'qc');
       const body = parse(CoordinationSchema, req.body);
       const now = new Date();
@@ -43,7 +43,7 @@ export function coordinationRoutes(deps: ApiDeps): Router {
         });
         return { status: 201, body: { caseId, dueAt: dueAt.toISOString() } };
       });
-    }),
+    },
   );
   return r;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { exchangeWorkflow } from '../../workflows/exchange';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { parse, route } from '../errors';
+import { parse } from '../errors';
 import { text } from '../fields';
 import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
@@ -24,7 +24,7 @@ export function exchangeRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/exchanges',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(ExchangeSchema, req.body);
       const returned = await returnedUnit(deps, body.returned);
@@ -37,7 +37,7 @@ export function exchangeRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'exchange opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

@@ -10,7 +10,7 @@ import { proposeFineIn } from '../../activities/returns';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, notFound, parse, route } from '../errors';
+import { badRequest, conflict, notFound, parse } from '../errors';
 import { MAX_YUAN, month, page, text } from '../fields';
 
 const MONTH = month();
@@ -66,7 +66,7 @@ export function fineRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/fines',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...READERS);
       const q = parse(ListQuery, req.query, 'query');
       const filter: Record<string, unknown> = {};
@@ -76,12 +76,12 @@ export function fineRoutes(deps: ApiDeps): Router {
         Fine.find(filter).sort({ proposedAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<FineDoc[]>(),
       ]);
       res.json({ page: q.page, pageSize: q.pageSize, total, items: items.map(out) });
-    }),
+    },
   );
 
   r.get(
     '/fines/totals',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...READERS);
       const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
       const fines = await Fine.find({ month: q.month, status: { $in: ['confirmed', 'proposed'] } }).lean<FineDoc[]>();
@@ -98,7 +98,7 @@ export function fineRoutes(deps: ApiDeps): Router {
       }
       const people = [...byPerson.values()].sort((a, b) => a.person.localeCompare(b.person));
       res.json({ month: q.month, people, confirmedTotal: Math.round(people.reduce((s, p) => s + p.confirmedTotal, 0) * 100) / 100 });
-    }),
+    },
   );
 
   /** Loads a fine that is still only proposed, or says why it cannot be decided. */
@@ -130,7 +130,7 @@ export function fineRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/fines',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor');
       const body = parse(ProposeBody, req.body);
       if (!(await caseExists(deps.models, body.caseId))) throw notFound(`case ${body.caseId} not found`);
@@ -152,12 +152,12 @@ export function fineRoutes(deps: ApiDeps): Router {
       });
       deps.log.info({ fineId: r.fineId, by: actorOf(req).userId, created: r.created }, 'fine proposed by hand');
       res.status(r.created ? 201 : 200).json(out((await Fine.findById(r.fineId).lean<FineDoc>())!));
-    }),
+    },
   );
 
   r.post(
     '/fines/:id/confirm',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor');
       const body = parse(ConfirmBody, req.body);
       const fine = await proposed(req.params.id);
@@ -169,12 +169,12 @@ export function fineRoutes(deps: ApiDeps): Router {
       const saved = await decide(fine._id, decided);
       deps.log.info({ fineId: fine._id, amount: body.amount, by: decided.decidedBy }, 'fine confirmed');
       res.json(out(saved));
-    }),
+    },
   );
 
   r.post(
     '/fines/:id/dismiss',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor');
       const body = parse(DismissBody, req.body);
       const fine = await proposed(req.params.id);
@@ -182,7 +182,7 @@ export function fineRoutes(deps: ApiDeps): Router {
       const saved = await decide(fine._id, decided);
       deps.log.info({ fineId: fine._id, by: decided.decidedBy }, 'fine dismissed');
       res.json(out(saved));
-    }),
+    },
   );
   return r;
 }

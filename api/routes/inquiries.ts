@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { inquiryWorkflow } from '../../workflows/inquiry';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse, route } from '../errors';
+import { badRequest, parse } from '../errors';
 import { text } from '../fields';
 import { CustomerSchema, logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
@@ -23,7 +23,7 @@ export function inquiryRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/inquiries',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(InquirySchema, req.body);
       if (body.salesManagerId) {
@@ -56,7 +56,7 @@ export function inquiryRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId, topic: body.topic }, 'inquiry opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

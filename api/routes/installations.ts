@@ -7,7 +7,7 @@ import type { installationWorkflow } from '../../workflows/installation';
 import type { InstallationSettings } from '../../workflows/installation/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse, route } from '../errors';
+import { badRequest, parse } from '../errors';
 import { text } from '../fields';
 import { CustomerSchema } from './calls';
 import { SerialSchema } from './units';
@@ -41,7 +41,7 @@ export function installationRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/installations',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'sales_manager');
       const body = parse(InstallationSchema, req.body);
       const serials = body.units.map((u) => u.serial);
@@ -60,7 +60,7 @@ export function installationRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'installation opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

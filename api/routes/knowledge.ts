@@ -8,7 +8,7 @@ import { addKnowledgeEntry, kbIdForCase, searchKnowledgeEntries } from '../../ac
 import { queryTerms } from '../../rules/knowledge-terms';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
+import { badRequest, notFound, parse } from '../errors';
 import { page, text as safeText } from '../fields';
 import { createOnce } from '../idempotency';
 
@@ -44,7 +44,7 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/knowledge',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(SearchQuery, req.query, 'query');
       if (q.q !== undefined && queryTerms(q.q).length === 0) throw badRequest('invalid query: q: has no words to search for');
       const { total, hits } = await searchKnowledgeEntries(m, {
@@ -55,22 +55,22 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
         limit: q.pageSize,
       });
       res.json({ page: q.page, pageSize: q.pageSize, total, items: hits });
-    }),
+    },
   );
 
   r.get(
     '/knowledge/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const entry = await m.KnowledgeEntry.findById(req.params.id, { terms: 0, modelKey: 0, categoryKey: 0 }).lean<Record<string, unknown>>();
       if (!entry) throw notFound(`knowledge entry ${req.params.id} not found`);
       const { _id, ...rest } = entry;
       res.json({ id: _id, ...rest });
-    }),
+    },
   );
 
   r.post(
     '/knowledge',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'technician');
       const body = parse(EntryBody, req.body);
       if (body.sourceCaseId && !(await caseExists(m, body.sourceCaseId))) throw notFound(`case ${body.sourceCaseId} not found`);
@@ -79,7 +79,7 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
         const out = await addKnowledgeEntry(m, { ...body, id: entryId, createdBy: actorOf(req).userId });
         return { status: out.created ? 201 : 200, body: out };
       });
-    }),
+    },
   );
 
   return r;

@@ -11,7 +11,7 @@ import { createMailer, type Mailer as SmtpMailer } from '../../notify/email';
 import { createSmsSender, type SmsSender } from '../../notify/sms';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
+import { badRequest, conflict, forbidden, notFound, parse } from '../errors';
 import { dateTime, text } from '../fields';
 import { offerTasksForReassignment, type TaskOffer } from '../people-availability';
 
@@ -134,25 +134,25 @@ export function peopleRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/people',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const people = await User.find({}).sort({ _id: 1 }).lean<PersonDoc[]>();
       res.json({ items: people.map(view) });
-    }),
+    },
   );
 
   r.get(
     '/people/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const actor = actorOf(req);
       if (actor.userId !== req.params.id) requireAdmin(req);
       res.json(view(await load(req.params.id)));
-    }),
+    },
   );
 
   r.post(
     '/people',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const body = parse(NewPerson, req.body);
       guardAdminRole(req, [], body.roles);
@@ -161,12 +161,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       await User.create({ _id: id, ...rest, tokenHashes: [], tokenInfo: [], absences: [] });
       deps.log.info({ personId: id, by: actorOf(req).userId, roles: body.roles }, 'person added');
       res.status(201).json(view(await load(id)));
-    }),
+    },
   );
 
   r.patch(
     '/people/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const body = parse(PersonChange, req.body);
       const actor = actorOf(req);
@@ -187,12 +187,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       // Auth reads the person on every request, so the tokens of a deactivated person already fail.
       const offered = deactivated ? await offer(before, { why: 'inactive', key: `people:${before._id}:inactive:${set.deactivatedAt as string}` }) : undefined;
       res.json({ ...view(await load(before._id)), ...(offered && { tasksToReassign: offered }) });
-    }),
+    },
   );
 
   r.post(
     '/people/:id/tokens',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const body = parse(TokenRequest, req.body ?? {});
       const person = await load(req.params.id);
@@ -204,12 +204,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       deps.log.info({ personId: person._id, tokenId: info.id, by: info.createdBy }, 'token issued');
       // The only time the token is ever shown: only its hash is kept.
       res.status(201).json({ ...info, personId: person._id, token });
-    }),
+    },
   );
 
   r.delete(
     '/people/:id/tokens/:tokenId',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const person = await User.findById(req.params.id).lean<PersonDoc & { tokenHashes?: string[] }>();
       if (!person) throw notFound(`person ${req.params.id} not found`);
@@ -221,7 +221,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
         { $set: { tokenHashes: (person.tokenHashes ?? []).filter((h) => !h.startsWith(tokenId)), tokenInfo: (person.tokenInfo ?? []).filter((t) => t.id !== tokenId) } },
       );
       res.status(204).end();
-    }),
+    },
   );
 
   // Absences: the person themself, a supervisor or an admin.
@@ -240,7 +240,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/people/:id/absences',
-    route(async (req, res) => {
+    async (req, res) => {
       mayManageAbsences(req, req.params.id);
       const body = parse(AbsenceInput, req.body);
       const person = await load(req.params.id);
@@ -252,12 +252,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       await User.updateOne({ _id: person._id }, { $push: { absences: absence } });
       deps.log.info({ personId: person._id, absence }, 'absence recorded');
       res.status(201).json({ absence, tasksToReassign: await offerFor(person, absence) });
-    }),
+    },
   );
 
   r.put(
     '/people/:id/absences',
-    route(async (req, res) => {
+    async (req, res) => {
       mayManageAbsences(req, req.params.id);
       const body = parse(AbsenceList, req.body);
       const person = await load(req.params.id);
@@ -276,12 +276,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       const offers: TaskOffer[] = [];
       for (const a of next) if (!previous.includes(a)) offers.push(await offerFor(person, a));
       res.json({ absences: [...kept, ...next], tasksToReassign: offers });
-    }),
+    },
   );
 
   r.delete(
     '/people/:id/absences/:absenceId',
-    route(async (req, res) => {
+    async (req, res) => {
       mayManageAbsences(req, req.params.id);
       const person = await load(req.params.id);
       const absences = person.absences ?? [];
@@ -297,7 +297,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
       await User.updateOne({ _id: person._id }, { $set: { absences: next } });
       deps.log.info({ personId: person._id, absenceId: target.id, by: actorOf(req).userId }, 'absence ended');
       res.json({ absences: next });
-    }),
+    },
   );
 
   return r;

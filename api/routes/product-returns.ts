@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { productReturnWorkflow } from '../../workflows/product-return';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { parse, route } from '../errors';
+import { parse } from '../errors';
 import { text } from '../fields';
 import { CustomerSchema } from './calls';
 import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
@@ -22,7 +22,7 @@ export function productReturnRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/product-returns',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'sales_manager');
       const body = parse(ProductReturnSchema, req.body);
       const returned = await returnedUnit(deps, body.returned);
@@ -35,7 +35,7 @@ export function productReturnRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'product return opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { recommendTechnicians } from '../../activities/recommendations';
 import { requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { parse, route } from '../errors';
+import { parse } from '../errors';
 import { text } from '../fields';
 
 const coordinate = (limit: number) =>
@@ -33,7 +33,7 @@ export function recommendationRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.get(
     '/recommendations/technicians',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const q = parse(Query, req.query, 'query');
       const out = await recommendTechnicians(deps.models, {
@@ -44,7 +44,7 @@ export function recommendationRoutes(deps: ApiDeps): Router {
         faultText: q.q,
       });
       res.json(out);
-    }),
+    },
   );
   return r;
 }

@@ -16,7 +16,7 @@ import { reportSettings } from '../../reports/settings';
 import { dailyTables, monthlyTables, toCsv, type Table } from '../../reports/tables';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
+import { badRequest, notFound, parse } from '../errors';
 import { isoDate, month, text } from '../fields';
 
 export const READERS = ['supervisor', 'director', 'general_manager'] as const;
@@ -63,7 +63,7 @@ export function reportRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/reports/daily',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...READERS);
       const q = parse(DailyQuery, req.query, 'query');
       const { cal, report } = await daily(q.date);
@@ -72,12 +72,12 @@ export function reportRoutes(deps: ApiDeps): Router {
         return;
       }
       res.json(report);
-    }),
+    },
   );
 
   r.get(
     '/reports/monthly',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...READERS);
       const q = parse(MonthlyQuery, req.query, 'query');
       const { cal, report } = await monthly(q.month);
@@ -86,14 +86,14 @@ export function reportRoutes(deps: ApiDeps): Router {
         return;
       }
       res.json(report);
-    }),
+    },
   );
 
   // Sends the e-mail now to the caller (or `to`), whatever was sent before: it records no delivery, so the
   // scheduled report of the same period still goes out.
   r.post(
     '/reports/:kind/test-send',
-    route(async (req, res) => {
+    async (req, res) => {
       const kind = req.params.kind;
       if (kind !== 'daily' && kind !== 'monthly') throw notFound(`no report '${kind}' (daily, monthly)`);
       requireRole(req, 'supervisor');
@@ -115,7 +115,7 @@ export function reportRoutes(deps: ApiDeps): Router {
       const subject = `[TEST] ${mail.subject}`;
       const { messageId } = await mailer.send({ ...mail, subject, messageId: `report-test-${mail.key.replace(':', '-')}-${randomBytes(4).toString('hex')}` });
       res.json({ sentTo: to, subject, period: mail.key.split(':')[1], messageId });
-    }),
+    },
   );
   return r;
 }

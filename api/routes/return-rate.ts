@@ -9,7 +9,7 @@ import { loadReturnRateReport } from '../../db/return-rate';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { HttpError, badRequest, parse, route } from '../errors';
+import { HttpError, badRequest, parse } from '../errors';
 import { month, text } from '../fields';
 
 const MONTH = month();
@@ -106,7 +106,7 @@ export function returnRateRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/sales-figures',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...WRITERS);
       if (!Array.isArray(req.body)) throw badRequest('the body must be a JSON array of {salesperson, month, value}');
       if (req.body.length === 0 || req.body.length > MAX_ROWS) throw badRequest(`send 1 to ${MAX_ROWS} sales figures`);
@@ -115,13 +115,13 @@ export function returnRateRoutes(deps: ApiDeps): Router {
         actorOf(req).userId,
       );
       res.status(201).json({ imported: saved.length, items: saved });
-    }),
+    },
   );
 
   r.post(
     '/sales-figures/import',
     express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }),
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...WRITERS);
       if (typeof req.body !== 'string') throw new HttpError(415, 'unsupported_media_type', 'send the CSV as Content-Type: text/csv');
       const { rows, problems } = parseCsv(req.body);
@@ -134,7 +134,7 @@ export function returnRateRoutes(deps: ApiDeps): Router {
         actorOf(req).userId,
       );
       res.status(201).json({ imported: saved.length, items: saved });
-    }),
+    },
   );
 
   const report = (month: string) => loadReturnRateReport(deps.models, month, policy);
@@ -142,7 +142,7 @@ export function returnRateRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/reports/return-rate',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...READERS);
       const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
       const rep = await report(q.month);
@@ -156,12 +156,12 @@ export function returnRateRoutes(deps: ApiDeps): Router {
           return { ...x, ledger: { fineId: id, status: inLedger.get(id) ?? 'not_recorded' } };
         }),
       });
-    }),
+    },
   );
 
   r.post(
     '/reports/return-rate/fines',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
       const rep = await report(q.month);
@@ -184,7 +184,7 @@ export function returnRateRoutes(deps: ApiDeps): Router {
         fines.push({ salesperson: x.salesperson, rate: x.rate, ...r2 });
       }
       res.status(200).json({ month: q.month, fines });
-    }),
+    },
   );
   return r;
 }

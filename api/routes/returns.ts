@@ -7,7 +7,7 @@ import { ReturnRequestSchema, evaluateReturn, type ReturnEvaluation, type Return
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse, route } from '../errors';
+import { badRequest, parse } from '../errors';
 import { dateTime, inYearRange, isSafeText, MAX_YEAR, MAX_YUAN, MIN_YEAR, text } from '../fields';
 import { CustomerSchema, logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
@@ -96,16 +96,16 @@ export function returnRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/returns/evaluate',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(EvaluateBody, req.body);
       const asOf = body.asOf ? new Date(body.asOf) : new Date();
       res.json({ asOf: asOf.toISOString(), evaluation: evaluateOr400(body.request, asOf, policy) });
-    }),
+    },
   );
 
   r.post(
     '/returns',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(OpenBody, req.body);
       const now = new Date();
@@ -156,7 +156,7 @@ export function returnRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId, decision: evaluation.decision }, 'return opened');
         return { status: 201, body: { caseId, evaluation } };
       });
-    }),
+    },
   );
   return r;
 }

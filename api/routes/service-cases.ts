@@ -1,7 +1,7 @@
 // SPEC 3.1 and 3.4: opening a service case from a call, a factory repair for a device sent in directly, and
 // pausing / resuming a case's turnaround clock while it waits on the customer or the manufacturer. Case reads
 // and task completion are the generic /cases and /tasks endpoints.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Config } from '../../config';
@@ -12,7 +12,7 @@ import type { factoryRepairWorkflow } from '../../workflows/factory-repair';
 import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTimings } from '../../workflows/service-case/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, conflict, parse, route } from '../errors';
+import { badRequest, conflict, parse } from '../errors';
 import { dateTime, inYearRange, MAX_YEAR, MIN_YEAR, text as safeText } from '../fields';
 import { touchUnit } from '../../activities/units';
 import { updateFailureToHttp } from '../workflow-errors';
@@ -107,7 +107,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/service-cases',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(ServiceCaseSchema, req.body);
       // A registered unit brings its model and ship date: warranty is decided from them, not left unknown.
@@ -153,12 +153,12 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId, callId }, 'service case opened');
         return { status: 201, body: { caseId, callId } };
       });
-    }),
+    },
   );
 
   r.post(
     '/factory-repairs',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'qc', 'warehouse');
       const body = parse(FactoryRepairSchema, req.body);
       const actor = actorOf(req).userId;
@@ -186,11 +186,12 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'factory repair opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
 
-  const clockRoute = (action: 'pause' | 'resume') =>
-    route(async (req, res) => {
+  const clockRoute =
+    (action: 'pause' | 'resume') =>
+    async (req: Request<{ id: string }>, res: Response) => {
       requireRole(req, 'agent', 'supervisor');
       const id = req.params.id!;
       const body = action === 'pause' ? parse(PauseSchema, req.body) : parse(ResumeSchema, req.body);
@@ -209,7 +210,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
         if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} has no turnaround clock`);
         throw await updateFailureToHttp(err, id, deps.models);
       }
-    });
+    };
   r.post('/cases/:id/clock/pause', clockRoute('pause'));
   r.post('/cases/:id/clock/resume', clockRoute('resume'));
 

@@ -7,7 +7,7 @@ import type { shipmentWorkflow } from '../../workflows/shipment';
 import { arrivalUpdate, recordUnitsUpdate, type ShipmentTimings } from '../../workflows/shipment/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { conflict, notFound, parse, route } from '../errors';
+import { conflict, notFound, parse } from '../errors';
 import { dateTime, isoDate, text as safeText } from '../fields';
 import { updateRefusalToHttp } from '../workflow-errors';
 import { CustomerSchema } from './calls';
@@ -87,7 +87,7 @@ export function shipmentRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/shipments',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'sales_manager', 'salesperson');
       const body = parse(ShipmentSchema, req.body);
       await createOnce(req, res, deps, { scope: 'shipments', body, ids: () => ({ caseId: newCaseId('SHP', new Date(), cfg.TIME_ZONE) }) }, async ({ caseId }) => {
@@ -99,12 +99,12 @@ export function shipmentRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'shipment opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
 
   r.post(
     '/shipments/:id/units',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'supervisor');
       const body = parse(UnitsSchema, req.body);
       const id = req.params.id!;
@@ -119,12 +119,12 @@ export function shipmentRoutes(deps: ApiDeps): Router {
       } catch (err) {
         throw updateRefusalToHttp(err, id);
       }
-    }),
+    },
   );
 
   r.post(
     '/shipments/:id/waybills/:waybill/arrival',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'logistics', 'supervisor');
       const body = parse(ArrivalSchema, req.body);
       const id = req.params.id!;
@@ -136,7 +136,7 @@ export function shipmentRoutes(deps: ApiDeps): Router {
       } catch (err) {
         throw updateRefusalToHttp(err, id);
       }
-    }),
+    },
   );
   return r;
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { checkOutParts, returnParts, stockHead, stockIn, stockOut, StockError, upsertStockItem } from '../../activities/stock';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, HttpError, notFound, parse, route } from '../errors';
+import { badRequest, HttpError, notFound, parse } from '../errors';
 import { page, text } from '../fields';
 
 const sku = z
@@ -72,7 +72,7 @@ export function stockRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/stock',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(ListQuery, req.query, 'query');
       const filter = q.q ? { $or: [{ _id: { $regex: escapeRegex(q.q), $options: 'i' } }, { name: { $regex: escapeRegex(q.q), $options: 'i' } }] } : {};
       const [total, items] = await Promise.all([
@@ -80,12 +80,12 @@ export function stockRoutes(deps: ApiDeps): Router {
         m.StockItem.find(filter).sort({ _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<Array<Record<string, any>>>(),
       ]);
       res.json({ page: q.page, pageSize: q.pageSize, total, items: await Promise.all(items.map(publicItem)) });
-    }),
+    },
   );
 
   r.get(
     '/stock/:sku',
-    route(async (req, res) => {
+    async (req, res) => {
       const id = parse(sku, req.params.sku, 'sku');
       const item = await m.StockItem.findById(id).lean<Record<string, any>>();
       if (!item) throw notFound(`stock item ${id} not found`);
@@ -104,43 +104,43 @@ export function stockRoutes(deps: ApiDeps): Router {
           .sort((a, b) => a.caseId.localeCompare(b.caseId)),
         movements: movements.map(({ _id, line: _l, ...mv }) => ({ id: _id, ...mv })),
       });
-    }),
+    },
   );
 
   r.post(
     '/stock/items',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'warehouse');
       const body = parse(ItemBody, req.body);
       const out = await upsertStockItem(m, { ...body, key: idempotencyKey(req, body.key), by: actorOf(req).userId }).catch((e) => Promise.reject(toHttp(e)));
       res.status(out.created ? 201 : 200).json(out);
-    }),
+    },
   );
 
   r.post(
     '/stock/in',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'warehouse');
       const body = parse(MoveBody, req.body);
       const out = await stockIn(m, { ...body, key: idempotencyKey(req, body.key), by: actorOf(req).userId }).catch((e) => Promise.reject(toHttp(e)));
       res.status(201).json({ ...out, onHand: (await onHandOf([out.sku])).get(out.sku) });
-    }),
+    },
   );
 
   r.post(
     '/stock/out',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'warehouse');
       const body = parse(MoveBody, req.body);
       const out = await stockOut(m, { ...body, key: idempotencyKey(req, body.key), by: actorOf(req).userId }).catch((e) => Promise.reject(toHttp(e)));
       if (!out.ok) throw new HttpError(409, 'insufficient_stock', `not enough stock: ${describe(out.shortages)}`, { shortages: out.shortages });
       res.status(201).json({ ...out, onHand: (await onHandOf([out.sku])).get(out.sku) });
-    }),
+    },
   );
 
   r.post(
     '/stock/check-out',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'technician');
       const body = parse(PartsBody, req.body);
       await requireCase(body.caseId);
@@ -152,12 +152,12 @@ export function stockRoutes(deps: ApiDeps): Router {
       const onHand = await onHandOf(out.items.map((i) => i.sku));
       deps.log.info({ caseId: body.caseId, key: out.key, technicianId, items: out.items, replayed: out.replayed }, 'parts checked out');
       res.status(201).json({ ...out, caseId: body.caseId, items: out.items.map((i) => ({ ...i, onHand: onHand.get(i.sku) })) });
-    }),
+    },
   );
 
   r.post(
     '/stock/return',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'technician');
       const body = parse(PartsBody, req.body);
       await requireCase(body.caseId);
@@ -166,7 +166,7 @@ export function stockRoutes(deps: ApiDeps): Router {
       const onHand = await onHandOf(out.items.map((i) => i.sku));
       deps.log.info({ caseId: body.caseId, key: out.key, technicianId, items: out.items, replayed: out.replayed }, 'parts returned');
       res.status(201).json({ ...out, caseId: body.caseId, items: out.items.map((i) => ({ ...i, onHand: onHand.get(i.sku) })) });
-    }),
+    },
   );
 
   return r;

@@ -13,7 +13,7 @@ import { taskForm } from '../task-forms';
 import { localTime } from '../../notify/templates';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
+import { badRequest, conflict, forbidden, notFound, parse } from '../errors';
 import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { unavailablePeople } from '../people-availability';
 import { redactCustomerContacts, seesCustomerContacts, worksOnCase } from '../access';
@@ -92,7 +92,7 @@ export function taskRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/tasks',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(InboxQuery, req.query, 'query');
       const actor = actorOf(req);
       if (q.role && !actor.roles.includes(q.role as never)) throw forbidden(`you do not hold the role ${q.role}`);
@@ -132,12 +132,12 @@ export function taskRoutes(deps: ApiDeps): Router {
         items: page.map((t) => ({ ...present(t, now), ...(typeof t.assignee === 'string' && unavailable.has(t.assignee) ? { assigneeUnavailable: true } : {}) })),
         nextCursor: more ? encodeCursor({ at: page[page.length - 1]!.dueAt, id: page[page.length - 1]!._id }) : null,
       });
-    }),
+    },
   );
 
   r.get(
     '/tasks/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const { task, view } = await liveTask(req.params.id);
       const actor = actorOf(req);
       // Need to know: a task is shown to those who work on its case (the same 404 as an unknown task otherwise).
@@ -148,12 +148,12 @@ export function taskRoutes(deps: ApiDeps): Router {
       const body = { ...task, dueAtLocal: localTime(task.dueAt, 'zh-CN', tz), mayComplete: mayAct, form: taskForm(task.kind, task.outcomes) };
       // A task's context may carry the customer's phone and e-mail: only for roles that contact customers.
       res.json(seesCustomerContacts(actor) ? body : redactCustomerContacts(body));
-    }),
+    },
   );
 
   r.post(
     '/tasks/:id/complete',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(CompleteBody, req.body);
       const key = idempotencyKeyOf(req);
       const taskId = req.params.id;
@@ -192,12 +192,12 @@ export function taskRoutes(deps: ApiDeps): Router {
         }
         throw updateRefusalToHttp(err, caseId);
       }
-    }),
+    },
   );
 
   r.post(
     '/tasks/:id/reassign',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(ReassignBody, req.body);
       const { caseId, task } = await liveTask(req.params.id);
       const to = await m.User.findById(body.to).lean<{ _id: string; roles?: string[]; active?: boolean }>();
@@ -212,12 +212,12 @@ export function taskRoutes(deps: ApiDeps): Router {
       } catch (err) {
         throw updateRefusalToHttp(err, caseId);
       }
-    }),
+    },
   );
 
   r.post(
     '/tasks/:id/claim',
-    route(async (req, res) => {
+    async (req, res) => {
       parse(z.object({}).strict(), req.body ?? {});
       const { caseId, task } = await liveTask(req.params.id);
       const assigneeUnavailable = task.assignee ? (await unavailablePeople(m, new Date())).has(task.assignee) : false;
@@ -229,7 +229,7 @@ export function taskRoutes(deps: ApiDeps): Router {
       } catch (err) {
         throw updateRefusalToHttp(err, caseId);
       }
-    }),
+    },
   );
   return r;
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { isRole } from '../../rules/roles';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, forbidden, notFound, parse, route } from '../errors';
+import { badRequest, forbidden, notFound, parse } from '../errors';
 import { text } from '../fields';
 
 const LatLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
@@ -27,16 +27,16 @@ export function userRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/users',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(ListQuery, req.query, 'query');
       const users = await User.find(q.role ? { roles: q.role, active: true } : { active: true }).sort({ _id: 1 }).lean<Array<Record<string, unknown>>>();
       res.json({ items: users.map(publicUser) });
-    }),
+    },
   );
 
   r.put(
     '/users/:id/presence',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(PresenceBody, req.body);
       const actor = actorOf(req);
       const id = req.params.id;
@@ -52,7 +52,7 @@ export function userRoutes(deps: ApiDeps): Router {
       await User.updateOne({ _id: id }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
       deps.log.info({ userId: id, by: actor.userId, ...body }, 'presence changed');
       res.json(publicUser((await User.findById(id).lean<Record<string, unknown>>())!));
-    }),
+    },
   );
   return r;
 }
