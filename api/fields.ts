@@ -34,8 +34,7 @@ export const isoDate = (what = 'date') =>
 /** An ISO 8601 date-time with offset between the years 2000 and 2100. */
 export const dateTime = (what = 'date-time', message?: string) =>
   z
-    .string()
-    .datetime({ offset: true, message: message ?? `${what} must be an ISO 8601 date-time with offset, e.g. 2026-03-01T10:00:00+08:00` })
+    .iso.datetime({ offset: true, error: message ?? `${what} must be an ISO 8601 date-time with offset, e.g. 2026-03-01T10:00:00+08:00` })
     .refine((v) => {
       return inYearRange(Date.parse(v));
     }, `${what} must lie between the years ${MIN_YEAR} and ${MAX_YEAR}`);
@@ -56,7 +55,7 @@ export const month = () =>
 
 /** Amounts of money in yuan: at most a billion, two decimals at most are meaningful. */
 export const MAX_YUAN = 1_000_000_000;
-export const yuan = (what = 'amount') => z.number({ invalid_type_error: `${what} must be a number (yuan)` }).nonnegative(`${what} must not be negative`).max(MAX_YUAN, `${what} must be at most ${MAX_YUAN} yuan`);
+export const yuan = (what = 'amount') => z.number({ error: `${what} must be a number (yuan)` }).nonnegative(`${what} must not be negative`).max(MAX_YUAN, `${what} must be at most ${MAX_YUAN} yuan`);
 
 /** The page number of skip-based listings: far beyond any real list, small enough that skip stays finite. */
 export const page = () => z.coerce.number().int().min(1).max(10_000).default(1);

@@ -1,10 +1,10 @@
 // OpenAPI paths of the reports (spread into openapi.ts); query and body schemas come from the routes' zod schemas.
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { ZodTypeAny } from 'zod';
+import { toJsonSchema } from './json-schema';
 import { DailyQuery, MonthlyQuery, TestSendBody } from './routes/reports';
 
 const err = { $ref: '#/components/responses/Error' };
-const toJson = (s: ZodTypeAny) => (zodToJsonSchema as (s: unknown, o: object) => { properties?: Record<string, object> })(s, { target: 'openApi3', $refStrategy: 'none' });
+const toJson = (s: ZodTypeAny) => toJsonSchema(s) as { properties?: Record<string, object> };
 const queryParams = (s: ZodTypeAny) => Object.entries(toJson(s).properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
 const csvOrJson = (what: string) => ({
   description: what,

@@ -12,7 +12,7 @@ import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const ExchangeSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told by SMS when the replacement ships' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: text({ error: (iss) => (iss.input === undefined ? 'required: the customer is told by SMS when the replacement ships' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     address: text().trim().max(500).optional(),
     returned: ReturnedUnitSchema,
     replacementModel: text().trim().min(1).max(100).optional().describe('default: the same model'),

@@ -30,11 +30,11 @@ const ListQuery = z
 
 const ConfirmBody = z
   .object({
-    amount: z.number({ required_error: 'amount (yuan) is required', invalid_type_error: 'amount must be a number (yuan)' }).nonnegative().max(MAX_YUAN),
+    amount: z.number({ error: (iss) => (iss.input === undefined ? 'amount (yuan) is required' : 'amount must be a number (yuan)') }).nonnegative().max(MAX_YUAN),
     note: text().trim().max(2000).optional(),
   })
   .strict();
-const DismissBody = z.object({ reason: text({ required_error: 'a reason is required' }).trim().min(1, 'a reason is required').max(2000) }).strict();
+const DismissBody = z.object({ reason: text({ error: (iss) => (iss.input === undefined ? 'a reason is required' : undefined) }).trim().min(1, 'a reason is required').max(2000) }).strict();
 
 // Fines a supervisor proposes by hand (those the workflows do not detect), by the rule that triggers them.
 const MANUAL_RULES = {

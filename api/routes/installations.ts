@@ -15,7 +15,7 @@ import { createOnce, startWorkflowOnce } from '../idempotency';
 
 const InstallationSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told the date by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: text({ error: (iss) => (iss.input === undefined ? 'required: the customer is told the date by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     address: text().trim().min(1).max(500).describe('where the units are installed'),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional().describe('for the technician recommendation'),
     units: z

@@ -22,13 +22,13 @@ const DAY = 86_400_000;
 const PersonId = text().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/, 'id: 2-64 characters a-z, 0-9, _ . - (starting with a letter or digit)');
 const Name = text().trim().min(1, 'name must not be empty').max(100);
 const RoleList = z
-  .array(z.enum(ROLES, { errorMap: () => ({ message: `unknown role; allowed: ${ROLES.join(', ')}` }) }))
+  .array(z.enum(ROLES, { error: `unknown role; allowed: ${ROLES.join(', ')}` }))
   .min(1, 'at least one role')
   .max(ROLES.length)
   .refine((r) => new Set(r).size === r.length, 'roles must not repeat');
 const Phone = text().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +8613800138000');
-const Email = text().trim().email('email must be an e-mail address').max(254);
-const Locale = z.enum(['zh-CN', 'en'], { errorMap: () => ({ message: 'locale is zh-CN or en' }) });
+const Email = text().trim().max(254).pipe(z.email('email must be an e-mail address'));
+const Locale = z.enum(['zh-CN', 'en'], { error: 'locale is zh-CN or en' });
 
 const NewPerson = z
   .object({

@@ -22,7 +22,7 @@ const FigureSchema = z
     salesperson: text().trim().min(1, 'salesperson is required').max(64),
     month: MONTH,
     value: z
-      .number({ required_error: 'value (yuan) is required', invalid_type_error: 'value must be a number (yuan)' })
+      .number({ error: (iss) => (iss.input === undefined ? 'value (yuan) is required' : 'value must be a number (yuan)') })
       .nonnegative('value must not be negative')
       .max(1e12)
       .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'value has more than 2 decimals (fen)'),

@@ -41,7 +41,7 @@ const ProductSchema = z
 const ServiceCaseSchema = z
   .object({
     // The customer receives the case number by SMS: a phone number is required.
-    customer: CustomerSchema.extend({ phone: safeText({ required_error: 'required: the customer receives the case number by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: safeText({ error: (iss) => (iss.input === undefined ? 'required: the customer receives the case number by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     contact: z.object({ name: text(200), phone: safeText().trim().max(30).optional() }).strict().optional(),
     address: safeText().trim().max(500).optional(),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
@@ -53,7 +53,7 @@ const ServiceCaseSchema = z
         warrantyUntil: dateOrInstant('warranty.warrantyUntil').optional(),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     fault: z.object({ summary: text(5000), category: text(100) }).strict(),
   })
   .strict()

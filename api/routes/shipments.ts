@@ -20,7 +20,7 @@ const localDate = (what: string) => isoDate(what);
 
 const ShipmentSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: safeText({ required_error: 'required: the receipt link is sent by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: safeText({ error: (iss) => (iss.input === undefined ? 'required: the receipt link is sent by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
     address: text(500).describe('delivery address'),
     salesOrder: safeText().trim().max(64).optional().describe('the sales order number'),
     items: z

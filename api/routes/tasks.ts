@@ -35,7 +35,7 @@ const InboxQuery = z
 const CompleteBody = z
   .object({
     outcome: z.string().trim().min(1).max(64),
-    payload: z.record(z.unknown()).default({}),
+    payload: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();
 
