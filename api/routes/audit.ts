@@ -1,21 +1,11 @@
 // The audit trail for the supervisor: newest first, a page at a time (cursor), by person or method.
 import { Router } from 'express';
-import { z } from 'zod';
 import { auditModel } from '../../db/audit';
 import { requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { parse } from '../errors';
-import { text } from '../fields';
 import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
-
-export const AuditQuery = z
-  .object({
-    userId: text().trim().min(1).max(64).optional().describe('only requests by this person'),
-    method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: text().min(1).max(400).optional().describe('the nextCursor of the previous page'),
-  })
-  .strict();
+import { AuditQuery } from '../schemas/audit';
 
 export function auditRoutes(deps: ApiDeps): Router {
   const r = Router();

@@ -1,25 +1,13 @@
 // The working-time calendar as administrators keep it: a year's holidays and make-up working days, or a single
 // day's override, stored in MongoDB and merged over the built-in data. No code change needed.
 import { Router } from 'express';
-import { z } from 'zod';
 import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse } from '../errors';
-import { dateTime, isoDate as isoDateField, year as yearField } from '../fields';
-
-const isoDate = isoDateField();
-const YearBody = z.object({ holidays: z.array(isoDate).max(366), workdays: z.array(isoDate).max(366) }).strict();
-const OverrideBody = z.object({ kind: z.enum(['holiday', 'workday']) }).strict();
-const DeadlineQuery = z
-  .object({
-    from: dateTime('from'),
-    workingHours: z.coerce.number().positive().max(10_000).optional(),
-    workingDays: z.coerce.number().positive().max(1_000).optional(),
-  })
-  .strict()
-  .refine((q) => (q.workingHours === undefined) !== (q.workingDays === undefined), 'give exactly one of workingHours or workingDays');
+import { year as yearField } from '../fields';
+import { isoDate, YearBody, OverrideBody, DeadlineQuery } from '../schemas/calendar';
 
 export function calendarRoutes(deps: ApiDeps): Router {
   const r = Router();

@@ -1,8 +1,7 @@
 // Reading cases: the open list and closed history from MongoDB; an open case's whole record from its workflow.
 import { Router } from 'express';
-import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { CASE_KINDS, cancelCaseUpdate, getCaseQuery, type Deadline, type TaskView } from '../../workflows/definitions';
+import { cancelCaseUpdate, getCaseQuery, type Deadline, type TaskView } from '../../workflows/definitions';
 import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
 import { localTime } from '../../notify/templates';
 import type { ApiDeps } from '../deps';
@@ -10,18 +9,7 @@ import { conflict, notFound, parse } from '../errors';
 import { actorOf } from '../auth';
 import { updateFailureToHttp } from '../workflow-errors';
 import { redactCustomerContacts, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
-
-const ListQuery = z
-  .object({
-    kind: z.enum(CASE_KINDS).optional(),
-    status: z.string().trim().min(1).max(64).optional(),
-    openedBy: z.string().trim().min(1).max(64).optional(),
-    /** Open cases (the default, unless status=closed) come from the slim open list; closed ones from history. */
-    open: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(400).optional(),
-  })
-  .strict();
+import { CancelBody, ListQuery } from '../schemas/cases';
 
 interface TaskOut {
   id: string;
@@ -111,7 +99,7 @@ export function caseRoutes(deps: ApiDeps): Router {
   r.post(
     '/cases/:id/cancel',
     async (req, res) => {
-      const body = parse(z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) }).strict(), req.body);
+      const body = parse(CancelBody, req.body);
       const id = req.params.id;
       const actor = actorOf(req);
       try {

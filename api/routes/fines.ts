@@ -3,7 +3,6 @@
 import { complaintRoutes } from './complaints';
 import { caseExists } from '../../db/models';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { FineDoc } from '../../db/fines';
 import { isDuplicateKey } from '../../db/models';
 import { proposeFineIn } from '../../activities/returns';
@@ -11,49 +10,8 @@ import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, notFound, parse } from '../errors';
-import { MAX_YUAN, month, page, text } from '../fields';
+import { ListQuery, ConfirmBody, DismissBody, MANUAL_RULES, ProposeBody, TotalsQuery, FINE_READERS } from '../schemas/fines';
 
-const MONTH = month();
-const READERS = ['supervisor', 'director', 'finance'] as const;
-
-const ListQuery = z
-  .object({
-    month: MONTH.optional(),
-    status: z.enum(['proposed', 'confirmed', 'dismissed']).optional(),
-    party: z.enum(['salesperson', 'warehouse', 'after_sales']).optional(),
-    partyUserId: text().trim().min(1).max(64).optional(),
-    caseId: text().trim().min(1).max(128).optional(),
-    page: page(),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
-
-const ConfirmBody = z
-  .object({
-    amount: z.number({ error: (iss) => (iss.input === undefined ? 'amount (yuan) is required' : 'amount must be a number (yuan)') }).nonnegative().max(MAX_YUAN),
-    note: text().trim().max(2000).optional(),
-  })
-  .strict();
-const DismissBody = z.object({ reason: text({ error: (iss) => (iss.input === undefined ? 'a reason is required' : undefined) }).trim().min(1, 'a reason is required').max(2000) }).strict();
-
-// Fines a supervisor proposes by hand (those the workflows do not detect), by the rule that triggers them.
-const MANUAL_RULES = {
-  procedure: { ruleId: 'R-FINE-5', range: 'procedure' },
-  salesperson_error: { ruleId: 'R-FINE-1', range: 'salespersonError' },
-  warehouse_error: { ruleId: 'R-FINE-2', range: 'warehouseError' },
-  overdue_loss: { ruleId: 'R-FINE-3', range: 'overdueLoss' },
-} as const;
-const ProposeBody = z
-  .object({
-    caseId: text().trim().min(1).max(128),
-    kind: z.enum(Object.keys(MANUAL_RULES) as [keyof typeof MANUAL_RULES]),
-    party: z.enum(['salesperson', 'warehouse', 'after_sales']),
-    partyUserId: text().trim().min(1).max(64),
-    note: text().trim().min(1, 'say what happened').max(2000),
-    /** One key per violation: repeating the same request proposes nothing new. */
-    violation: text().trim().regex(/^[\w-]{1,64}$/, 'letters, digits, - and _ only'),
-  })
-  .strict();
 
 const out = ({ _id, ...f }: FineDoc) => ({ id: _id, ...f });
 
@@ -67,7 +25,7 @@ export function fineRoutes(deps: ApiDeps): Router {
   r.get(
     '/fines',
     async (req, res) => {
-      requireRole(req, ...READERS);
+      requireRole(req, ...FINE_READERS);
       const q = parse(ListQuery, req.query, 'query');
       const filter: Record<string, unknown> = {};
       for (const k of ['month', 'status', 'party', 'partyUserId', 'caseId'] as const) if (q[k]) filter[k] = q[k];
@@ -82,8 +40,8 @@ export function fineRoutes(deps: ApiDeps): Router {
   r.get(
     '/fines/totals',
     async (req, res) => {
-      requireRole(req, ...READERS);
-      const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
+      requireRole(req, ...FINE_READERS);
+      const q = parse(TotalsQuery, req.query, 'query');
       const fines = await Fine.find({ month: q.month, status: { $in: ['confirmed', 'proposed'] } }).lean<FineDoc[]>();
       const byPerson = new Map<string, { person: string; party: string; confirmedTotal: number; confirmedCount: number; pendingCount: number }>();
       for (const f of fines) {

@@ -1,23 +1,12 @@
 // SPEC 3.8: open an inquiry. The call is logged and the inquiry workflow started under the case number.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { inquiryWorkflow } from '../../workflows/inquiry';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, parse } from '../errors';
-import { text } from '../fields';
-import { CustomerSchema, logCall, newCallId } from './calls';
+import { logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-const InquirySchema = z
-  .object({
-    customer: CustomerSchema,
-    topic: z.enum(['market', 'technical']),
-    question: text().trim().min(1).max(5000),
-    productModel: text().trim().max(100).optional(),
-    salesManagerId: text().trim().min(1).optional(),
-  })
-  .strict();
+import { InquirySchema } from '../schemas/inquiries';
 
 export function inquiryRoutes(deps: ApiDeps): Router {
   const r = Router();

@@ -3,40 +3,13 @@
 import { caseExists } from '../../db/models';
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import { addKnowledgeEntry, kbIdForCase, searchKnowledgeEntries } from '../../activities/knowledge';
 import { queryTerms } from '../../rules/knowledge-terms';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse } from '../errors';
-import { page, text as safeText } from '../fields';
 import { createOnce } from '../idempotency';
-
-const text = (max: number) => safeText().trim().min(1).max(max);
-
-const SearchQuery = z
-  .object({
-    model: text(100).optional(),
-    category: text(100).optional(),
-    q: text(200).optional(),
-    page: page(),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict();
-
-const EntryBody = z
-  .object({
-    productModel: text(100),
-    faultCategory: text(100),
-    title: text(200).optional(),
-    problem: text(5000),
-    cause: text(5000).optional(),
-    solution: text(5000),
-    prevention: text(5000).optional(),
-    /** The case this entry was learnt from; the entry id is then KB-<caseId> and adding it again updates it. */
-    sourceCaseId: text(64).optional(),
-  })
-  .strict();
+import { SearchQuery, EntryBody } from '../schemas/knowledge';
 
 export function knowledgeRoutes(deps: ApiDeps): Router {
   const r = Router();

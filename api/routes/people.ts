@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { ROLES, type Role } from '../../rules/roles';
+import { type Role } from '../../rules/roles';
 import type { Absence } from '../../rules/availability';
 import { hashToken, newToken } from '../../db/tokens';
 import { createMailer, type Mailer as SmtpMailer } from '../../notify/email';
@@ -12,62 +12,10 @@ import { createSmsSender, type SmsSender } from '../../notify/sms';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, conflict, forbidden, notFound, parse } from '../errors';
-import { dateTime, text } from '../fields';
 import { offerTasksForReassignment, type TaskOffer } from '../people-availability';
+import { NewPerson, PersonChange, TokenRequest, AbsenceInput, AbsenceList } from '../schemas/people';
 
 const ADMINS: Role[] = ['supervisor', 'admin'];
-const MAX_ABSENCE_DAYS = 366;
-const DAY = 86_400_000;
-
-const PersonId = text().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/, 'id: 2-64 characters a-z, 0-9, _ . - (starting with a letter or digit)');
-const Name = text().trim().min(1, 'name must not be empty').max(100);
-const RoleList = z
-  .array(z.enum(ROLES, { error: `unknown role; allowed: ${ROLES.join(', ')}` }))
-  .min(1, 'at least one role')
-  .max(ROLES.length)
-  .refine((r) => new Set(r).size === r.length, 'roles must not repeat');
-const Phone = text().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +8613800138000');
-const Email = text().trim().max(254).pipe(z.email('email must be an e-mail address'));
-const Locale = z.enum(['zh-CN', 'en'], { error: 'locale is zh-CN or en' });
-
-const NewPerson = z
-  .object({
-    id: PersonId,
-    name: Name,
-    roles: RoleList,
-    phone: Phone.optional(),
-    email: Email.optional(),
-    locale: Locale.default('zh-CN'),
-    active: z.boolean().default(true),
-    inOffice: z.boolean().default(false),
-  })
-  .strict();
-
-const PersonChange = z
-  .object({
-    name: Name.optional(),
-    roles: RoleList.optional(),
-    phone: Phone.nullable().optional(),
-    email: Email.nullable().optional(),
-    locale: Locale.optional(),
-    active: z.boolean().optional(),
-    inOffice: z.boolean().optional(),
-  })
-  .strict()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field to change');
-
-const TokenRequest = z.object({ label: text().trim().min(1).max(100).optional() }).strict();
-
-const instant = (what: string) => dateTime(what);
-const AbsenceInput = z
-  .object({ from: instant('from'), until: instant('until'), reason: text().trim().min(1, 'reason must not be empty').max(500) })
-  .strict()
-  .superRefine((a, ctx) => {
-    const span = Date.parse(a.until) - Date.parse(a.from);
-    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['until'], message: 'until must be after from' });
-    else if (span > MAX_ABSENCE_DAYS * DAY) ctx.addIssue({ code: 'custom', path: ['until'], message: `an absence lasts at most ${MAX_ABSENCE_DAYS} days` });
-  });
-const AbsenceList = z.object({ absences: z.array(AbsenceInput).max(50) }).strict();
 
 interface PersonDoc {
   _id: string;

@@ -1,22 +1,12 @@
 // SPEC 3.6: opening a product return at the end of a relationship (agent, sales manager).
 import { Router } from 'express';
-import { z } from 'zod';
 import type { productReturnWorkflow } from '../../workflows/product-return';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { parse } from '../errors';
-import { text } from '../fields';
-import { CustomerSchema } from './calls';
-import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
+import { returnedUnit } from './returned-unit';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-const ProductReturnSchema = z
-  .object({
-    customer: CustomerSchema,
-    returned: ReturnedUnitSchema,
-    reason: text().trim().min(1).max(2000),
-  })
-  .strict();
+import { ProductReturnSchema } from '../schemas/product-returns';
 
 export function productReturnRoutes(deps: ApiDeps): Router {
   const r = Router();

@@ -2,7 +2,6 @@
 // supervisor, the director and the general manager; and a test send of either e-mail for the supervisor.
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import { loadCalendar } from '../../activities/calendar';
 import { returnsPolicy } from '../../config/returns-policy';
 import { createMailer, type Mailer } from '../../notify/email';
@@ -17,26 +16,10 @@ import { dailyTables, monthlyTables, toCsv, type Table } from '../../reports/tab
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, notFound, parse } from '../errors';
-import { isoDate, month, text } from '../fields';
+import { DailyQuery, MonthlyQuery, TestSendBody } from '../schemas/reports';
 
-export const READERS = ['supervisor', 'director', 'general_manager'] as const;
-
-// Dates and months within the years every date of the API keeps to (2000-2100).
-const DATE = isoDate('date');
-const MONTH = month();
-const FORMAT = z.enum(['json', 'csv']).default('json');
-export const DAILY_TABLES = ['opened', 'closed', 'overdue-tasks', 'overdue-deadlines', 'open-tasks-by-person', 'escalations', 'failed-notifications', 'turnaround'] as const;
-export const MONTHLY_TABLES = ['service-records', 'turnaround', 'callbacks', 'returns-by-cause', 'return-rates', 'fines', 'complaints'] as const;
-
-export const DailyQuery = z.object({ date: DATE.optional(), format: FORMAT, table: z.enum(DAILY_TABLES).optional() }).strict();
-export const MonthlyQuery = z.object({ month: MONTH.optional(), format: FORMAT, table: z.enum(MONTHLY_TABLES).optional() }).strict();
-export const TestSendBody = z
-  .object({
-    date: DATE.optional(),
-    month: MONTH.optional(),
-    to: text().email('to must be an e-mail address').max(254).optional(),
-  })
-  .strict();
+export { REPORT_READERS as READERS } from '../schemas/reports';
+import { REPORT_READERS as READERS } from '../schemas/reports';
 
 /** One table, or every table one after another, each under its title. */
 function csvOf(tables: Table[], name: string | undefined, locale: 'zh-CN' | 'en', timeZone: string): string {

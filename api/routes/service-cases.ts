@@ -13,73 +13,11 @@ import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTi
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { badRequest, conflict, parse } from '../errors';
-import { dateTime, inYearRange, MAX_YEAR, MIN_YEAR, text as safeText } from '../fields';
 import { touchUnit } from '../../activities/units';
 import { updateFailureToHttp } from '../workflow-errors';
-import { CustomerSchema, logCall, newCallId } from './calls';
+import { logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
-/** 'YYYY-MM-DD' (local date) or an ISO 8601 date-time. */
-const dateOrInstant = (what: string) =>
-  safeText()
-    .trim()
-    .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T/.test(v)) && !Number.isNaN(Date.parse(v)), `${what} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`)
-    .refine((v) => inYearRange(Date.parse(v)), `${what} must lie between the years ${MIN_YEAR} and ${MAX_YEAR}`);
-const pastInstant = (what: string) =>
-  dateTime(what).refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, `${what} must not be in the future`);
-
-const ProductSchema = z
-  .object({
-    model: text(100),
-    serialNumber: text(100),
-    category: z.enum(['phone', 'electrical', 'computer', 'other']),
-    name: safeText().trim().max(200).optional(),
-  })
-  .strict();
-
-const ServiceCaseSchema = z
-  .object({
-    // The customer receives the case number by SMS: a phone number is required.
-    customer: CustomerSchema.extend({ phone: safeText({ error: (iss) => (iss.input === undefined ? 'required: the customer receives the case number by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
-    contact: z.object({ name: text(200), phone: safeText().trim().max(30).optional() }).strict().optional(),
-    address: safeText().trim().max(500).optional(),
-    location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
-    product: ProductSchema,
-    warranty: z
-      .object({
-        purchasedAt: dateOrInstant('warranty.purchasedAt').optional(),
-        warrantyMonths: z.number().int('warrantyMonths must be a whole number').nonnegative().max(600).optional(),
-        warrantyUntil: dateOrInstant('warranty.warrantyUntil').optional(),
-      })
-      .strict()
-      .prefault({}),
-    fault: z.object({ summary: text(5000), category: text(100) }).strict(),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (b.warranty.purchasedAt && Date.parse(b.warranty.purchasedAt) > Date.now() + 86_400_000) {
-      ctx.addIssue({ code: 'custom', path: ['warranty', 'purchasedAt'], message: 'must not be in the future' });
-    }
-  });
-
-const FactoryRepairSchema = z
-  .object({
-    customer: CustomerSchema,
-    product: ProductSchema,
-    fault: z.object({ summary: text(5000), category: safeText().trim().max(100).optional() }).strict(),
-    /** When the device arrived (default: now). */
-    receivedAt: pastInstant('receivedAt').optional(),
-    condition: text(2000),
-    accessories: safeText().trim().max(2000).optional(),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (!b.customer.phone && !b.customer.email) ctx.addIssue({ code: 'custom', path: ['customer'], message: 'a phone or an e-mail is required: the customer is told when the device ships back' });
-  });
-
-const PauseSchema = z.object({ reason: text(2000) }).strict();
-const ResumeSchema = z.object({ note: safeText().trim().max(2000).optional() }).strict();
+import { ServiceCaseSchema, FactoryRepairSchema, PauseSchema, ResumeSchema } from '../schemas/service-cases';
 
 export function serviceTimings(cfg: Config): ServiceTimings {
   return {

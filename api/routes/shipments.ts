@@ -1,76 +1,16 @@
 // SPEC 3.2: opening a shipment (the shipping request), recording its units into the registry, and logistics'
 // arrival updates. Tasks are completed with the generic POST /tasks/{id}/complete.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Config } from '../../config';
 import type { shipmentWorkflow } from '../../workflows/shipment';
 import { arrivalUpdate, recordUnitsUpdate, type ShipmentTimings } from '../../workflows/shipment/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
 import { conflict, notFound, parse } from '../errors';
-import { dateTime, isoDate, text as safeText } from '../fields';
 import { updateRefusalToHttp } from '../workflow-errors';
-import { CustomerSchema } from './calls';
 import { installationSettings } from './installations';
-import { SerialSchema } from './units';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
-const localDate = (what: string) => isoDate(what);
-
-const ShipmentSchema = z
-  .object({
-    customer: CustomerSchema.extend({ phone: safeText({ error: (iss) => (iss.input === undefined ? 'required: the receipt link is sent by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
-    address: text(500).describe('delivery address'),
-    salesOrder: safeText().trim().max(64).optional().describe('the sales order number'),
-    items: z
-      .array(
-        z
-          .object({
-            model: text(100).describe('product model'),
-            category: z.enum(['phone', 'electrical', 'computer', 'other']).optional(),
-            quantity: z.number().int('quantity must be a whole number').min(1).max(1000).describe('units of this model'),
-            needsInstallation: z.boolean().default(false).describe('received units start an installation'),
-          })
-          .strict(),
-      )
-      .min(1, 'list at least one item')
-      .max(50),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    const models = b.items.map((i) => i.model);
-    models.forEach((m, i) => models.indexOf(m) !== i && ctx.addIssue({ code: 'custom', path: ['items', i, 'model'], message: `model ${m} is listed twice` }));
-  });
-
-export const UnitsSchema = z
-  .object({
-    units: z
-      .array(
-        z
-          .object({
-            serial: SerialSchema.describe('serial number (串号)'),
-            model: text(100),
-            productionDate: localDate('productionDate'),
-            shipDate: localDate('shipDate'),
-            purchasedAt: localDate('purchasedAt').optional().describe("the customer's purchase date when it differs from the ship date"),
-          })
-          .strict()
-          .refine((u) => u.productionDate <= u.shipDate, { message: 'productionDate must not be after shipDate', path: ['productionDate'] }),
-      )
-      .min(1)
-      .max(1000),
-  })
-  .strict();
-
-const ArrivalSchema = z
-  .object({
-    status: z.enum(['arrived', 'delayed']),
-    expectedArrival: dateTime('expectedArrival').optional(),
-    note: safeText().trim().max(2000).optional(),
-  })
-  .strict()
-  .refine((b) => b.status !== 'delayed' || b.expectedArrival, { message: 'a delay needs expectedArrival', path: ['expectedArrival'] });
+import { ShipmentSchema, UnitsSchema, ArrivalSchema } from '../schemas/shipments';
 
 export function shipmentTimings(cfg: Config): ShipmentTimings {
   return {

@@ -4,43 +4,11 @@
 import { caseExists } from '../../db/models';
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { checkOutParts, returnParts, stockHead, stockIn, stockOut, StockError, upsertStockItem } from '../../activities/stock';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest, HttpError, notFound, parse } from '../errors';
-import { page, text } from '../fields';
-
-const sku = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'must be a sku of letters, digits and . _ - / (at most 64)');
-const qty = z.number().int('must be a whole number').positive('must be more than 0').max(1_000_000);
-const key = text().trim().min(1).max(200).optional();
-const caseId = text().trim().min(1).max(64);
-const Line = z.object({ sku, qty }).strict();
-
-const PartsBody = z
-  .object({ caseId, items: z.array(Line).min(1, 'list at least one item').max(100), key, note: text().trim().max(1000).optional() })
-  .strict();
-const ItemBody = z
-  .object({
-    sku,
-    name: text().trim().min(1).max(200),
-    unit: text().trim().min(1).max(20).optional(),
-    /** A stocktake: the counted quantity; the difference is recorded as an 'adjust' movement. */
-    onHand: z.number().int('must be a whole number').min(0).max(10_000_000).optional(),
-    key,
-  })
-  .strict();
-const MoveBody = z.object({ sku, qty, key, caseId: caseId.optional(), note: text().trim().max(1000).optional() }).strict();
-const ListQuery = z
-  .object({
-    q: text().trim().min(1).max(100).optional(),
-    page: page(),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+import { sku, PartsBody, ItemBody, MoveBody, ListQuery } from '../schemas/stock';
 
 const ERROR_STATUS: Record<StockError['code'], number> = { invalid: 400, unknown_sku: 404, over_return: 409, key_reused: 422 };
 

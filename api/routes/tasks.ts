@@ -3,10 +3,8 @@
 // Open tasks are read from the slim `tasks` collection (only open work); a task's context and form come from
 // its case's workflow; finished tasks from `done_tasks`.
 import { Router } from 'express';
-import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { claimTaskUpdate, completeTaskUpdate, getCaseQuery, reassignTaskUpdate, type Actor, type CaseView, type TaskView } from '../../workflows/definitions';
-import { isRole } from '../../rules/roles';
 import { caseExists } from '../../db/models';
 import { escalationHolders, isSameCompletion } from '../../workflows/lib/task-actions';
 import { taskForm } from '../task-forms';
@@ -20,31 +18,7 @@ import { redactCustomerContacts, seesCustomerContacts, worksOnCase } from '../ac
 import { updateRefusalToHttp } from '../workflow-errors';
 import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor } from '../task-refs';
 import { fingerprint, idempotencyKeyOf } from '../idempotency';
-
-const InboxQuery = z
-  .object({
-    status: z.enum(['open', 'completed', 'cancelled']).default('open'),
-    role: z.string().refine(isRole, 'unknown role').optional(),
-    kind: z.string().trim().min(1).max(64).optional(),
-    caseKind: z.string().trim().min(1).max(64).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(400).optional(),
-  })
-  .strict();
-
-const CompleteBody = z
-  .object({
-    outcome: z.string().trim().min(1).max(64),
-    payload: z.record(z.string(), z.unknown()).default({}),
-  })
-  .strict();
-
-const ReassignBody = z
-  .object({
-    to: z.string().trim().min(1).max(64).describe('the person who takes the task over: active and holding the task role'),
-    reason: z.string().trim().min(1, 'a reason is required').max(2000),
-  })
-  .strict();
+import { ClaimBody, CompleteBody, InboxQuery, ReassignBody } from '../schemas/tasks';
 
 interface HotTaskDoc {
   _id: string;
@@ -218,7 +192,7 @@ export function taskRoutes(deps: ApiDeps): Router {
   r.post(
     '/tasks/:id/claim',
     async (req, res) => {
-      parse(z.object({}).strict(), req.body ?? {});
+      parse(ClaimBody, req.body ?? {});
       const { caseId, task } = await liveTask(req.params.id);
       const assigneeUnavailable = task.assignee ? (await unavailablePeople(m, new Date())).has(task.assignee) : false;
       const actor = asActor(req);

@@ -3,9 +3,7 @@ import { Router } from 'express';
 import { unitHistory } from '../../activities/units';
 import type { ApiDeps } from '../deps';
 import { notFound, parse } from '../errors';
-import { text } from '../fields';
-
-export const SerialSchema = text().trim().min(1, 'a serial number is required').max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'letters, digits and . _ / - only');
+import { SerialSchema } from '../schemas/units';
 
 export function unitRoutes(deps: ApiDeps): Router {
   const r = Router();

@@ -1,0 +1,30 @@
+// Request schemas of api/routes/tasks.ts: the route validates with them and the OpenAPI document is built from them.
+import { z } from 'zod';
+import { isRole } from '../../rules/roles';
+
+export const InboxQuery = z
+  .object({
+    status: z.enum(['open', 'completed', 'cancelled']).default('open'),
+    role: z.string().refine(isRole, 'unknown role').optional(),
+    kind: z.string().trim().min(1).max(64).optional(),
+    caseKind: z.string().trim().min(1).max(64).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(400).optional(),
+  })
+  .strict();
+
+export const CompleteBody = z
+  .object({
+    outcome: z.string().trim().min(1).max(64),
+    payload: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+export const ReassignBody = z
+  .object({
+    to: z.string().trim().min(1).max(64).describe('the person who takes the task over: active and holding the task role'),
+    reason: z.string().trim().min(1, 'a reason is required').max(2000),
+  })
+  .strict();
+
+export const ClaimBody = z.object({}).strict();

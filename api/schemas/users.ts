@@ -1,0 +1,13 @@
+// Request schemas of api/routes/users.ts: the route validates with them and the OpenAPI document is built from them.
+import { z } from 'zod';
+import { isRole } from '../../rules/roles';
+import { text } from '../fields';
+
+export const LatLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
+
+export const PresenceBody = z
+  .object({ inOffice: z.boolean().optional(), currentJob: LatLng.nullable().optional() })
+  .strict()
+  .refine((b) => b.inOffice !== undefined || b.currentJob !== undefined, 'give inOffice or currentJob');
+
+export const ListQuery = z.object({ role: text().refine(isRole, 'unknown role').optional() }).strict();
