@@ -38,7 +38,7 @@ export const ProposeBody = z
     caseId: text().trim().min(1).max(128),
     kind: z.enum(Object.keys(MANUAL_RULES) as [keyof typeof MANUAL_RULES]),
     party: z.enum(['salesperson', 'warehouse', 'after_sales']),
-    partyUserId: text().trim().min(1).max(64),
+    partyUserId: text().trim().min(1).max(64).describe('the person fined: an active person').meta({ example: 'sp1' }),
     note: text().trim().min(1, 'say what happened').max(2000),
     /** One key per violation: repeating the same request proposes nothing new. */
     violation: text().trim().regex(/^[\w-]{1,64}$/, 'letters, digits, - and _ only'),

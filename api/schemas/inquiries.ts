@@ -9,6 +9,6 @@ export const InquirySchema = z
     topic: z.enum(['market', 'technical']),
     question: text().trim().min(1).max(5000),
     productModel: text().trim().max(100).optional(),
-    salesManagerId: text().trim().min(1).optional(),
+    salesManagerId: text().trim().min(1).max(64).describe('an active sales manager').meta({ example: 'sm1' }).optional(),
   })
   .strict();

@@ -61,8 +61,8 @@ export const OpenBody = z
   .object({
     request: BoundedRequest,
     asOf: asOfField,
-    salespersonId: text().trim().min(1).max(64),
-    salesManagerId: text().trim().min(1).max(64).optional(),
+    salespersonId: text().trim().min(1).max(64).describe('an active salesperson').meta({ example: 'sp1' }),
+    salesManagerId: text().trim().min(1).max(64).describe('an active sales manager').meta({ example: 'sm1' }).optional(),
     customer: CustomerSchema.optional(),
     /** Part of a bulk take-back (批量退回): matters for the overdraft-sales check. */
     batch: z.boolean().default(false),

@@ -51,7 +51,8 @@ export const ServiceCaseSchema = z
 
 export const FactoryRepairSchema = z
   .object({
-    customer: CustomerSchema,
+    // A phone or an e-mail (the superRefine below): stated in the document as anyOf.
+    customer: CustomerSchema.meta({ anyOf: [{ required: ['phone'] }, { required: ['email'] }] }),
     product: ProductSchema,
     fault: z.object({ summary: text(5000), category: safeText().trim().max(100).optional() }).strict(),
     /** When the device arrived (default: now). */
