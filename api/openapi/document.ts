@@ -90,7 +90,7 @@ export function openApiDocument(operations: readonly Operation[] = OPERATIONS): 
       title: 'After-sales service orchestration API',
       version: '0.1.0',
       description:
-        '售后服务流程编排 API. Bearer token authentication (Authorization: Bearer <token>). Every request and payload schema here is the one the server validates with; refusals answer {error: {code, message, details}}.',
+        '售后服务流程编排 API. Bearer token authentication (header `Authorization: Bearer` and the token). Every request and payload schema here is the one the server validates with; refusals answer {error: {code, message, details}}.',
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },

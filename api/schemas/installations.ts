@@ -1,12 +1,12 @@
 // Request schemas of api/routes/installations.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
 import { text } from '../fields';
-import { CustomerSchema } from './calls';
+import { CustomerSchema, customerPhone } from './calls';
 import { SerialSchema } from './units';
 
 export const InstallationSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: text({ error: (iss) => (iss.input === undefined ? 'required: the customer is told the date by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: customerPhone('required: the customer is told the date by SMS') }),
     address: text().trim().min(1).max(500).describe('where the units are installed'),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional().describe('for the technician recommendation'),
     units: z

@@ -1,7 +1,7 @@
 // Request schemas of api/routes/service-cases.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
 import { dateTime, inYearRange, MAX_YEAR, MIN_YEAR, text as safeText } from '../fields';
-import { CustomerSchema } from './calls';
+import { CustomerSchema, customerPhone } from './calls';
 
 export const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
 
@@ -27,7 +27,7 @@ export const ProductSchema = z
 export const ServiceCaseSchema = z
   .object({
     // The customer receives the case number by SMS: a phone number is required.
-    customer: CustomerSchema.extend({ phone: safeText({ error: (iss) => (iss.input === undefined ? 'required: the customer receives the case number by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: customerPhone('required: the customer receives the case number by SMS') }),
     contact: z.object({ name: text(200), phone: safeText().trim().max(30).optional() }).strict().optional(),
     address: safeText().trim().max(500).optional(),
     location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),

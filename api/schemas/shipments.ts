@@ -1,7 +1,7 @@
 // Request schemas of api/routes/shipments.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
 import { dateTime, isoDate, text as safeText } from '../fields';
-import { CustomerSchema } from './calls';
+import { CustomerSchema, customerPhone } from './calls';
 import { SerialSchema } from './units';
 
 export const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
@@ -10,7 +10,7 @@ export const localDate = (what: string) => isoDate(what);
 
 export const ShipmentSchema = z
   .object({
-    customer: CustomerSchema.extend({ phone: safeText({ error: (iss) => (iss.input === undefined ? 'required: the receipt link is sent by SMS' : undefined) }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
+    customer: CustomerSchema.extend({ phone: customerPhone('required: the receipt link is sent by SMS') }),
     address: text(500).describe('delivery address'),
     salesOrder: safeText().trim().max(64).optional().describe('the sales order number'),
     items: z
