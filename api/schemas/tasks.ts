@@ -1,11 +1,11 @@
 // Request schemas of api/routes/tasks.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
-import { isRole } from '../../rules/roles';
+import { ROLES } from '../../rules/roles';
 
 export const InboxQuery = z
   .object({
     status: z.enum(['open', 'completed', 'cancelled']).default('open'),
-    role: z.string().refine(isRole, 'unknown role').optional(),
+    role: z.enum(ROLES, { error: 'unknown role' }).optional().describe('only tasks of this role (one the caller holds)'),
     kind: z.string().trim().min(1).max(64).optional(),
     caseKind: z.string().trim().min(1).max(64).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
