@@ -52,6 +52,9 @@ export const RULES_BEYOND_THE_SCHEMA: ReadonlyArray<{ method: string; path: stri
   { method: 'POST', path: '/factory-repairs', why: 'receivedAt not ahead' },
   { method: 'PUT', path: '/calendar/years/{year}', why: "the dates lie in the year or next to it; the merged calendar stays valid" },
   { method: 'PUT', path: '/calendar/overrides/{date}', why: 'the merged calendar stays valid' },
+  { method: 'GET', path: '/cases', why: 'cursor must be a nextCursor of this list' },
+  { method: 'GET', path: '/tasks', why: 'cursor must be a nextCursor of this list' },
+  { method: 'GET', path: '/audit', why: 'cursor must be a nextCursor of this list' },
 ];
 
 /** The schemathesis settings file: what counts as accepting schema-valid data, and where rules go beyond the schema. */

@@ -10,7 +10,7 @@ export const ListQuery = z
     /** Open cases (the default, unless status=closed) come from the slim open list; closed ones from history. */
     open: z.enum(['true', 'false']).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(400).optional(),
+    cursor: z.string().min(1).max(400).optional().describe('the nextCursor of the previous page, unchanged'),
   })
   .strict();
 

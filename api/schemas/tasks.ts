@@ -9,7 +9,7 @@ export const InboxQuery = z
     kind: z.string().trim().min(1).max(64).optional(),
     caseKind: z.string().trim().min(1).max(64).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(400).optional(),
+    cursor: z.string().min(1).max(400).optional().describe('the nextCursor of the previous page, unchanged'),
   })
   .strict();
 
