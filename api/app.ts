@@ -8,7 +8,7 @@ import { auditTrail } from './audit';
 import { auditRoutes } from './routes/audit';
 import { checkReadiness, mongoProbe, temporalProbe } from '../health/readiness';
 import { healthRoutes } from '../health/routes';
-import { openApiDocument } from './openapi';
+import { openApiDocument } from './openapi/document';
 import { calendarRoutes } from './routes/calendar';
 import { callRoutes } from './routes/calls';
 import { caseRoutes } from './routes/cases';
@@ -32,6 +32,7 @@ import { exchangeRoutes } from './routes/exchanges';
 import { productReturnRoutes } from './routes/product-returns';
 import { consoleRoutes } from './routes/console';
 import { reportRoutes } from './routes/reports';
+import { docsRoutes } from './routes/docs';
 
 export function createApp(deps: ApiDeps): express.Express {
   const app = express();
@@ -39,6 +40,11 @@ export function createApp(deps: ApiDeps): express.Express {
   // Recorded whether refused or not, so the audit trail also shows attempts (401, 403, 400, 413).
   app.use(auditTrail(deps.db, deps.log));
   app.use(express.json({ limit: '1mb' }));
+  // Express 5 leaves req.body undefined without a parsed body; the routes' schemas read an empty body as {}.
+  app.use((req, _res, next) => {
+    if (req.body === undefined) req.body = {};
+    next();
+  });
   app.use(refuseUnsafeInput);
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
@@ -51,6 +57,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const readiness = () => checkReadiness([mongoProbe(deps.db), temporalProbe(deps.temporal.connection)], deps.cfg.READINESS_CHECK_TIMEOUT_MS);
   app.use(healthRoutes(readiness, deps.cfg.RETRY_AFTER_SECONDS));
   app.get('/openapi.json', (_req, res) => res.json(openApiDocument()));
+  // The interactive page of that document (Swagger UI), like it readable without a token.
+  app.use(docsRoutes());
   // The console (static files, its /ui pages and what it needs before sign-in) needs no token.
   app.use(consoleRoutes(deps));
   // The customer's receipt link carries its own single-use token instead of a sign-in.

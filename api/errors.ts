@@ -1,5 +1,5 @@
 // HTTP errors and request validation: every bad input becomes a 4xx that says what was wrong.
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import mongoose from 'mongoose';
@@ -60,13 +60,6 @@ export function parse<S extends z.ZodTypeAny>(schema: S, data: unknown, what = '
   }
   return r.data;
 }
-
-/** Lets async handlers throw; express 4 does not catch rejected promises itself. */
-export const route =
-  (fn: (req: Request, res: Response) => Promise<unknown>): RequestHandler =>
-  (req, res, next) => {
-    fn(req, res).catch(next);
-  };
 
 export function errorHandler(log: Logger, retryAfterSeconds = 5) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {

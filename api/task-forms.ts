@@ -1,7 +1,7 @@
 // The form a client renders for a task: each allowed outcome with the JSON Schema of its payload, built from the
 // same zod schemas the workflow's validator checks (one source for both).
-import { zodToJsonSchema } from 'zod-to-json-schema';
 import type { z } from 'zod';
+import { toJsonSchema, type JsonSchema } from './json-schema';
 import { TASK_KINDS, taskTitle, type TaskKind } from '../workflows/task-catalog';
 
 export interface TaskForm {
@@ -9,16 +9,16 @@ export interface TaskForm {
   outcomes: Array<{ outcome: string; payload: object }>;
 }
 
-const cache = new Map<string, object>();
+const cache = new Map<string, JsonSchema>();
 
 /** JSON Schema of one outcome's payload (cached: the catalogue does not change at run time). */
-export function payloadSchema(kind: string, outcome: string): object | undefined {
+export function payloadSchema(kind: string, outcome: string): JsonSchema | undefined {
   const key = `${kind}:${outcome}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const schema = (TASK_KINDS[kind as TaskKind]?.outcomes as Record<string, z.ZodTypeAny> | undefined)?.[outcome];
   if (!schema) return undefined;
-  const json = (zodToJsonSchema as (s: unknown, o: object) => object)(schema, { target: 'openApi3', $refStrategy: 'none' });
+  const json = toJsonSchema(schema);
   cache.set(key, json);
   return json;
 }

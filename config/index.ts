@@ -40,7 +40,7 @@ const EnvSchema = z.object({
 
   SMTP_HOST: z.string().optional(),
   SMTP_PORT: int.default(1025),
-  SMTP_SECURE: bool.default('false'),
+  SMTP_SECURE: bool.prefault('false'),
   SMTP_USER: z.string().optional(),
   SMTP_PASS: z.string().optional(),
   MAIL_FROM: z.string().default('售后服务中心 <aftersales@example.com>'),
@@ -63,7 +63,7 @@ const EnvSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   // Development mode: seeds the development users (tokens derived from a random secret in DATA_DIR, printed at
   // start) and offers them on the console's sign-in page. `npm start` on embedded defaults turns it on.
-  DEV_USERS: bool.default('false'),
+  DEV_USERS: bool.prefault('false'),
   // Recovery without a person (issue 10). Short server selection makes a request fail fast (503) while the
   // database is down; frequent heartbeats notice its return quickly. A process whose readiness (database
   // ping and Temporal reachable) stays failed for READINESS_EXIT_AFTER_SECONDS exits so its supervisor
@@ -86,7 +86,7 @@ const EnvSchema = z.object({
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
   // Demo: the office is open around the clock and the department's durations shrink to minutes (demoDefaults
   // below), so reminders and escalations show within minutes. Explicit settings still win. Never in production.
-  DEMO_DURATIONS: bool.default('false'),
+  DEMO_DURATIONS: bool.prefault('false'),
   // The company's IANA zone: the working-time calendar, the returns rulebook's day counts, warranty dates and the
   // times people read all follow it.
   TIME_ZONE: z
@@ -137,12 +137,12 @@ const EnvSchema = z.object({
       try {
         parsed = JSON.parse(v);
       } catch {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object, e.g. {"computer":24}' });
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object, e.g. {"computer":24}' });
         return z.NEVER;
       }
       const r = z.object({ phone: months, electrical: months, computer: months, other: months }).partial().strict().safeParse(parsed);
       if (!r.success) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ') });
+        ctx.addIssue({ code: 'custom', message: r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ') });
         return z.NEVER;
       }
       return r.data;
@@ -183,7 +183,7 @@ const EnvSchema = z.object({
   EXCHANGE_STEP_WORKING_HOURS: z.coerce.number().positive().default(8),
   // Reports (handbook part 5): the daily e-mail on working days and the monthly management report on the first
   // working day of a month, each a Temporal Schedule created at worker start. Times are local (TIME_ZONE).
-  REPORTS_SCHEDULED: bool.default('true'),
+  REPORTS_SCHEDULED: bool.prefault('true'),
   REPORT_DAILY_RECIPIENTS: z.string().default('aftersales-daily@example.com'),
   REPORT_MONTHLY_RECIPIENTS: z.string().default('management@example.com'),
   REPORT_DAILY_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "REPORT_DAILY_TIME must be 'HH:MM'").default('08:30'),

@@ -1,28 +1,18 @@
 // The audit trail for the supervisor: newest first, a page at a time (cursor), by person or method.
 import { Router } from 'express';
-import { z } from 'zod';
 import { auditModel } from '../../db/audit';
 import { requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { parse, route } from '../errors';
-import { text } from '../fields';
+import { parse } from '../errors';
 import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
-
-export const AuditQuery = z
-  .object({
-    userId: text().trim().min(1).max(64).optional().describe('only requests by this person'),
-    method: z.enum(['POST', 'PUT', 'PATCH', 'DELETE']).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: text().min(1).max(400).optional().describe('the nextCursor of the previous page'),
-  })
-  .strict();
+import { AuditQuery } from '../schemas/audit';
 
 export function auditRoutes(deps: ApiDeps): Router {
   const r = Router();
   const Audit = auditModel(deps.db);
   r.get(
     '/audit',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'admin');
       const q = parse(AuditQuery, req.query, 'query');
       const filter: Record<string, unknown> = {};
@@ -39,7 +29,7 @@ export function auditRoutes(deps: ApiDeps): Router {
         items: page.map(({ _id, ...e }) => ({ id: _id, ...e })),
         nextCursor: docs.length > q.limit && last ? encodeCursor({ at: last.at, id: last._id }) : null,
       });
-    }),
+    },
   );
   return r;
 }

@@ -1,25 +1,13 @@
 // The working-time calendar as administrators keep it: a year's holidays and make-up working days, or a single
 // day's override, stored in MongoDB and merged over the built-in data. No code change needed.
 import { Router } from 'express';
-import { z } from 'zod';
 import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
-import { dateTime, isoDate as isoDateField, year as yearField } from '../fields';
-
-const isoDate = isoDateField();
-const YearBody = z.object({ holidays: z.array(isoDate).max(366), workdays: z.array(isoDate).max(366) }).strict();
-const OverrideBody = z.object({ kind: z.enum(['holiday', 'workday']) }).strict();
-const DeadlineQuery = z
-  .object({
-    from: dateTime('from'),
-    workingHours: z.coerce.number().positive().max(10_000).optional(),
-    workingDays: z.coerce.number().positive().max(1_000).optional(),
-  })
-  .strict()
-  .refine((q) => (q.workingHours === undefined) !== (q.workingDays === undefined), 'give exactly one of workingHours or workingDays');
+import { badRequest, notFound, parse } from '../errors';
+import { year as yearField } from '../fields';
+import { isoDate, YearBody, OverrideBody, DeadlineQuery } from '../schemas/calendar';
 
 export function calendarRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -42,7 +30,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/calendar',
-    route(async (_req, res) => {
+    async (_req, res) => {
       const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const official = officialYears();
       const confirmedYears = Object.keys(cal.years).sort();
@@ -57,18 +45,18 @@ export function calendarRoutes(deps: ApiDeps): Router {
         confirmedYears: confirmedYears.map((y) => ({ year: y, source: y in official ? 'chinese-days' : 'supervisor' })),
         unconfirmedYears: unconfirmedYears(cal, localDate(cal, new Date()), `${nextUnconfirmed}-12-31`),
       });
-    }),
+    },
   );
   r.get(
     '/calendar/days/:date',
-    route(async (req, res) => {
+    async (req, res) => {
       const date = parse(isoDate, req.params.date, 'date');
       res.json({ date, working: isWorkingDay(await loadCalendar(deps.models, deps.cfg.TIME_ZONE), date) });
-    }),
+    },
   );
   r.get(
     '/calendar/deadline',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(DeadlineQuery, req.query, 'query');
       const cal = await loadCalendar(deps.models, deps.cfg.TIME_ZONE);
       const from = new Date(q.from);
@@ -83,11 +71,11 @@ export function calendarRoutes(deps: ApiDeps): Router {
       // Never silent: a deadline through a year without a schedule counted only weekends as days off there.
       const unconfirmed = unconfirmedYears(cal, localDate(cal, from), localDate(cal, dueAt));
       res.json({ from: from.toISOString(), dueAt: dueAt.toISOString(), unconfirmedYears: unconfirmed, assumedWeekendsOnly: unconfirmed.length > 0 });
-    }),
+    },
   );
   r.put(
     '/calendar/years/:year',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const year = parse(yearField(), req.params.year, 'year');
       const body = parse(YearBody, req.body);
@@ -97,11 +85,11 @@ export function calendarRoutes(deps: ApiDeps): Router {
       patch.years[year] = body;
       await save(patch, actorOf(req).userId);
       res.json({ year, ...body });
-    }),
+    },
   );
   r.put(
     '/calendar/overrides/:date',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const date = parse(isoDate, req.params.date, 'date');
       const body = parse(OverrideBody, req.body);
@@ -109,11 +97,11 @@ export function calendarRoutes(deps: ApiDeps): Router {
       patch.overrides[date] = body.kind;
       await save(patch, actorOf(req).userId);
       res.json({ date, kind: body.kind });
-    }),
+    },
   );
   r.delete(
     '/calendar/overrides/:date',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
       const date = parse(isoDate, req.params.date, 'date');
       const patch = await storedPatch();
@@ -121,7 +109,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
       delete patch.overrides[date];
       await save(patch, actorOf(req).userId);
       res.status(204).end();
-    }),
+    },
   );
   return r;
 }

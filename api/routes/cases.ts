@@ -1,28 +1,16 @@
 // Reading cases: the open list and closed history from MongoDB; an open case's whole record from its workflow.
 import { Router } from 'express';
-import { z } from 'zod';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { CASE_KINDS, cancelCaseUpdate, getCaseQuery, type Deadline, type TaskView } from '../../workflows/definitions';
+import { cancelCaseUpdate, getCaseQuery, type Deadline, type TaskView } from '../../workflows/definitions';
 import { afterCursor, decodeCursor, encodeCursor } from '../task-refs';
 import { localTime } from '../../notify/templates';
 import type { ApiDeps } from '../deps';
-import { conflict, notFound, parse, route } from '../errors';
+import { conflict, notFound, parse } from '../errors';
 import { actorOf } from '../auth';
 import { updateFailureToHttp } from '../workflow-errors';
 import { redactCustomerContacts, seesAllCases, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
 import { openWorkReads } from '../open-work-reads';
-
-const ListQuery = z
-  .object({
-    kind: z.enum(CASE_KINDS).optional(),
-    status: z.string().trim().min(1).max(64).optional(),
-    openedBy: z.string().trim().min(1).max(64).optional(),
-    /** Open cases (the default, unless status=closed) come from the slim open list; closed ones from history. */
-    open: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(400).optional(),
-  })
-  .strict();
+import { CancelBody, ListQuery } from '../schemas/cases';
 
 interface TaskOut {
   id: string;
@@ -40,7 +28,7 @@ export function caseRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/cases',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(ListQuery, req.query, 'query');
       const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
       const actor = actorOf(req);
@@ -68,12 +56,12 @@ export function caseRoutes(deps: ApiDeps): Router {
         items: seesCustomerContacts(actorOf(req)) ? items : redactCustomerContacts(items),
         nextCursor: more && last ? encodeCursor({ at: last.openedAt, id: last._id }) : null,
       });
-    }),
+    },
   );
 
   r.get(
     '/cases/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const id = req.params.id;
       let view: Record<string, unknown> & { tasks?: TaskView[] | Array<Record<string, unknown>>; deadlines?: Deadline[] };
       const closed = (await m.Case.exists({ _id: id })) ? null : await m.ClosedCase.findById(id).lean<Record<string, unknown>>();
@@ -113,12 +101,12 @@ export function caseRoutes(deps: ApiDeps): Router {
         notifications: notifications.map(({ _id, ...n }) => ({ id: _id, ...n })),
       };
       res.json(seesCustomerContacts(actorOf(req)) ? body : redactCustomerContacts(body));
-    }),
+    },
   );
   r.post(
     '/cases/:id/cancel',
-    route(async (req, res) => {
-      const body = parse(z.object({ reason: z.string().trim().min(1, 'a reason is required').max(2000) }).strict(), req.body);
+    async (req, res) => {
+      const body = parse(CancelBody, req.body);
       const id = req.params.id;
       const actor = actorOf(req);
       try {
@@ -130,7 +118,7 @@ export function caseRoutes(deps: ApiDeps): Router {
         if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} cannot be cancelled`);
         throw await updateFailureToHttp(err, id, m);
       }
-    }),
+    },
   );
   return r;
 }

@@ -1,29 +1,19 @@
 // A customer's complaint about an after-sales employee (handbook part 5 rule 6): recorded by the agent or the
 // supervisor, investigated by the supervisor (workflows/complaint.ts).
 import { Router } from 'express';
-import { z } from 'zod';
 import type { complaintWorkflow } from '../../workflows/complaint';
 import { caseExists } from '../../db/models';
 import { localOffsetMinutes } from '../../rules/time-zone';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
-import { CustomerSchema } from './calls';
-
-export const ComplaintSchema = z
-  .object({
-    customer: CustomerSchema,
-    staffId: z.string().trim().min(1).max(64).describe('The employee complained about'),
-    description: z.string().trim().min(1).max(5000),
-    relatedCaseId: z.string().trim().max(64).optional(),
-  })
-  .strict();
+import { badRequest, notFound, parse } from '../errors';
+import { ComplaintSchema } from '../schemas/complaints';
 
 export function complaintRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/complaints',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'supervisor');
       const body = parse(ComplaintSchema, req.body);
       const staff = await deps.models.User.findById(body.staffId, { name: 1, active: 1 }).lean<{ _id: string; name?: string; active?: boolean }>();
@@ -50,7 +40,7 @@ export function complaintRoutes(deps: ApiDeps): Router {
         ],
       });
       res.status(201).json({ caseId });
-    }),
+    },
   );
   return r;
 }

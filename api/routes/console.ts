@@ -44,7 +44,7 @@ export function consoleRoutes(deps: ApiDeps, distDir = CONSOLE_DIST): Router {
 
   // Only files that exist are served; every other path falls through to the API.
   r.use(express.static(distDir, { index: 'index.html', maxAge: '1h', setHeaders: (res, file) => file.endsWith('index.html') && res.setHeader('cache-control', 'no-cache') }));
-  r.get(['/ui', '/ui/*'], (_req, res, next) => {
+  r.get(['/ui', '/ui/*page'], (_req, res, next) => {
     if (!fs.existsSync(index)) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

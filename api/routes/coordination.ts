@@ -1,30 +1,20 @@
 // SPEC 3.9: a department coordination form for production.
 import { caseExists } from '../../db/models';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { coordinationWorkflow } from '../../workflows/coordination';
 import { addWorkingDays } from '../../rules/calendar';
 import { loadCalendar } from '../../activities/calendar';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
-import { dateTime, text } from '../fields';
+import { badRequest, notFound, parse } from '../errors';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-export const CoordinationSchema = z
-  .object({
-    subject: text().trim().min(1).max(200),
-    request: text().trim().min(1).max(5000),
-    relatedCaseId: text().trim().max(64).optional(),
-    dueAt: dateTime('dueAt').optional(),
-  })
-  .strict();
+import { CoordinationSchema } from '../schemas/coordination';
 
 export function coordinationRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/coordination-forms',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'supervisor', 'technician', 'qc');
       const body = parse(CoordinationSchema, req.body);
       const now = new Date();
@@ -43,7 +33,7 @@ export function coordinationRoutes(deps: ApiDeps): Router {
         });
         return { status: 201, body: { caseId, dueAt: dueAt.toISOString() } };
       });
-    }),
+    },
   );
   return r;
 }

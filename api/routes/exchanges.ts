@@ -1,30 +1,18 @@
 // SPEC 3.5: opening a product exchange (agent). The unit sent back is identified by its serial.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { exchangeWorkflow } from '../../workflows/exchange';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { parse, route } from '../errors';
-import { text } from '../fields';
-import { CustomerSchema } from './calls';
-import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
+import { parse } from '../errors';
+import { returnedUnit } from './returned-unit';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-export const ExchangeSchema = z
-  .object({
-    customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told by SMS when the replacement ships' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
-    address: text().trim().max(500).optional(),
-    returned: ReturnedUnitSchema,
-    replacementModel: text().trim().min(1).max(100).optional().describe('default: the same model'),
-    reason: text().trim().min(1).max(2000),
-  })
-  .strict();
+import { ExchangeSchema } from '../schemas/exchanges';
 
 export function exchangeRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/exchanges',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(ExchangeSchema, req.body);
       const returned = await returnedUnit(deps, body.returned);
@@ -37,7 +25,7 @@ export function exchangeRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'exchange opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

@@ -3,57 +3,15 @@
 import { complaintRoutes } from './complaints';
 import { caseExists } from '../../db/models';
 import { Router } from 'express';
-import { z } from 'zod';
 import type { FineDoc } from '../../db/fines';
 import { isDuplicateKey } from '../../db/models';
 import { proposeFineIn } from '../../activities/returns';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, notFound, parse, route } from '../errors';
-import { MAX_YUAN, month, page, text } from '../fields';
+import { badRequest, conflict, notFound, parse } from '../errors';
+import { ListQuery, ConfirmBody, DismissBody, MANUAL_RULES, ProposeBody, TotalsQuery, FINE_READERS } from '../schemas/fines';
 
-const MONTH = month();
-const READERS = ['supervisor', 'director', 'finance'] as const;
-
-const ListQuery = z
-  .object({
-    month: MONTH.optional(),
-    status: z.enum(['proposed', 'confirmed', 'dismissed']).optional(),
-    party: z.enum(['salesperson', 'warehouse', 'after_sales']).optional(),
-    partyUserId: text().trim().min(1).max(64).optional(),
-    caseId: text().trim().min(1).max(128).optional(),
-    page: page(),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
-
-const ConfirmBody = z
-  .object({
-    amount: z.number({ required_error: 'amount (yuan) is required', invalid_type_error: 'amount must be a number (yuan)' }).nonnegative().max(MAX_YUAN),
-    note: text().trim().max(2000).optional(),
-  })
-  .strict();
-const DismissBody = z.object({ reason: text({ required_error: 'a reason is required' }).trim().min(1, 'a reason is required').max(2000) }).strict();
-
-// Fines a supervisor proposes by hand (those the workflows do not detect), by the rule that triggers them.
-const MANUAL_RULES = {
-  procedure: { ruleId: 'R-FINE-5', range: 'procedure' },
-  salesperson_error: { ruleId: 'R-FINE-1', range: 'salespersonError' },
-  warehouse_error: { ruleId: 'R-FINE-2', range: 'warehouseError' },
-  overdue_loss: { ruleId: 'R-FINE-3', range: 'overdueLoss' },
-} as const;
-const ProposeBody = z
-  .object({
-    caseId: text().trim().min(1).max(128),
-    kind: z.enum(Object.keys(MANUAL_RULES) as [keyof typeof MANUAL_RULES]),
-    party: z.enum(['salesperson', 'warehouse', 'after_sales']),
-    partyUserId: text().trim().min(1).max(64),
-    note: text().trim().min(1, 'say what happened').max(2000),
-    /** One key per violation: repeating the same request proposes nothing new. */
-    violation: text().trim().regex(/^[\w-]{1,64}$/, 'letters, digits, - and _ only'),
-  })
-  .strict();
 
 const out = ({ _id, ...f }: FineDoc) => ({ id: _id, ...f });
 
@@ -66,8 +24,8 @@ export function fineRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/fines',
-    route(async (req, res) => {
-      requireRole(req, ...READERS);
+    async (req, res) => {
+      requireRole(req, ...FINE_READERS);
       const q = parse(ListQuery, req.query, 'query');
       const filter: Record<string, unknown> = {};
       for (const k of ['month', 'status', 'party', 'partyUserId', 'caseId'] as const) if (q[k]) filter[k] = q[k];
@@ -76,14 +34,14 @@ export function fineRoutes(deps: ApiDeps): Router {
         Fine.find(filter).sort({ proposedAt: -1, _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<FineDoc[]>(),
       ]);
       res.json({ page: q.page, pageSize: q.pageSize, total, items: items.map(out) });
-    }),
+    },
   );
 
   r.get(
     '/fines/totals',
-    route(async (req, res) => {
-      requireRole(req, ...READERS);
-      const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
+    async (req, res) => {
+      requireRole(req, ...FINE_READERS);
+      const q = parse(TotalsQuery, req.query, 'query');
       const fines = await Fine.find({ month: q.month, status: { $in: ['confirmed', 'proposed'] } }).lean<FineDoc[]>();
       const byPerson = new Map<string, { person: string; party: string; confirmedTotal: number; confirmedCount: number; pendingCount: number }>();
       for (const f of fines) {
@@ -98,7 +56,7 @@ export function fineRoutes(deps: ApiDeps): Router {
       }
       const people = [...byPerson.values()].sort((a, b) => a.person.localeCompare(b.person));
       res.json({ month: q.month, people, confirmedTotal: Math.round(people.reduce((s, p) => s + p.confirmedTotal, 0) * 100) / 100 });
-    }),
+    },
   );
 
   /** Loads a fine that is still only proposed, or says why it cannot be decided. */
@@ -130,7 +88,7 @@ export function fineRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/fines',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor');
       const body = parse(ProposeBody, req.body);
       if (!(await caseExists(deps.models, body.caseId))) throw notFound(`case ${body.caseId} not found`);
@@ -152,12 +110,12 @@ export function fineRoutes(deps: ApiDeps): Router {
       });
       deps.log.info({ fineId: r.fineId, by: actorOf(req).userId, created: r.created }, 'fine proposed by hand');
       res.status(r.created ? 201 : 200).json(out((await Fine.findById(r.fineId).lean<FineDoc>())!));
-    }),
+    },
   );
 
   r.post(
     '/fines/:id/confirm',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor');
       const body = parse(ConfirmBody, req.body);
       const fine = await proposed(req.params.id);
@@ -169,12 +127,12 @@ export function fineRoutes(deps: ApiDeps): Router {
       const saved = await decide(fine._id, decided);
       deps.log.info({ fineId: fine._id, amount: body.amount, by: decided.decidedBy }, 'fine confirmed');
       res.json(out(saved));
-    }),
+    },
   );
 
   r.post(
     '/fines/:id/dismiss',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor');
       const body = parse(DismissBody, req.body);
       const fine = await proposed(req.params.id);
@@ -182,7 +140,7 @@ export function fineRoutes(deps: ApiDeps): Router {
       const saved = await decide(fine._id, decided);
       deps.log.info({ fineId: fine._id, by: decided.decidedBy }, 'fine dismissed');
       res.json(out(saved));
-    }),
+    },
   );
   return r;
 }

@@ -1,29 +1,18 @@
 // SPEC 3.8: open an inquiry. The call is logged and the inquiry workflow started under the case number.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { inquiryWorkflow } from '../../workflows/inquiry';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse, route } from '../errors';
-import { text } from '../fields';
-import { CustomerSchema, logCall, newCallId } from './calls';
+import { badRequest, parse } from '../errors';
+import { logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-export const InquirySchema = z
-  .object({
-    customer: CustomerSchema,
-    topic: z.enum(['market', 'technical']),
-    question: text().trim().min(1).max(5000),
-    productModel: text().trim().max(100).optional(),
-    salesManagerId: text().trim().min(1).optional(),
-  })
-  .strict();
+import { InquirySchema } from '../schemas/inquiries';
 
 export function inquiryRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/inquiries',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(InquirySchema, req.body);
       if (body.salesManagerId) {
@@ -56,7 +45,7 @@ export function inquiryRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId, topic: body.topic }, 'inquiry opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

@@ -1,29 +1,14 @@
 // SPEC 3.3: opening an installation directly (units sold without a shipment here, or a re-installation); a
 // shipment starts its own when units that need one are received.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Config } from '../../config';
 import type { installationWorkflow } from '../../workflows/installation';
 import type { InstallationSettings } from '../../workflows/installation/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse, route } from '../errors';
-import { text } from '../fields';
-import { CustomerSchema } from './calls';
-import { SerialSchema } from './units';
+import { badRequest, parse } from '../errors';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-export const InstallationSchema = z
-  .object({
-    customer: CustomerSchema.extend({ phone: text({ required_error: 'required: the customer is told the date by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
-    address: text().trim().min(1).max(500).describe('where the units are installed'),
-    location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional().describe('for the technician recommendation'),
-    units: z
-      .array(z.object({ serial: SerialSchema, model: text().trim().min(1).max(100).optional().describe('default: the model in the unit registry') }).strict())
-      .min(1)
-      .max(1000),
-  })
-  .strict();
+import { InstallationSchema } from '../schemas/installations';
 
 export function installationSettings(cfg: Config): InstallationSettings {
   return {
@@ -41,7 +26,7 @@ export function installationRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/installations',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'sales_manager');
       const body = parse(InstallationSchema, req.body);
       const serials = body.units.map((u) => u.serial);
@@ -60,7 +45,7 @@ export function installationRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'installation opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

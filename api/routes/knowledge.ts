@@ -3,40 +3,13 @@
 import { caseExists } from '../../db/models';
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import { addKnowledgeEntry, kbIdForCase, searchKnowledgeEntries } from '../../activities/knowledge';
 import { queryTerms } from '../../rules/knowledge-terms';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
-import { page, text as safeText } from '../fields';
+import { badRequest, notFound, parse } from '../errors';
 import { createOnce } from '../idempotency';
-
-const text = (max: number) => safeText().trim().min(1).max(max);
-
-const SearchQuery = z
-  .object({
-    model: text(100).optional(),
-    category: text(100).optional(),
-    q: text(200).optional(),
-    page: page(),
-    pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  })
-  .strict();
-
-const EntryBody = z
-  .object({
-    productModel: text(100),
-    faultCategory: text(100),
-    title: text(200).optional(),
-    problem: text(5000),
-    cause: text(5000).optional(),
-    solution: text(5000),
-    prevention: text(5000).optional(),
-    /** The case this entry was learnt from; the entry id is then KB-<caseId> and adding it again updates it. */
-    sourceCaseId: text(64).optional(),
-  })
-  .strict();
+import { SearchQuery, EntryBody } from '../schemas/knowledge';
 
 export function knowledgeRoutes(deps: ApiDeps): Router {
   const r = Router();
@@ -44,7 +17,7 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/knowledge',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(SearchQuery, req.query, 'query');
       if (q.q !== undefined && queryTerms(q.q).length === 0) throw badRequest('invalid query: q: has no words to search for');
       const { total, hits } = await searchKnowledgeEntries(m, {
@@ -55,22 +28,22 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
         limit: q.pageSize,
       });
       res.json({ page: q.page, pageSize: q.pageSize, total, items: hits });
-    }),
+    },
   );
 
   r.get(
     '/knowledge/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const entry = await m.KnowledgeEntry.findById(req.params.id, { terms: 0, modelKey: 0, categoryKey: 0 }).lean<Record<string, unknown>>();
       if (!entry) throw notFound(`knowledge entry ${req.params.id} not found`);
       const { _id, ...rest } = entry;
       res.json({ id: _id, ...rest });
-    }),
+    },
   );
 
   r.post(
     '/knowledge',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'technician');
       const body = parse(EntryBody, req.body);
       if (body.sourceCaseId && !(await caseExists(m, body.sourceCaseId))) throw notFound(`case ${body.sourceCaseId} not found`);
@@ -79,7 +52,7 @@ export function knowledgeRoutes(deps: ApiDeps): Router {
         const out = await addKnowledgeEntry(m, { ...body, id: entryId, createdBy: actorOf(req).userId });
         return { status: out.created ? 201 : 200, body: out };
       });
-    }),
+    },
   );
 
   return r;

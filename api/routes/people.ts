@@ -4,70 +4,18 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { ROLES, type Role } from '../../rules/roles';
+import { type Role } from '../../rules/roles';
 import type { Absence } from '../../rules/availability';
 import { hashToken, newToken } from '../../db/tokens';
 import { createMailer, type Mailer as SmtpMailer } from '../../notify/email';
 import { createSmsSender, type SmsSender } from '../../notify/sms';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
-import { dateTime, text } from '../fields';
+import { badRequest, conflict, forbidden, notFound, parse } from '../errors';
 import { offerTasksForReassignment, type TaskOffer } from '../people-availability';
+import { NewPerson, PersonChange, TokenRequest, AbsenceInput, AbsenceList } from '../schemas/people';
 
 const ADMINS: Role[] = ['supervisor', 'admin'];
-const MAX_ABSENCE_DAYS = 366;
-const DAY = 86_400_000;
-
-const PersonId = text().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/, 'id: 2-64 characters a-z, 0-9, _ . - (starting with a letter or digit)');
-const Name = text().trim().min(1, 'name must not be empty').max(100);
-const RoleList = z
-  .array(z.enum(ROLES, { errorMap: () => ({ message: `unknown role; allowed: ${ROLES.join(', ')}` }) }))
-  .min(1, 'at least one role')
-  .max(ROLES.length)
-  .refine((r) => new Set(r).size === r.length, 'roles must not repeat');
-const Phone = text().regex(/^\+[1-9]\d{6,14}$/, 'phone must be E.164, e.g. +8613800138000');
-const Email = text().trim().email('email must be an e-mail address').max(254);
-const Locale = z.enum(['zh-CN', 'en'], { errorMap: () => ({ message: 'locale is zh-CN or en' }) });
-
-const NewPerson = z
-  .object({
-    id: PersonId,
-    name: Name,
-    roles: RoleList,
-    phone: Phone.optional(),
-    email: Email.optional(),
-    locale: Locale.default('zh-CN'),
-    active: z.boolean().default(true),
-    inOffice: z.boolean().default(false),
-  })
-  .strict();
-
-const PersonChange = z
-  .object({
-    name: Name.optional(),
-    roles: RoleList.optional(),
-    phone: Phone.nullable().optional(),
-    email: Email.nullable().optional(),
-    locale: Locale.optional(),
-    active: z.boolean().optional(),
-    inOffice: z.boolean().optional(),
-  })
-  .strict()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field to change');
-
-const TokenRequest = z.object({ label: text().trim().min(1).max(100).optional() }).strict();
-
-const instant = (what: string) => dateTime(what);
-const AbsenceInput = z
-  .object({ from: instant('from'), until: instant('until'), reason: text().trim().min(1, 'reason must not be empty').max(500) })
-  .strict()
-  .superRefine((a, ctx) => {
-    const span = Date.parse(a.until) - Date.parse(a.from);
-    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['until'], message: 'until must be after from' });
-    else if (span > MAX_ABSENCE_DAYS * DAY) ctx.addIssue({ code: 'custom', path: ['until'], message: `an absence lasts at most ${MAX_ABSENCE_DAYS} days` });
-  });
-const AbsenceList = z.object({ absences: z.array(AbsenceInput).max(50) }).strict();
 
 interface PersonDoc {
   _id: string;
@@ -134,25 +82,25 @@ export function peopleRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/people',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const people = await User.find({}).sort({ _id: 1 }).lean<PersonDoc[]>();
       res.json({ items: people.map(view) });
-    }),
+    },
   );
 
   r.get(
     '/people/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const actor = actorOf(req);
       if (actor.userId !== req.params.id) requireAdmin(req);
       res.json(view(await load(req.params.id)));
-    }),
+    },
   );
 
   r.post(
     '/people',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const body = parse(NewPerson, req.body);
       guardAdminRole(req, [], body.roles);
@@ -161,12 +109,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       await User.create({ _id: id, ...rest, tokenHashes: [], tokenInfo: [], absences: [] });
       deps.log.info({ personId: id, by: actorOf(req).userId, roles: body.roles }, 'person added');
       res.status(201).json(view(await load(id)));
-    }),
+    },
   );
 
   r.patch(
     '/people/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const body = parse(PersonChange, req.body);
       const actor = actorOf(req);
@@ -187,12 +135,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       // Auth reads the person on every request, so the tokens of a deactivated person already fail.
       const offered = deactivated ? await offer(before, { why: 'inactive', key: `people:${before._id}:inactive:${set.deactivatedAt as string}` }) : undefined;
       res.json({ ...view(await load(before._id)), ...(offered && { tasksToReassign: offered }) });
-    }),
+    },
   );
 
   r.post(
     '/people/:id/tokens',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const body = parse(TokenRequest, req.body ?? {});
       const person = await load(req.params.id);
@@ -204,12 +152,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       deps.log.info({ personId: person._id, tokenId: info.id, by: info.createdBy }, 'token issued');
       // The only time the token is ever shown: only its hash is kept.
       res.status(201).json({ ...info, personId: person._id, token });
-    }),
+    },
   );
 
   r.delete(
     '/people/:id/tokens/:tokenId',
-    route(async (req, res) => {
+    async (req, res) => {
       requireAdmin(req);
       const person = await User.findById(req.params.id).lean<PersonDoc & { tokenHashes?: string[] }>();
       if (!person) throw notFound(`person ${req.params.id} not found`);
@@ -221,7 +169,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
         { $set: { tokenHashes: (person.tokenHashes ?? []).filter((h) => !h.startsWith(tokenId)), tokenInfo: (person.tokenInfo ?? []).filter((t) => t.id !== tokenId) } },
       );
       res.status(204).end();
-    }),
+    },
   );
 
   // Absences: the person themself, a supervisor or an admin.
@@ -240,7 +188,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/people/:id/absences',
-    route(async (req, res) => {
+    async (req, res) => {
       mayManageAbsences(req, req.params.id);
       const body = parse(AbsenceInput, req.body);
       const person = await load(req.params.id);
@@ -252,12 +200,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       await User.updateOne({ _id: person._id }, { $push: { absences: absence } });
       deps.log.info({ personId: person._id, absence }, 'absence recorded');
       res.status(201).json({ absence, tasksToReassign: await offerFor(person, absence) });
-    }),
+    },
   );
 
   r.put(
     '/people/:id/absences',
-    route(async (req, res) => {
+    async (req, res) => {
       mayManageAbsences(req, req.params.id);
       const body = parse(AbsenceList, req.body);
       const person = await load(req.params.id);
@@ -276,12 +224,12 @@ export function peopleRoutes(deps: ApiDeps): Router {
       const offers: TaskOffer[] = [];
       for (const a of next) if (!previous.includes(a)) offers.push(await offerFor(person, a));
       res.json({ absences: [...kept, ...next], tasksToReassign: offers });
-    }),
+    },
   );
 
   r.delete(
     '/people/:id/absences/:absenceId',
-    route(async (req, res) => {
+    async (req, res) => {
       mayManageAbsences(req, req.params.id);
       const person = await load(req.params.id);
       const absences = person.absences ?? [];
@@ -297,7 +245,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
       await User.updateOne({ _id: person._id }, { $set: { absences: next } });
       deps.log.info({ personId: person._id, absenceId: target.id, by: actorOf(req).userId }, 'absence ended');
       res.json({ absences: next });
-    }),
+    },
   );
 
   return r;

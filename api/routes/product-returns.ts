@@ -1,28 +1,18 @@
 // SPEC 3.6: opening a product return at the end of a relationship (agent, sales manager).
 import { Router } from 'express';
-import { z } from 'zod';
 import type { productReturnWorkflow } from '../../workflows/product-return';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { parse, route } from '../errors';
-import { text } from '../fields';
-import { CustomerSchema } from './calls';
-import { ReturnedUnitSchema, returnedUnit } from './returned-unit';
+import { parse } from '../errors';
+import { returnedUnit } from './returned-unit';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-export const ProductReturnSchema = z
-  .object({
-    customer: CustomerSchema,
-    returned: ReturnedUnitSchema,
-    reason: text().trim().min(1).max(2000),
-  })
-  .strict();
+import { ProductReturnSchema } from '../schemas/product-returns';
 
 export function productReturnRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.post(
     '/product-returns',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'sales_manager');
       const body = parse(ProductReturnSchema, req.body);
       const returned = await returnedUnit(deps, body.returned);
@@ -35,7 +25,7 @@ export function productReturnRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'product return opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
   return r;
 }

@@ -6,7 +6,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { claimReceiptToken, peekReceiptToken, releaseReceiptToken, type ReceiptClaim } from '../../activities/receipt-links';
 import { TASK_ERROR, completeTaskUpdate, getCaseQuery } from '../../workflows/definitions';
 import type { ApiDeps } from '../deps';
-import { HttpError, notFound, route } from '../errors';
+import { HttpError, notFound } from '../errors';
 
 const gone = (c: ReceiptClaim & { ok: false }) =>
   c.reason === 'unknown' ? notFound('unknown receipt link') : new HttpError(410, 'gone', c.reason === 'used' ? 'this receipt link has already been used' : 'this receipt link has expired');
@@ -15,15 +15,15 @@ export function receiptRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.get(
     '/receipts/:token',
-    route(async (req, res) => {
+    async (req, res) => {
       const peek = await peekReceiptToken(deps.models, req.params.token!);
       if (!peek.ok) throw gone(peek);
       res.json({ caseId: peek.caseId, waybill: peek.waybill, confirm: `POST /receipts/${req.params.token}` });
-    }),
+    },
   );
   r.post(
     '/receipts/:token',
-    route(async (req, res) => {
+    async (req, res) => {
       const token = req.params.token!;
       const claim = await claimReceiptToken(deps.models, token);
       if (!claim.ok) throw gone(claim);
@@ -48,7 +48,7 @@ export function receiptRoutes(deps: ApiDeps): Router {
         await releaseReceiptToken(deps.models, token); // not taken: the link still works
         throw err;
       }
-    }),
+    },
   );
   return r;
 }

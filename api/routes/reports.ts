@@ -2,7 +2,6 @@
 // supervisor, the director and the general manager; and a test send of either e-mail for the supervisor.
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
-import { z } from 'zod';
 import { loadCalendar } from '../../activities/calendar';
 import { returnsPolicy } from '../../config/returns-policy';
 import { createMailer, type Mailer } from '../../notify/email';
@@ -16,27 +15,11 @@ import { reportSettings } from '../../reports/settings';
 import { dailyTables, monthlyTables, toCsv, type Table } from '../../reports/tables';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse, route } from '../errors';
-import { isoDate, month, text } from '../fields';
+import { badRequest, notFound, parse } from '../errors';
+import { DailyQuery, MonthlyQuery, TestSendBody } from '../schemas/reports';
 
-export const READERS = ['supervisor', 'director', 'general_manager'] as const;
-
-// Dates and months within the years every date of the API keeps to (2000-2100).
-const DATE = isoDate('date');
-const MONTH = month();
-const FORMAT = z.enum(['json', 'csv']).default('json');
-export const DAILY_TABLES = ['opened', 'closed', 'overdue-tasks', 'overdue-deadlines', 'open-tasks-by-person', 'escalations', 'failed-notifications', 'turnaround'] as const;
-export const MONTHLY_TABLES = ['service-records', 'turnaround', 'callbacks', 'returns-by-cause', 'return-rates', 'fines', 'complaints'] as const;
-
-export const DailyQuery = z.object({ date: DATE.optional(), format: FORMAT, table: z.enum(DAILY_TABLES).optional() }).strict();
-export const MonthlyQuery = z.object({ month: MONTH.optional(), format: FORMAT, table: z.enum(MONTHLY_TABLES).optional() }).strict();
-export const TestSendBody = z
-  .object({
-    date: DATE.optional(),
-    month: MONTH.optional(),
-    to: text().email('to must be an e-mail address').max(254).optional(),
-  })
-  .strict();
+export { REPORT_READERS as READERS } from '../schemas/reports';
+import { REPORT_READERS as READERS } from '../schemas/reports';
 
 /** One table, or every table one after another, each under its title. */
 function csvOf(tables: Table[], name: string | undefined, locale: 'zh-CN' | 'en', timeZone: string): string {
@@ -63,7 +46,7 @@ export function reportRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/reports/daily',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...READERS);
       const q = parse(DailyQuery, req.query, 'query');
       const { cal, report } = await daily(q.date);
@@ -72,12 +55,12 @@ export function reportRoutes(deps: ApiDeps): Router {
         return;
       }
       res.json(report);
-    }),
+    },
   );
 
   r.get(
     '/reports/monthly',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, ...READERS);
       const q = parse(MonthlyQuery, req.query, 'query');
       const { cal, report } = await monthly(q.month);
@@ -86,14 +69,14 @@ export function reportRoutes(deps: ApiDeps): Router {
         return;
       }
       res.json(report);
-    }),
+    },
   );
 
   // Sends the e-mail now to the caller (or `to`), whatever was sent before: it records no delivery, so the
   // scheduled report of the same period still goes out.
   r.post(
     '/reports/:kind/test-send',
-    route(async (req, res) => {
+    async (req, res) => {
       const kind = req.params.kind;
       if (kind !== 'daily' && kind !== 'monthly') throw notFound(`no report '${kind}' (daily, monthly)`);
       requireRole(req, 'supervisor');
@@ -115,7 +98,7 @@ export function reportRoutes(deps: ApiDeps): Router {
       const subject = `[TEST] ${mail.subject}`;
       const { messageId } = await mailer.send({ ...mail, subject, messageId: `report-test-${mail.key.replace(':', '-')}-${randomBytes(4).toString('hex')}` });
       res.json({ sentTo: to, subject, period: mail.key.split(':')[1], messageId });
-    }),
+    },
   );
   return r;
 }

@@ -9,25 +9,11 @@ import { loadReturnRateReport } from '../../db/return-rate';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { HttpError, badRequest, parse, route } from '../errors';
-import { month, text } from '../fields';
+import { HttpError, badRequest, parse } from '../errors';
+import { FIGURE_WRITERS, FigureSchema, MonthQuery, RATE_READERS } from '../schemas/return-rate';
 
-const MONTH = month();
-const WRITERS = ['finance', 'supervisor', 'director'] as const;
-const READERS = ['supervisor', 'director', 'finance', 'general_manager', 'sales_manager'] as const;
 const MAX_ROWS = 10_000;
 
-const FigureSchema = z
-  .object({
-    salesperson: text().trim().min(1, 'salesperson is required').max(64),
-    month: MONTH,
-    value: z
-      .number({ required_error: 'value (yuan) is required', invalid_type_error: 'value must be a number (yuan)' })
-      .nonnegative('value must not be negative')
-      .max(1e12)
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'value has more than 2 decimals (fen)'),
-  })
-  .strict();
 type Figure = z.infer<typeof FigureSchema>;
 
 interface RowProblem {
@@ -106,8 +92,8 @@ export function returnRateRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/sales-figures',
-    route(async (req, res) => {
-      requireRole(req, ...WRITERS);
+    async (req, res) => {
+      requireRole(req, ...FIGURE_WRITERS);
       if (!Array.isArray(req.body)) throw badRequest('the body must be a JSON array of {salesperson, month, value}');
       if (req.body.length === 0 || req.body.length > MAX_ROWS) throw badRequest(`send 1 to ${MAX_ROWS} sales figures`);
       const saved = await store(
@@ -115,14 +101,14 @@ export function returnRateRoutes(deps: ApiDeps): Router {
         actorOf(req).userId,
       );
       res.status(201).json({ imported: saved.length, items: saved });
-    }),
+    },
   );
 
   r.post(
     '/sales-figures/import',
     express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }),
-    route(async (req, res) => {
-      requireRole(req, ...WRITERS);
+    async (req, res) => {
+      requireRole(req, ...FIGURE_WRITERS);
       if (typeof req.body !== 'string') throw new HttpError(415, 'unsupported_media_type', 'send the CSV as Content-Type: text/csv');
       const { rows, problems } = parseCsv(req.body);
       if (rows.length > MAX_ROWS) throw badRequest(`at most ${MAX_ROWS} rows per import`);
@@ -134,17 +120,16 @@ export function returnRateRoutes(deps: ApiDeps): Router {
         actorOf(req).userId,
       );
       res.status(201).json({ imported: saved.length, items: saved });
-    }),
+    },
   );
 
   const report = (month: string) => loadReturnRateReport(deps.models, month, policy);
 
-
   r.get(
     '/reports/return-rate',
-    route(async (req, res) => {
-      requireRole(req, ...READERS);
-      const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
+    async (req, res) => {
+      requireRole(req, ...RATE_READERS);
+      const q = parse(MonthQuery, req.query, 'query');
       const rep = await report(q.month);
       const ids = rep.salespeople.filter((x) => x.proposedFine).map((x) => fineId(rateCaseId(q.month, x.salesperson), 'R-FINE-4', 'salesperson'));
       const inLedger = new Map((await Fine.find({ _id: { $in: ids } }, { status: 1 }).lean<Array<{ _id: string; status: string }>>()).map((f) => [f._id, f.status]));
@@ -156,14 +141,14 @@ export function returnRateRoutes(deps: ApiDeps): Router {
           return { ...x, ledger: { fineId: id, status: inLedger.get(id) ?? 'not_recorded' } };
         }),
       });
-    }),
+    },
   );
 
   r.post(
     '/reports/return-rate/fines',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'supervisor', 'director');
-      const q = parse(z.object({ month: MONTH }).strict(), req.query, 'query');
+      const q = parse(MonthQuery, req.query, 'query');
       const rep = await report(q.month);
       const fines = [];
       for (const x of rep.salespeople) {
@@ -184,7 +169,7 @@ export function returnRateRoutes(deps: ApiDeps): Router {
         fines.push({ salesperson: x.salesperson, rate: x.rate, ...r2 });
       }
       res.status(200).json({ month: q.month, fines });
-    }),
+    },
   );
   return r;
 }

@@ -3,16 +3,7 @@
 import { z } from 'zod';
 import type { ApiDeps } from '../deps';
 import { badRequest } from '../errors';
-import { text } from '../fields';
-import { SerialSchema } from './units';
-
-export const ReturnedUnitSchema = z
-  .object({
-    serial: SerialSchema.describe('serial number (串号) of the unit sent back'),
-    model: text().trim().min(1).max(100).optional().describe('default: the model in the unit registry'),
-    category: z.enum(['phone', 'electrical', 'computer', 'other']).optional(),
-  })
-  .strict();
+import { ReturnedUnitSchema } from '../schemas/returned-unit';
 
 export async function returnedUnit(deps: ApiDeps, u: z.infer<typeof ReturnedUnitSchema>): Promise<{ serial: string; model: string; category?: string }> {
   const known = await deps.models.Unit.findById(u.serial, { model: 1, category: 1 }).lean<{ model: string; category?: string }>();

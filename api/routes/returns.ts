@@ -1,87 +1,21 @@
 // SPEC 3.7: sales returns. A dry-run evaluation that starts and writes nothing, and opening a return, which
 // evaluates the same way (same request, same as-of instant, same policy) and starts the workflow that records it.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { salesReturnWorkflow } from '../../workflows/sales-return';
-import { ReturnRequestSchema, evaluateReturn, type ReturnEvaluation, type ReturnRequest, type ReturnsPolicy } from '../../rules/returns';
+import { evaluateReturn, type ReturnEvaluation, type ReturnRequest, type ReturnsPolicy } from '../../rules/returns';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse, route } from '../errors';
-import { dateTime, inYearRange, isSafeText, MAX_YEAR, MAX_YUAN, MIN_YEAR, text } from '../fields';
-import { CustomerSchema, logCall, newCallId } from './calls';
+import { badRequest, parse } from '../errors';
+import { logCall, newCallId } from './calls';
 import { repairTimings } from './service-cases';
 import { shipmentTimings } from './shipments';
 import { installationSettings } from './installations';
 import { createOnce, startWorkflowOnce } from '../idempotency';
+import { EvaluateBody, OpenBody } from '../schemas/returns';
 
 /** An as-of instant may lie at most this far ahead of the server's clock when a return is opened (clock skew). */
 const AS_OF_SKEW_MS = 5 * 60_000;
-
-const asOfField = dateTime('asOf', "asOf must be an ISO 8601 date-time with offset, e.g. '2026-03-01T10:00:00+08:00'").optional();
-
-/** A request says where it stands (issue 9): a request before anything is sent, or goods already sent back. */
-const stageRequired = (body: { request: { stage?: string } }, ctx: z.RefinementCtx) => {
-  if (body.request.stage === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['request', 'stage'], message: 'request.stage is required: request (asked before sending anything back) or already_sent_back (the goods came back without the salesperson’s consent)' });
-  }
-};
-
-
-const MAX_COUNT = 100_000;
-const MAX_MONTHS = 600;
-
-/**
- * The rulebook's schema (rules/returns) checks the request's shape; the API adds ranges so that absurd figures
- * (a unit cost of 1e308, a receipt in the year 50) are refused with a 400 instead of being evaluated and kept.
- */
-function boundRequest(r: ReturnRequest, ctx: z.RefinementCtx): void {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  const p = r.product;
-  for (const [k, v] of [['unitCost', p.unitCost], ['invoiceValue', p.invoiceValue]] as const) {
-    if (v !== undefined && !(v <= MAX_YUAN)) issue(['product', k], `product.${k} must be at most ${MAX_YUAN} yuan`);
-  }
-  const counts: Array<[(string | number)[], number | undefined, number]> = [
-    [['product', 'quantity'], p.quantity, MAX_COUNT],
-    [['product', 'set', 'size'], p.set?.size, MAX_COUNT],
-    [['product', 'utilityWindowMonths'], p.utilityWindowMonths, MAX_MONTHS],
-    [['packaging', 'handbagsMissing'], r.packaging.handbagsMissing, MAX_COUNT],
-    [['packaging', 'boxesMissing'], r.packaging.boxesMissing, MAX_COUNT],
-  ];
-  for (const [path, v, max] of counts) if (v !== undefined && !(v <= max)) issue(path, `${path.join('.')} must be at most ${max}`);
-  for (const [k, v] of Object.entries(r.dates)) {
-    if (v !== undefined && !inYearRange(Date.parse(v))) issue(['dates', k], `dates.${k} must lie between the years ${MIN_YEAR} and ${MAX_YEAR}`);
-  }
-  const texts: Array<[(string | number)[], string | undefined, number]> = [
-    [['product', 'sku'], p.sku, 100],
-    [['product', 'name'], p.name, 200],
-    ...(p.set?.damagedPieces ?? []).map((s, i): [(string | number)[], string, number] => [['product', 'set', 'damagedPieces', i], s, 200]),
-    ...r.evidence.photos.map((s, i): [(string | number)[], string, number] => [['evidence', 'photos', i], s, 500]),
-  ];
-  for (const [path, v, max] of texts) {
-    if (v === undefined) continue;
-    if (v.length > max) issue(path, `${path.join('.')} must be at most ${max} characters`);
-    if (!isSafeText(v)) issue(path, `${path.join('.')} must not contain NUL, bidirectional override characters or lone surrogates`);
-  }
-  if (r.evidence.photos.length > 100) issue(['evidence', 'photos'], 'evidence.photos may list at most 100 photos');
-  if ((p.set?.damagedPieces.length ?? 0) > 1000) issue(['product', 'set', 'damagedPieces'], 'product.set.damagedPieces may list at most 1000 pieces');
-}
-const BoundedRequest = ReturnRequestSchema.superRefine(boundRequest);
-
-const EvaluateBody = z.object({ request: BoundedRequest, asOf: asOfField }).strict().superRefine(stageRequired);
-
-export const OpenBody = z
-  .object({
-    request: BoundedRequest,
-    asOf: asOfField,
-    salespersonId: text().trim().min(1).max(64),
-    salesManagerId: text().trim().min(1).max(64).optional(),
-    customer: CustomerSchema.optional(),
-    /** Part of a bulk take-back (批量退回): matters for the overdraft-sales check. */
-    batch: z.boolean().default(false),
-  })
-  .strict()
-  .superRefine(stageRequired);
 
 /** The engine's own refusals (a report date before receipt) are the caller's input error. */
 export function evaluateOr400(request: ReturnRequest, asOf: Date, policy: ReturnsPolicy): ReturnEvaluation {
@@ -99,16 +33,16 @@ export function returnRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/returns/evaluate',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(EvaluateBody, req.body);
       const asOf = body.asOf ? new Date(body.asOf) : new Date();
       res.json({ asOf: asOf.toISOString(), evaluation: evaluateOr400(body.request, asOf, policy) });
-    }),
+    },
   );
 
   r.post(
     '/returns',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(OpenBody, req.body);
       const now = new Date();
@@ -161,7 +95,7 @@ export function returnRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId, decision: evaluation.decision }, 'return opened');
         return { status: 201, body: { caseId, evaluation } };
       });
-    }),
+    },
   );
   return r;
 }

@@ -1,7 +1,7 @@
 // SPEC 3.1 and 3.4: opening a service case from a call, a factory repair for a device sent in directly, and
 // pausing / resuming a case's turnaround clock while it waits on the customer or the manufacturer. Case reads
 // and task completion are the generic /cases and /tasks endpoints.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Config } from '../../config';
@@ -12,74 +12,12 @@ import type { factoryRepairWorkflow } from '../../workflows/factory-repair';
 import { pauseClockUpdate, resumeClockUpdate, type RepairTimings, type ServiceTimings } from '../../workflows/service-case/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, conflict, parse, route } from '../errors';
-import { dateTime, inYearRange, MAX_YEAR, MIN_YEAR, text as safeText } from '../fields';
+import { badRequest, conflict, parse } from '../errors';
 import { touchUnit } from '../../activities/units';
 import { updateFailureToHttp } from '../workflow-errors';
-import { CustomerSchema, logCall, newCallId } from './calls';
+import { logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
-
-const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
-/** 'YYYY-MM-DD' (local date) or an ISO 8601 date-time. */
-const dateOrInstant = (what: string) =>
-  safeText()
-    .trim()
-    .refine((v) => (/^\d{4}-\d{2}-\d{2}$/.test(v) || /^\d{4}-\d{2}-\d{2}T/.test(v)) && !Number.isNaN(Date.parse(v)), `${what} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`)
-    .refine((v) => inYearRange(Date.parse(v)), `${what} must lie between the years ${MIN_YEAR} and ${MAX_YEAR}`);
-const pastInstant = (what: string) =>
-  dateTime(what).refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, `${what} must not be in the future`);
-
-const ProductSchema = z
-  .object({
-    model: text(100),
-    serialNumber: text(100),
-    category: z.enum(['phone', 'electrical', 'computer', 'other']),
-    name: safeText().trim().max(200).optional(),
-  })
-  .strict();
-
-export const ServiceCaseSchema = z
-  .object({
-    // The customer receives the case number by SMS: a phone number is required.
-    customer: CustomerSchema.extend({ phone: safeText({ required_error: 'required: the customer receives the case number by SMS' }).trim().regex(/^\+?[0-9][0-9 -]{5,19}$/, 'must be a phone number such as +8613800138000') }),
-    contact: z.object({ name: text(200), phone: safeText().trim().max(30).optional() }).strict().optional(),
-    address: safeText().trim().max(500).optional(),
-    location: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
-    product: ProductSchema,
-    warranty: z
-      .object({
-        purchasedAt: dateOrInstant('warranty.purchasedAt').optional(),
-        warrantyMonths: z.number().int('warrantyMonths must be a whole number').nonnegative().max(600).optional(),
-        warrantyUntil: dateOrInstant('warranty.warrantyUntil').optional(),
-      })
-      .strict()
-      .default({}),
-    fault: z.object({ summary: text(5000), category: text(100) }).strict(),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (b.warranty.purchasedAt && Date.parse(b.warranty.purchasedAt) > Date.now() + 86_400_000) {
-      ctx.addIssue({ code: 'custom', path: ['warranty', 'purchasedAt'], message: 'must not be in the future' });
-    }
-  });
-
-export const FactoryRepairSchema = z
-  .object({
-    customer: CustomerSchema,
-    product: ProductSchema,
-    fault: z.object({ summary: text(5000), category: safeText().trim().max(100).optional() }).strict(),
-    /** When the device arrived (default: now). */
-    receivedAt: pastInstant('receivedAt').optional(),
-    condition: text(2000),
-    accessories: safeText().trim().max(2000).optional(),
-  })
-  .strict()
-  .superRefine((b, ctx) => {
-    if (!b.customer.phone && !b.customer.email) ctx.addIssue({ code: 'custom', path: ['customer'], message: 'a phone or an e-mail is required: the customer is told when the device ships back' });
-  });
-
-const PauseSchema = z.object({ reason: text(2000) }).strict();
-const ResumeSchema = z.object({ note: safeText().trim().max(2000).optional() }).strict();
+import { ServiceCaseSchema, FactoryRepairSchema, PauseSchema, ResumeSchema } from '../schemas/service-cases';
 
 export function serviceTimings(cfg: Config): ServiceTimings {
   return {
@@ -108,7 +46,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
 
   r.post(
     '/service-cases',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent');
       const body = parse(ServiceCaseSchema, req.body);
       // A registered unit brings its model and ship date: warranty is decided from them, not left unknown.
@@ -154,12 +92,12 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId, callId }, 'service case opened');
         return { status: 201, body: { caseId, callId } };
       });
-    }),
+    },
   );
 
   r.post(
     '/factory-repairs',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'agent', 'qc', 'warehouse');
       const body = parse(FactoryRepairSchema, req.body);
       const actor = actorOf(req).userId;
@@ -187,11 +125,12 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
         deps.log.info({ caseId }, 'factory repair opened');
         return { status: 201, body: { caseId } };
       });
-    }),
+    },
   );
 
-  const clockRoute = (action: 'pause' | 'resume') =>
-    route(async (req, res) => {
+  const clockRoute =
+    (action: 'pause' | 'resume') =>
+    async (req: Request<{ id: string }>, res: Response) => {
       requireRole(req, 'agent', 'supervisor');
       const id = req.params.id!;
       const body = action === 'pause' ? parse(PauseSchema, req.body) : parse(ResumeSchema, req.body);
@@ -210,7 +149,7 @@ export function serviceCaseRoutes(deps: ApiDeps): Router {
         if (err instanceof WorkflowUpdateFailedError && /no registered handler/i.test(err.cause?.message ?? '')) throw conflict(`case ${id} has no turnaround clock`);
         throw await updateFailureToHttp(err, id, deps.models);
       }
-    });
+    };
   r.post('/cases/:id/clock/pause', clockRoute('pause'));
   r.post('/cases/:id/clock/resume', clockRoute('resume'));
 

@@ -3,44 +3,12 @@
 // reserved). Writes are idempotent by `key` (body) or the Idempotency-Key header.
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
-import { z } from 'zod';
 import { checkOutParts, returnParts, stockHead, stockIn, stockOut, StockError, upsertStockItem } from '../../activities/stock';
 import { actorOf, requireRole } from '../auth';
 import { assertMayCheckOut, assertMayReturn } from '../stock-access';
 import type { ApiDeps } from '../deps';
-import { badRequest, HttpError, notFound, parse, route } from '../errors';
-import { page, text } from '../fields';
-
-const sku = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/, 'must be a sku of letters, digits and . _ - / (at most 64)');
-const qty = z.number().int('must be a whole number').positive('must be more than 0').max(1_000_000);
-const key = text().trim().min(1).max(200).optional();
-const caseId = text().trim().min(1).max(64);
-const Line = z.object({ sku, qty }).strict();
-
-const PartsBody = z
-  .object({ caseId, items: z.array(Line).min(1, 'list at least one item').max(100), key, note: text().trim().max(1000).optional() })
-  .strict();
-const ItemBody = z
-  .object({
-    sku,
-    name: text().trim().min(1).max(200),
-    unit: text().trim().min(1).max(20).optional(),
-    /** A stocktake: the counted quantity; the difference is recorded as an 'adjust' movement. */
-    onHand: z.number().int('must be a whole number').min(0).max(10_000_000).optional(),
-    key,
-  })
-  .strict();
-const MoveBody = z.object({ sku, qty, key, caseId: caseId.optional(), note: text().trim().max(1000).optional() }).strict();
-const ListQuery = z
-  .object({
-    q: text().trim().min(1).max(100).optional(),
-    page: page(),
-    pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+import { badRequest, HttpError, notFound, parse } from '../errors';
+import { sku, PartsBody, ItemBody, MoveBody, ListQuery } from '../schemas/stock';
 
 const ERROR_STATUS: Record<StockError['code'], number> = { invalid: 400, unknown_sku: 404, over_return: 409, key_reused: 422 };
 
@@ -69,7 +37,7 @@ export function stockRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/stock',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(ListQuery, req.query, 'query');
       const filter = q.q ? { $or: [{ _id: { $regex: escapeRegex(q.q), $options: 'i' } }, { name: { $regex: escapeRegex(q.q), $options: 'i' } }] } : {};
       const [total, items] = await Promise.all([
@@ -77,12 +45,12 @@ export function stockRoutes(deps: ApiDeps): Router {
         m.StockItem.find(filter).sort({ _id: 1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean<Array<Record<string, any>>>(),
       ]);
       res.json({ page: q.page, pageSize: q.pageSize, total, items: await Promise.all(items.map(publicItem)) });
-    }),
+    },
   );
 
   r.get(
     '/stock/:sku',
-    route(async (req, res) => {
+    async (req, res) => {
       const id = parse(sku, req.params.sku, 'sku');
       const item = await m.StockItem.findById(id).lean<Record<string, any>>();
       if (!item) throw notFound(`stock item ${id} not found`);
@@ -101,43 +69,43 @@ export function stockRoutes(deps: ApiDeps): Router {
           .sort((a, b) => a.caseId.localeCompare(b.caseId)),
         movements: movements.map(({ _id, line: _l, ...mv }) => ({ id: _id, ...mv })),
       });
-    }),
+    },
   );
 
   r.post(
     '/stock/items',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'warehouse');
       const body = parse(ItemBody, req.body);
       const out = await upsertStockItem(m, { ...body, key: idempotencyKey(req, body.key), by: actorOf(req).userId }).catch((e) => Promise.reject(toHttp(e)));
       res.status(out.created ? 201 : 200).json(out);
-    }),
+    },
   );
 
   r.post(
     '/stock/in',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'warehouse');
       const body = parse(MoveBody, req.body);
       const out = await stockIn(m, { ...body, key: idempotencyKey(req, body.key), by: actorOf(req).userId }).catch((e) => Promise.reject(toHttp(e)));
       res.status(201).json({ ...out, onHand: (await onHandOf([out.sku])).get(out.sku) });
-    }),
+    },
   );
 
   r.post(
     '/stock/out',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'warehouse');
       const body = parse(MoveBody, req.body);
       const out = await stockOut(m, { ...body, key: idempotencyKey(req, body.key), by: actorOf(req).userId }).catch((e) => Promise.reject(toHttp(e)));
       if (!out.ok) throw new HttpError(409, 'insufficient_stock', `not enough stock: ${describe(out.shortages)}`, { shortages: out.shortages });
       res.status(201).json({ ...out, onHand: (await onHandOf([out.sku])).get(out.sku) });
-    }),
+    },
   );
 
   r.post(
     '/stock/check-out',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'technician');
       const body = parse(PartsBody, req.body);
       await assertMayCheckOut(m, actorOf(req), body.caseId);
@@ -149,12 +117,12 @@ export function stockRoutes(deps: ApiDeps): Router {
       const onHand = await onHandOf(out.items.map((i) => i.sku));
       deps.log.info({ caseId: body.caseId, key: out.key, technicianId, items: out.items, replayed: out.replayed }, 'parts checked out');
       res.status(201).json({ ...out, caseId: body.caseId, items: out.items.map((i) => ({ ...i, onHand: onHand.get(i.sku) })) });
-    }),
+    },
   );
 
   r.post(
     '/stock/return',
-    route(async (req, res) => {
+    async (req, res) => {
       requireRole(req, 'technician');
       const body = parse(PartsBody, req.body);
       await assertMayReturn(m, actorOf(req), body.caseId, body.items);
@@ -163,7 +131,7 @@ export function stockRoutes(deps: ApiDeps): Router {
       const onHand = await onHandOf(out.items.map((i) => i.sku));
       deps.log.info({ caseId: body.caseId, key: out.key, technicianId, items: out.items, replayed: out.replayed }, 'parts returned');
       res.status(201).json({ ...out, caseId: body.caseId, items: out.items.map((i) => ({ ...i, onHand: onHand.get(i.sku) })) });
-    }),
+    },
   );
 
   return r;

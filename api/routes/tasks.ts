@@ -3,10 +3,8 @@
 // Open tasks are read from the slim `tasks` collection (only open work); a task's context and form come from
 // its case's workflow; finished tasks from `done_tasks`.
 import { Router } from 'express';
-import { z } from 'zod';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { claimTaskUpdate, completeTaskUpdate, getCaseQuery, reassignTaskUpdate, type Actor, type CaseView, type TaskView } from '../../workflows/definitions';
-import { isRole } from '../../rules/roles';
 import { caseExists } from '../../db/models';
 import { escalationHolders, isSameCompletion } from '../../workflows/lib/task-actions';
 import { taskForm } from '../task-forms';
@@ -14,39 +12,14 @@ import { localTime } from '../../notify/templates';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
 import { openWorkReads } from '../open-work-reads';
-import { badRequest, conflict, forbidden, notFound, parse, route } from '../errors';
+import { badRequest, conflict, forbidden, notFound, parse } from '../errors';
 import { checkTaskReferences, outcomeNamesPeople } from '../task-references';
 import { unavailablePeople } from '../people-availability';
 import { redactCustomerContacts, seesAllCases, seesCustomerContacts, worksOnCase } from '../access';
 import { updateRefusalToHttp } from '../workflow-errors';
 import { afterCursor, caseIdOfTask, decodeCursor, encodeCursor } from '../task-refs';
 import { fingerprint, idempotencyKeyOf } from '../idempotency';
-
-const InboxQuery = z
-  .object({
-    status: z.enum(['open', 'completed', 'cancelled']).default('open'),
-    role: z.string().refine(isRole, 'unknown role').optional(),
-    kind: z.string().trim().min(1).max(64).optional(),
-    caseKind: z.string().trim().min(1).max(64).optional(),
-    assignee: z.string().trim().min(1).max(64).optional().describe("a person's tasks: one's own, or anyone's for those who see every case"),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().min(1).max(400).optional(),
-  })
-  .strict();
-
-const CompleteBody = z
-  .object({
-    outcome: z.string().trim().min(1).max(64),
-    payload: z.record(z.unknown()).default({}),
-  })
-  .strict();
-
-const ReassignBody = z
-  .object({
-    to: z.string().trim().min(1).max(64).describe('the person who takes the task over: active and holding the task role'),
-    reason: z.string().trim().min(1, 'a reason is required').max(2000),
-  })
-  .strict();
+import { ClaimBody, CompleteBody, InboxQuery, ReassignBody } from '../schemas/tasks';
 
 interface HotTaskDoc {
   _id: string;
@@ -94,7 +67,7 @@ export function taskRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/tasks',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(InboxQuery, req.query, 'query');
       const actor = actorOf(req);
       if (q.role && !actor.roles.includes(q.role as never)) throw forbidden(`you do not hold the role ${q.role}`);
@@ -126,12 +99,12 @@ export function taskRoutes(deps: ApiDeps): Router {
         items: page.map((t) => ({ ...present(t, now), ...(typeof t.assignee === 'string' && unavailable.has(t.assignee) ? { assigneeUnavailable: true } : {}) })),
         nextCursor: more ? encodeCursor({ at: page[page.length - 1]!.dueAt, id: page[page.length - 1]!._id }) : null,
       });
-    }),
+    },
   );
 
   r.get(
     '/tasks/:id',
-    route(async (req, res) => {
+    async (req, res) => {
       const { task, view } = await liveTask(req.params.id);
       const actor = actorOf(req);
       // Need to know: a task is shown to those who work on its case (the same 404 as an unknown task otherwise).
@@ -142,12 +115,12 @@ export function taskRoutes(deps: ApiDeps): Router {
       const body = { ...task, dueAtLocal: localTime(task.dueAt, 'zh-CN', tz), mayComplete: mayAct, form: taskForm(task.kind, task.outcomes) };
       // A task's context may carry the customer's phone and e-mail: only for roles that contact customers.
       res.json(seesCustomerContacts(actor) ? body : redactCustomerContacts(body));
-    }),
+    },
   );
 
   r.post(
     '/tasks/:id/complete',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(CompleteBody, req.body);
       const key = idempotencyKeyOf(req);
       const taskId = req.params.id;
@@ -187,12 +160,12 @@ export function taskRoutes(deps: ApiDeps): Router {
         }
         throw updateRefusalToHttp(err, caseId);
       }
-    }),
+    },
   );
 
   r.post(
     '/tasks/:id/reassign',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(ReassignBody, req.body);
       const { caseId, task } = await liveTask(req.params.id);
       const to = await m.User.findById(body.to).lean<{ _id: string; roles?: string[]; active?: boolean }>();
@@ -207,13 +180,13 @@ export function taskRoutes(deps: ApiDeps): Router {
       } catch (err) {
         throw updateRefusalToHttp(err, caseId);
       }
-    }),
+    },
   );
 
   r.post(
     '/tasks/:id/claim',
-    route(async (req, res) => {
-      parse(z.object({}).strict(), req.body ?? {});
+    async (req, res) => {
+      parse(ClaimBody, req.body ?? {});
       const { caseId, task } = await liveTask(req.params.id);
       const assigneeUnavailable = task.assignee ? (await unavailablePeople(m, new Date())).has(task.assignee) : false;
       const actor = asActor(req);
@@ -224,7 +197,7 @@ export function taskRoutes(deps: ApiDeps): Router {
       } catch (err) {
         throw updateRefusalToHttp(err, caseId);
       }
-    }),
+    },
   );
   return r;
 }

@@ -2,22 +2,20 @@
 import { Router } from 'express';
 import { unitHistory } from '../../activities/units';
 import type { ApiDeps } from '../deps';
-import { notFound, parse, route } from '../errors';
-import { text } from '../fields';
-
-export const SerialSchema = text().trim().min(1, 'a serial number is required').max(100).regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'letters, digits and . _ / - only');
+import { notFound, parse } from '../errors';
+import { SerialSchema } from '../schemas/units';
 
 export function unitRoutes(deps: ApiDeps): Router {
   const r = Router();
   r.get(
     '/units/:serial',
-    route(async (req, res) => {
+    async (req, res) => {
       const serial = parse(SerialSchema, req.params.serial, 'serial');
       const found = await unitHistory(deps.models, serial);
       if (!found) throw notFound(`no unit with serial ${serial} is recorded`);
       const { _id, ...unit } = found.unit;
       res.json({ unit: { serial: _id, ...unit }, cases: found.cases });
-    }),
+    },
   );
   return r;
 }

@@ -1,19 +1,10 @@
 // People: who is signed in, who holds a role (for pickers), and a technician's presence. Whether a technician
 // is in the office decides a service case's routing (SPEC 3.1 step 2); the current job feeds the recommendation.
 import { Router } from 'express';
-import { z } from 'zod';
-import { isRole } from '../../rules/roles';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, forbidden, notFound, parse, route } from '../errors';
-import { text } from '../fields';
-
-const LatLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
-const PresenceBody = z
-  .object({ inOffice: z.boolean().optional(), currentJob: LatLng.nullable().optional() })
-  .strict()
-  .refine((b) => b.inOffice !== undefined || b.currentJob !== undefined, 'give inOffice or currentJob');
-const ListQuery = z.object({ role: text().refine(isRole, 'unknown role').optional() }).strict();
+import { badRequest, forbidden, notFound, parse } from '../errors';
+import { PresenceBody, ListQuery } from '../schemas/users';
 
 const publicUser = (u: Record<string, unknown>) => ({ id: u._id, name: u.name, roles: u.roles, inOffice: u.inOffice ?? false, currentJob: u.currentJob ?? null });
 
@@ -27,16 +18,16 @@ export function userRoutes(deps: ApiDeps): Router {
 
   r.get(
     '/users',
-    route(async (req, res) => {
+    async (req, res) => {
       const q = parse(ListQuery, req.query, 'query');
       const users = await User.find(q.role ? { roles: q.role, active: true } : { active: true }).sort({ _id: 1 }).lean<Array<Record<string, unknown>>>();
       res.json({ items: users.map(publicUser) });
-    }),
+    },
   );
 
   r.put(
     '/users/:id/presence',
-    route(async (req, res) => {
+    async (req, res) => {
       const body = parse(PresenceBody, req.body);
       const actor = actorOf(req);
       const id = req.params.id;
@@ -52,7 +43,7 @@ export function userRoutes(deps: ApiDeps): Router {
       await User.updateOne({ _id: id }, { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) });
       deps.log.info({ userId: id, by: actor.userId, ...body }, 'presence changed');
       res.json(publicUser((await User.findById(id).lean<Record<string, unknown>>())!));
-    }),
+    },
   );
   return r;
 }

@@ -87,7 +87,7 @@ export const DAMAGE_CAUSES = ['none', 'company_carrier', 'other_cause'] as const
 
 const isoDate = (what: string) =>
   z
-    .string({ required_error: `${what} is required`, invalid_type_error: `${what} must be a string` })
+    .string({ error: (iss) => (iss.input === undefined ? `${what} is required` : `${what} must be a string`) })
     .refine((s) => parseLocalDate(s, 0) !== null, {
       message: `${what} must be an ISO 8601 date 'YYYY-MM-DD' or date-time with offset, e.g. '2026-03-01' or '2026-03-01T10:00:00+08:00'`,
     });
@@ -117,11 +117,11 @@ export const ProductSchema = z
     sku: z.string().optional(),
     name: z.string().optional(),
     category: z.enum(CATEGORIES).describe('regular goods (常规), craft (工艺品) or utility goods (实用品)'),
-    flags: ProductFlagsSchema.default({}),
+    flags: ProductFlagsSchema.prefault({}),
     /** Whether the company still sells this product (unconsented 8 credits 80% only for those). */
     stillSold: z.boolean().default(true),
     /** Unit cost in yuan (basis of the 20% box deduction). */
-    unitCost: z.number({ required_error: 'product.unitCost (yuan) is required' }).nonnegative('product.unitCost must not be negative'),
+    unitCost: z.number({ error: (iss) => (iss.input === undefined ? 'product.unitCost (yuan) is required' : undefined) }).nonnegative('product.unitCost must not be negative'),
     quantity: z.number().int('product.quantity must be a whole number').positive('product.quantity must be at least 1').default(1),
     /** Invoiced value in yuan of the goods being returned (for a set: of the pieces returned); enables creditAmount. */
     invoiceValue: z.number().nonnegative('product.invoiceValue must not be negative').optional(),
@@ -174,8 +174,8 @@ export const ReturnRequestBaseSchema = z
     product: ProductSchema,
     dates: ReturnDatesSchema,
     problem: z.enum(RETURN_PROBLEMS),
-    evidence: z.object({ photos: z.array(z.string().min(1, 'photo references must not be empty')).default([]) }).strict().default({}),
-    packaging: PackagingSchema.default({}),
+    evidence: z.object({ photos: z.array(z.string().min(1, 'photo references must not be empty')).default([]) }).strict().prefault({}),
+    packaging: PackagingSchema.prefault({}),
     filmPeeled: z.boolean().default(false),
     /** Physical damage to the product and its cause (not-returnable 6: unless caused by our carrier). */
     productDamage: z.enum(DAMAGE_CAUSES).default('none'),

@@ -1,6 +1,6 @@
 // The OpenAPI document describes every task kind's outcomes with the payload schema the workflow validates with.
 import { describe, expect, it } from 'vitest';
-import { openApiDocument } from '../../api/openapi';
+import { openApiDocument } from '../../api/openapi/document';
 import { TASK_KINDS } from '../../workflows/task-catalog';
 
 describe('OpenAPI: tasks', () => {
@@ -12,10 +12,11 @@ describe('OpenAPI: tasks', () => {
   });
 
   it('offers one completion body per task kind and outcome, each with its payload fields described', () => {
-    const bodies = doc.paths['/tasks/{id}/complete'].post.requestBody.content['application/json'].schema.oneOf as any[];
+    const bodies = doc.paths['/tasks/{id}/complete'].post.requestBody.content['application/json'].schema.anyOf as any[];
     const expected = Object.values(TASK_KINDS).reduce((n, k) => n + Object.keys(k.outcomes).length, 0);
     expect(bodies).toHaveLength(expected);
     const allocate = bodies.find((b) => b.title === 'allocate_technician: assigned');
+    expect(allocate.properties.outcome.enum).toEqual(['assigned']);
     expect(allocate.properties.payload.properties.technicianId.description).toBeTruthy();
     expect(allocate.properties.payload.required).toContain('technicianId');
   });

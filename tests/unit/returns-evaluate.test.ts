@@ -638,7 +638,7 @@ describe('request validation (API error messages)', () => {
     ['receipt before leaving the warehouse', { dates: { leftWarehouse: RECEIVED, receivedByCustomer: LEFT } }, 'dates.receivedByCustomer: dates.receivedByCustomer must not be before dates.leftWarehouse'],
     ['film peeled on a product without film', { filmPeeled: true }, 'filmPeeled: filmPeeled is true but product.flags.protectiveFilm is false'],
     ['missing packaging without details', { packaging: { state: 'missing' } }, "packaging: packaging.state 'missing' needs packaging.handbagsMissing"],
-    ['an unknown flag', { product: { category: 'regular', unitCost: 1, flags: { seasonel: true } } }, "product.flags: Unrecognized key(s) in object: 'seasonel'"],
+    ['an unknown flag', { product: { category: 'regular', unitCost: 1, flags: { seasonel: true } } }, 'product.flags: Unrecognized key: "seasonel"'],
     ['a set listing more damaged pieces than it has', { product: { category: 'regular', unitCost: 1, set: { size: 2, damagedPieces: ['a', 'b', 'c'] } } }, 'product.set.damagedPieces: product.set.damagedPieces cannot list more'],
     ['a negative cost', { product: { category: 'regular', unitCost: -1 } }, 'product.unitCost: product.unitCost must not be negative'],
   ])('rejects %s with a clear message', (_n, patch, message) => {

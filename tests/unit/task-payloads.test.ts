@@ -1,35 +1,26 @@
 // Every task payload field says what it does to the process, and every amount and quantity is bounded.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { TASK_KINDS } from '../../workflows/task-catalog';
+import { payloadSchema } from '../../api/task-forms';
+import type { JsonSchema } from '../../api/json-schema';
 
-/** The schema under optional/default/nullable/refinements. */
-function inner(s: z.ZodTypeAny): z.ZodTypeAny {
-  for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
-    else if (s instanceof z.ZodDefault) s = s._def.innerType;
-    else if (s instanceof z.ZodEffects) s = s.innerType();
-    else return s;
-  }
-}
-
-/** Problems of one field: no description; a number without both bounds; an array without a maximum. */
-function problems(path: string, field: z.ZodTypeAny, out: string[]): void {
+/** Problems of one field, read from the JSON Schema clients get: no description; a number without both bounds; an array without a maximum. */
+function problems(path: string, field: JsonSchema, out: string[]): void {
   if (!field.description) out.push(`${path}: no description`);
-  const s = inner(field);
-  if (s instanceof z.ZodNumber) {
-    if (s.minValue === null || s.maxValue === null) out.push(`${path}: number without both bounds`);
-  } else if (s instanceof z.ZodArray) {
-    if (s._def.maxLength === null) out.push(`${path}: array without a maximum`);
-    const el = inner(s.element);
-    if (el instanceof z.ZodObject) for (const [k, v] of Object.entries(el.shape as Record<string, z.ZodTypeAny>)) problems(`${path}[].${k}`, v, out);
-  } else if (s instanceof z.ZodObject) {
-    for (const [k, v] of Object.entries(s.shape as Record<string, z.ZodTypeAny>)) problems(`${path}.${k}`, v, out);
+  const s = field.anyOf ? (field.anyOf as JsonSchema[]).find((x) => x.type !== 'null') ?? field : field;
+  if (s.type === 'number' || s.type === 'integer') {
+    if (s.minimum === undefined || s.maximum === undefined) out.push(`${path}: number without both bounds`);
+  } else if (s.type === 'array') {
+    if (s.maxItems === undefined) out.push(`${path}: array without a maximum`);
+    const el = s.items as JsonSchema;
+    if (el?.type === 'object') for (const [k, v] of Object.entries((el.properties ?? {}) as Record<string, JsonSchema>)) problems(`${path}[].${k}`, v, out);
+  } else if (s.type === 'object') {
+    for (const [k, v] of Object.entries((s.properties ?? {}) as Record<string, JsonSchema>)) problems(`${path}.${k}`, v, out);
   }
 }
 
 describe('task payload schemas', () => {
-  const all = Object.entries(TASK_KINDS).flatMap(([kind, spec]) => Object.entries(spec.outcomes as Record<string, z.ZodTypeAny>).map(([outcome, schema]) => ({ kind, outcome, schema })));
+  const all = Object.entries(TASK_KINDS).flatMap(([kind, spec]) => Object.keys(spec.outcomes).map((outcome) => ({ kind, outcome, schema: payloadSchema(kind, outcome)! })));
 
   it('cover every task kind', () => {
     expect(all.length).toBeGreaterThan(30);
@@ -38,9 +29,8 @@ describe('task payload schemas', () => {
   it('describe every field and bound every number and list', () => {
     const out: string[] = [];
     for (const { kind, outcome, schema } of all) {
-      const obj = inner(schema);
-      expect(obj, `${kind}.${outcome}`).toBeInstanceOf(z.ZodObject);
-      for (const [k, v] of Object.entries((obj as z.AnyZodObject).shape as Record<string, z.ZodTypeAny>)) problems(`${kind}.${outcome}.${k}`, v, out);
+      expect(schema.type, `${kind}.${outcome}`).toBe('object');
+      for (const [k, v] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) problems(`${kind}.${outcome}.${k}`, v, out);
     }
     expect(out).toEqual([]);
   });

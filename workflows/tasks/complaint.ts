@@ -13,7 +13,7 @@ export const COMPLAINT_TASKS = {
             .enum(['probation', 'dismissal'])
             .describe('The handbook\'s decision for a substantiated complaint: probation (留用察看) or dismissal (开除)'),
           fineYuan: z
-            .number({ invalid_type_error: 'fineYuan must be a number (yuan)' })
+            .number({ error: (iss) => (iss.input === undefined ? undefined : 'fineYuan must be a number (yuan)') })
             .nonnegative('fineYuan must not be negative')
             .max(100_000, 'fineYuan: at most 100000 yuan')
             .multipleOf(0.01, 'fineYuan: at most two decimals (fen)')

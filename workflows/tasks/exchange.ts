@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { text, type TaskKindSpec } from './common';
 
 const note = z.string().trim().max(2000).optional().describe('a note for the case, optional');
-const check = (what: string) => z.object({ pass: z.boolean({ required_error: `${what}.pass is required (true or false)` }).describe(`whether ${what} passes`), note: z.string().trim().max(2000).optional().describe(`what QC found about ${what}`) }).strict();
+const check = (what: string) => z.object({ pass: z.boolean({ error: (iss) => (iss.input === undefined ? `${what}.pass is required (true or false)` : undefined) }).describe(`whether ${what} passes`), note: z.string().trim().max(2000).optional().describe(`what QC found about ${what}`) }).strict();
 
 /** QC's inspection report: each item pass or fail with a note. The unit passes when every item passes. */
 export const inspectionReport = z
@@ -22,7 +22,7 @@ export const passed = (r: InspectionReport) => INSPECTION_ITEMS.every((k) => r[k
 
 export const received = z.object({ condition: text(2000).describe('the condition the unit arrived in'), accessories: z.string().trim().max(2000).optional().describe('accessories that came with it'), note }).strict();
 
-const yuan = z.number({ invalid_type_error: 'chargeYuan must be a number (yuan)' }).positive('chargeYuan must be positive').max(1_000_000).describe('the charge, yuan');
+const yuan = z.number({ error: (iss) => (iss.input === undefined ? undefined : 'chargeYuan must be a number (yuan)') }).positive('chargeYuan must be positive').max(1_000_000).describe('the charge, yuan');
 export const chargeOutcomes = {
   accepted: z.object({ chargeYuan: yuan, note }).strict(),
   refused: z.object({ chargeYuan: yuan.describe('the charge the customer refused, yuan'), reason: text(2000).describe("the customer's reason") }).strict(),

@@ -23,9 +23,9 @@ export const REPAIR_TASKS = {
         .object({
           findings: text(5000).describe('What QC found; the repair inspection report, shown to the customer with a quote or on shipping back'),
           cause: z.string().trim().max(5000).optional().describe('Cause of the fault, for the report'),
-          chargeable: z.boolean({ required_error: 'chargeable is required (true or false)' }).describe('true: the customer is quoted quoteYuan and decides; false: repaired free of charge'),
+          chargeable: z.boolean({ error: (iss) => (iss.input === undefined ? 'chargeable is required (true or false)' : undefined) }).describe('true: the customer is quoted quoteYuan and decides; false: repaired free of charge'),
           quoteYuan: z
-            .number({ invalid_type_error: 'quoteYuan must be a number (yuan)' })
+            .number({ error: (iss) => (iss.input === undefined ? undefined : 'quoteYuan must be a number (yuan)') })
             .positive('quoteYuan must be positive')
             .max(1_000_000, 'quoteYuan: at most 1000000 yuan')
             .optional()

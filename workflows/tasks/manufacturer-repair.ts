@@ -26,7 +26,7 @@ export const MANUFACTURER_TASKS = {
       reported: z
         .object({
           report: text(5000).describe("The manufacturer's findings and what they did; sent to the customer when the device goes back"),
-          repaired: z.boolean({ required_error: 'repaired is required (true or false)' }).describe('true: repaired; false: the manufacturer returns it unrepaired'),
+          repaired: z.boolean({ error: (iss) => (iss.input === undefined ? 'repaired is required (true or false)' : 'repaired must be true or false') }).describe('true: repaired; false: the manufacturer returns it unrepaired'),
           returnTrackingNumber: z.string().trim().max(100).optional().describe('Tracking number of the manufacturer sending it back, when known'),
         })
         .strict(),

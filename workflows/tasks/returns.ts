@@ -8,7 +8,7 @@ const MAX_UNITS = 100_000;
 const note = (what: string) => z.string().trim().max(2000).optional().describe(what);
 const yuan = (what: string) =>
   z
-    .number({ required_error: `${what} is required (yuan)`, invalid_type_error: `${what} must be a number (yuan)` })
+    .number({ error: (iss) => (iss.input === undefined ? `${what} is required (yuan)` : `${what} must be a number (yuan)`) })
     .nonnegative(`${what} must not be negative`)
     .max(MAX_YUAN, `${what}: at most ${MAX_YUAN} yuan`)
     .multipleOf(0.01, `${what}: at most two decimals (fen)`);
@@ -24,7 +24,7 @@ export const RETURN_TASKS = {
         .object({
           model: text(200).describe('The model the customer keeps, as confirmed with them'),
           priceYuan: yuan('priceYuan').describe('The price confirmed with the customer, in yuan'),
-          stockAdjusted: z.literal(true, { errorMap: () => ({ message: 'the stock must have been adjusted: stockAdjusted must be true' }) }).describe('The warehouse stock was adjusted (must be true)'),
+          stockAdjusted: z.literal(true, { error: 'the stock must have been adjusted: stockAdjusted must be true' }).describe('The warehouse stock was adjusted (must be true)'),
           note: note('Recorded on the case'),
         })
         .strict(),
@@ -228,7 +228,7 @@ export const RETURN_TASKS = {
       received: z
         .object({
           quantity: z
-            .number({ required_error: 'quantity is required', invalid_type_error: 'quantity must be a number' })
+            .number({ error: (iss) => (iss.input === undefined ? 'quantity is required' : 'quantity must be a number') })
             .int('quantity must be a whole number')
             .positive('quantity must be at least 1')
             .max(MAX_UNITS, `quantity: at most ${MAX_UNITS}`)

@@ -6,7 +6,7 @@ const MAX_YUAN = 1_000_000;
 const note = (what = 'Internal note; recorded on the case') => z.string().trim().max(2000).optional().describe(what);
 const yuan = (what: string) =>
   z
-    .number({ required_error: `${what} is required (yuan)`, invalid_type_error: `${what} must be a number (yuan)` })
+    .number({ error: (iss) => (iss.input === undefined ? `${what} is required (yuan)` : `${what} must be a number (yuan)`) })
     .nonnegative(`${what} must not be negative`)
     .max(MAX_YUAN, `${what}: at most ${MAX_YUAN} yuan`)
     .multipleOf(0.01, `${what}: at most two decimals (fen)`);
@@ -44,7 +44,7 @@ const onsiteOutcomes = (computer: boolean) => ({
     .object({
       solution: text(5000).describe('How it was fixed; the service completion is registered next'),
       dataBackedUp: (computer
-        ? z.literal(true, { errorMap: () => ({ message: "a customer's computer is fixed only after its data is backed up: dataBackedUp must be true" }) })
+        ? z.literal(true, { error: "a customer's computer is fixed only after its data is backed up: dataBackedUp must be true" })
         : z.boolean().optional()
       ).describe("Important data was backed up before work on the device (required true for a customer's computer)"),
       note: note(),
@@ -206,7 +206,7 @@ export const SERVICE_TASKS = {
           solution: text(5000).describe('Service record: the solution'),
           prevention: text(5000).describe('Service record: how to prevent it'),
           customerChecked: z
-            .literal(true, { errorMap: () => ({ message: 'the customer must have checked the result: customerChecked must be true' }) })
+            .literal(true, { error: 'the customer must have checked the result: customerChecked must be true' })
             .describe('The customer checked the result (must be true)'),
           signature: z
             .object({
@@ -240,7 +240,7 @@ export const SERVICE_TASKS = {
           solution: text(5000).describe('Service record: what was done on site and what the repair is to do'),
           prevention: z.string().trim().max(5000).optional().describe('Service record: how to prevent it'),
           repairBy: z
-            .enum(['manufacturer', 'in_house'], { required_error: 'repairBy is required: manufacturer or in_house', invalid_type_error: 'repairBy must be manufacturer or in_house' })
+            .enum(['manufacturer', 'in_house'], { error: (iss) => (iss.input === undefined ? 'repairBy is required: manufacturer or in_house' : 'repairBy must be manufacturer or in_house') })
             .describe('Who repairs the device: manufacturer: the agent sends it to the manufacturer (厂家) with a tracking number and returns it to the customer; in_house: a factory repair case with QC (返厂维修, part 3 §5)'),
           signature: z
             .object({

@@ -1,4 +1,4 @@
-// The subset of JSON Schema (OpenAPI 3 flavour, as the API's zod-to-json-schema emits it) the form engine reads.
+// The subset of JSON Schema (OpenAPI 3 flavour, as the API's zod 4 JSON Schema emits it) the form engine reads.
 export interface Schema {
   type?: 'object' | 'string' | 'number' | 'integer' | 'boolean' | 'array';
   properties?: Record<string, Schema>;
@@ -20,7 +20,7 @@ export interface Schema {
   default?: unknown;
   description?: string;
   nullable?: boolean;
-  /** Further constraints all of which hold (zod-to-json-schema puts a second pattern here). */
+  /** Further constraints all of which hold (a second pattern may sit here). */
   allOf?: Schema[];
 }
 
