@@ -73,6 +73,8 @@ const ZH_HINT: Record<string, string> = {
   contact: '到现场接待售后人员的人',
   location: '用于推荐售后人员',
   staffId: '被投诉的员工',
+  salesManagerId: '在职的销售经理',
+  salespersonId: '在职的销售员',
   serial: '退回产品的串号',
   replacementModel: '默认：同一型号',
   address: '地址',
