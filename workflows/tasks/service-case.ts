@@ -67,6 +67,27 @@ const onsiteOutcomes = (computer: boolean) => ({
   taken_back: z.object({ customerAuthorization, dataBackedUp: backedUp, note: note() }).strict(),
 });
 
+/** The signed service form's fields shared by both completions: the customer's signature and the unused parts. */
+const signedForm = {
+  signature: z
+    .object({
+      signer: text(200).describe('Who signed the service form'),
+      signedAt: instant('signature.signedAt').describe('When the form was signed'),
+      // A scanned or drawn signature, base64; kept small (it travels with the case).
+      imageBase64: z
+        .string()
+        .max(300_000, 'signature image: at most 300000 base64 characters')
+        .regex(/^[A-Za-z0-9+/=\s]+$/, 'signature image must be base64')
+        .optional()
+        .describe('Scanned or drawn signature, base64 (at most 300,000 characters)'),
+    })
+    .strict()
+    .describe("The customer's signature on the service form"),
+  unusedParts: stockLines
+    .default([])
+    .describe('Parts checked out for the case and not used; they go back into stock. More than the case holds is refused with 400'),
+};
+
 export const SERVICE_TASKS = {
   phone_diagnosis: {
     title: { 'zh-CN': '电话联系客户，确认信息和故障', en: 'Phone the customer: confirm details and the fault' },
@@ -208,23 +229,7 @@ export const SERVICE_TASKS = {
           customerChecked: z
             .literal(true, { error: 'the customer must have checked the result: customerChecked must be true' })
             .describe('The customer checked the result (must be true)'),
-          signature: z
-            .object({
-              signer: text(200).describe('Who signed the service form'),
-              signedAt: instant('signature.signedAt').describe('When the form was signed'),
-              // A scanned or drawn signature, base64; kept small (it travels with the case).
-              imageBase64: z
-                .string()
-                .max(300_000, 'signature image: at most 300000 base64 characters')
-                .regex(/^[A-Za-z0-9+/=\s]+$/, 'signature image must be base64')
-                .optional()
-                .describe('Scanned or drawn signature, base64 (at most 300,000 characters)'),
-            })
-            .strict()
-            .describe("The customer's signature on the service form"),
-          unusedParts: stockLines
-            .default([])
-            .describe('Parts checked out for the case and not used; they go back into stock. More than the case holds is refused with 400'),
+          ...signedForm,
         })
         .strict(),
     },
@@ -242,22 +247,7 @@ export const SERVICE_TASKS = {
           repairBy: z
             .enum(['manufacturer', 'in_house'], { error: (iss) => (iss.input === undefined ? 'repairBy is required: manufacturer or in_house' : 'repairBy must be manufacturer or in_house') })
             .describe('Who repairs the device: manufacturer: the agent sends it to the manufacturer (厂家) with a tracking number and returns it to the customer; in_house: a factory repair case with QC (返厂维修, part 3 §5)'),
-          signature: z
-            .object({
-              signer: text(200).describe('Who signed the service form'),
-              signedAt: instant('signature.signedAt').describe('When the form was signed'),
-              imageBase64: z
-                .string()
-                .max(300_000, 'signature image: at most 300000 base64 characters')
-                .regex(/^[A-Za-z0-9+/=\s]+$/, 'signature image must be base64')
-                .optional()
-                .describe('Scanned or drawn signature, base64 (at most 300,000 characters)'),
-            })
-            .strict()
-            .describe("The customer's signature on the service form"),
-          unusedParts: stockLines
-            .default([])
-            .describe('Parts checked out for the case and not used; they go back into stock. More than the case holds is refused with 400'),
+          ...signedForm,
         })
         .strict(),
     },
