@@ -23,6 +23,7 @@ export const ROW_LABELS = [
   'worker RSS',
   'history of an on-site service case',
   'activity failures during the whole run',
+  'bare Temporal: Update on a workflow out of the worker cache',
 ] as const;
 
 export const ms = (v: number) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;
