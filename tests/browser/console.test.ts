@@ -212,6 +212,7 @@ describe('the department console', () => {
     const techRow = `li[data-kind="phone_diagnosis"]:has(a[href="/ui/cases/${caseId}"])`;
     await sup.goto(`${s.apiUrl}/ui/inbox?person=tech2`);
     await reloadUntilVisible(sup, techRow);
+    await sup.locator('#f-person option[value="tech2"]').waitFor({ state: 'attached' }); // the people list loads after the tasks
     expect(await sup.inputValue('#f-person')).toBe('tech2');
     expect(await sup.locator('li.task').count()).toBeGreaterThan(0);
     for (const meta of await sup.locator('li.task .meta').allTextContents()) expect(meta).toContain('tech2');

@@ -101,6 +101,8 @@ export function Inbox() {
           <label for="f-person">{t('person')}</label>
           <select
             id="f-person"
+            // Drawn again once the people arrive: a select keeps '' for a value whose option did not exist yet.
+            key={people.length}
             value={person}
             onChange={(e) => {
               const p = (e.currentTarget as HTMLSelectElement).value;
