@@ -17,6 +17,8 @@ export class HttpError extends Error {
 }
 
 export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
+/** Well formed (the schema passes) but what it names or when it comes does not fit: a rule a JSON Schema cannot state. */
+export const unprocessable = (message: string, details?: unknown) => new HttpError(422, 'unprocessable', message, details);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 export const conflict = (message: string) => new HttpError(409, 'conflict', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
@@ -51,12 +53,19 @@ export function unavailableDependency(err: unknown): 'mongodb' | 'temporal' | un
   return undefined;
 }
 
-/** Parses with a zod schema or throws a 400 listing each problem by field. */
+/** A refinement issue raised by a rule beyond the schema (marked with `params: RULE`, see api/fields). */
+const isRuleIssue = (i: { code: string }) => i.code === 'custom' && (i as { params?: { rule?: unknown } }).params?.rule === true;
+
+/**
+ * Parses with a zod schema or throws a 400 listing each problem by field; a 422 (same message and list) when
+ * the only problems are rules beyond the schema, i.e. the request is well formed but does not fit.
+ */
 export function parse<S extends z.ZodTypeAny>(schema: S, data: unknown, what = 'body'): z.infer<S> {
   const r = schema.safeParse(data);
   if (!r.success) {
     const details = r.error.issues.map((i) => ({ field: i.path.join('.') || what, message: i.message }));
-    throw badRequest(`invalid ${what}: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`, details);
+    const message = `invalid ${what}: ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}`;
+    throw r.error.issues.every(isRuleIssue) ? unprocessable(message, details) : badRequest(message, details);
   }
   return r.data;
 }

@@ -12,7 +12,7 @@ const WITH_BODY = new Set(['post', 'put', 'patch', 'delete']);
 
 /** Generic descriptions of the refusals, used where an operation says nothing more specific. */
 const REFUSALS: Record<number, string> = {
-  400: 'The request does not match the schema or a rule of the operation (error.message and error.details say which field and why)',
+  400: 'The request is malformed: it does not match the schema, or a cursor is not one of the list (error.message and error.details say which field and why)',
   401: 'No valid bearer token (Authorization: Bearer <token>), or the person is inactive',
   403: 'The signed-in person lacks the role the operation needs',
   404: 'Nothing with that id (or nothing the caller may see)',
@@ -20,7 +20,7 @@ const REFUSALS: Record<number, string> = {
   410: 'Gone: used or expired',
   413: 'The body is larger than the limit (1 MB of JSON)',
   415: 'The body is not of the media type the operation reads',
-  422: 'Well-formed but cannot be processed (e.g. an idempotency key reused for a different stock movement)',
+  422: 'Well formed (it matches the schema) but its content does not fit a rule the schema cannot state: stored data, the clock, cross-field rules, or an idempotency key reused for a different stock movement (error.message and error.details say which)',
   503: 'A dependency (database, Temporal) is unavailable; retry after the Retry-After seconds',
 };
 

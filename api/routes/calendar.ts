@@ -5,7 +5,7 @@ import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse } from '../errors';
+import { badRequest, notFound, parse, unprocessable } from '../errors';
 import { year as yearField } from '../fields';
 import { isoDate, YearBody, OverrideBody, DeadlineQuery } from '../schemas/calendar';
 
@@ -22,7 +22,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
     try {
       mergeCalendarData(defaultCalendarData(deps.cfg.TIME_ZONE), patch);
     } catch (err) {
-      throw badRequest(err instanceof Error ? err.message : String(err));
+      throw unprocessable(err instanceof Error ? err.message : String(err));
     }
     await Setting.replaceOne({ _id: CALENDAR_SETTING }, { _id: CALENDAR_SETTING, value: { ...patch, updatedBy: by, updatedAt: new Date().toISOString() } }, { upsert: true });
     deps.log.info({ by }, 'calendar changed');
@@ -80,7 +80,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
       const year = parse(yearField(), req.params.year, 'year');
       const body = parse(YearBody, req.body);
       const outside = [...body.holidays, ...body.workdays].filter((d) => !d.startsWith(`${year}-`) && !d.startsWith(`${Number(year) - 1}-12`) && !d.startsWith(`${Number(year) + 1}-01`));
-      if (outside.length) throw badRequest(`dates outside ${year}: ${outside.join(', ')}`);
+      if (outside.length) throw unprocessable(`dates outside ${year}: ${outside.join(', ')}`);
       const patch = await storedPatch();
       patch.years[year] = body;
       await save(patch, actorOf(req).userId);

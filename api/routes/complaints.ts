@@ -6,7 +6,7 @@ import { caseExists } from '../../db/models';
 import { localOffsetMinutes } from '../../rules/time-zone';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, notFound, parse } from '../errors';
+import { notFound, parse, unprocessable } from '../errors';
 import { ComplaintSchema } from '../schemas/complaints';
 
 export function complaintRoutes(deps: ApiDeps): Router {
@@ -17,7 +17,7 @@ export function complaintRoutes(deps: ApiDeps): Router {
       requireRole(req, 'agent', 'supervisor');
       const body = parse(ComplaintSchema, req.body);
       const staff = await deps.models.User.findById(body.staffId, { name: 1, active: 1 }).lean<{ _id: string; name?: string; active?: boolean }>();
-      if (!staff || staff.active === false) throw badRequest(`staffId: ${body.staffId} is not an active employee`, [{ field: 'staffId', message: 'unknown or inactive' }]);
+      if (!staff || staff.active === false) throw unprocessable(`staffId: ${body.staffId} is not an active employee`, [{ field: 'staffId', message: 'unknown or inactive' }]);
       if (body.relatedCaseId && !(await caseExists(deps.models, body.relatedCaseId))) throw notFound(`related case ${body.relatedCaseId} not found`);
       const now = new Date();
       const caseId = newCaseId('CMP', now, deps.cfg.TIME_ZONE);

@@ -6,7 +6,7 @@ import { addWorkingDays } from '../../rules/calendar';
 import { loadCalendar } from '../../activities/calendar';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, notFound, parse } from '../errors';
+import { notFound, parse, unprocessable } from '../errors';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 import { CoordinationSchema } from '../schemas/coordination';
 
@@ -18,7 +18,7 @@ export function coordinationRoutes(deps: ApiDeps): Router {
       requireRole(req, 'agent', 'supervisor', 'technician', 'qc');
       const body = parse(CoordinationSchema, req.body);
       const now = new Date();
-      if (body.dueAt && new Date(body.dueAt) <= now) throw badRequest('dueAt must be in the future');
+      if (body.dueAt && new Date(body.dueAt) <= now) throw unprocessable('dueAt must be in the future');
       if (body.relatedCaseId && !(await caseExists(deps.models, body.relatedCaseId))) {
         throw notFound(`related case ${body.relatedCaseId} not found`);
       }

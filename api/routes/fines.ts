@@ -9,7 +9,7 @@ import { proposeFineIn } from '../../activities/returns';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, notFound, parse } from '../errors';
+import { badRequest, conflict, notFound, parse, unprocessable } from '../errors';
 import { ListQuery, ConfirmBody, DismissBody, MANUAL_RULES, ProposeBody, TotalsQuery, FINE_READERS } from '../schemas/fines';
 
 
@@ -92,7 +92,7 @@ export function fineRoutes(deps: ApiDeps): Router {
       requireRole(req, 'supervisor');
       const body = parse(ProposeBody, req.body);
       if (!(await caseExists(deps.models, body.caseId))) throw notFound(`case ${body.caseId} not found`);
-      if (!(await deps.models.User.exists({ _id: body.partyUserId, active: true }))) throw badRequest(`partyUserId ${body.partyUserId} is not an active person`);
+      if (!(await deps.models.User.exists({ _id: body.partyUserId, active: true }))) throw unprocessable(`partyUserId ${body.partyUserId} is not an active person`);
       const rule = MANUAL_RULES[body.kind];
       const range = policy.fines[rule.range];
       const now = new Date();

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import type { inquiryWorkflow } from '../../workflows/inquiry';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse } from '../errors';
+import { parse, unprocessable } from '../errors';
 import { logCall, newCallId } from './calls';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 import { InquirySchema } from '../schemas/inquiries';
@@ -17,7 +17,7 @@ export function inquiryRoutes(deps: ApiDeps): Router {
       const body = parse(InquirySchema, req.body);
       if (body.salesManagerId) {
         const sm = await deps.models.User.exists({ _id: body.salesManagerId, roles: 'sales_manager', active: true });
-        if (!sm) throw badRequest(`salesManagerId ${body.salesManagerId} is not an active sales manager`);
+        if (!sm) throw unprocessable(`salesManagerId ${body.salesManagerId} is not an active sales manager`);
       }
       const agentId = actorOf(req).userId;
       const ids = () => ({ caseId: newCaseId('INQ', new Date(), deps.cfg.TIME_ZONE), callId: newCallId() });

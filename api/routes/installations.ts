@@ -6,7 +6,7 @@ import type { installationWorkflow } from '../../workflows/installation';
 import type { InstallationSettings } from '../../workflows/installation/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse } from '../errors';
+import { parse, unprocessable } from '../errors';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 import { InstallationSchema } from '../schemas/installations';
 
@@ -31,11 +31,11 @@ export function installationRoutes(deps: ApiDeps): Router {
       const body = parse(InstallationSchema, req.body);
       const serials = body.units.map((u) => u.serial);
       const dup = serials.find((s, i) => serials.indexOf(s) !== i);
-      if (dup) throw badRequest(`units: serial ${dup} is listed twice`);
+      if (dup) throw unprocessable(`units: serial ${dup} is listed twice`);
       const known = new Map((await deps.models.Unit.find({ _id: { $in: serials } }, { model: 1 }).lean<Array<{ _id: string; model: string }>>()).map((u) => [u._id, u.model]));
       const units = body.units.map((u) => ({ serial: u.serial, model: u.model ?? known.get(u.serial) }));
       const unknown = units.filter((u) => !u.model).map((u) => u.serial);
-      if (unknown.length) throw badRequest(`units: no model given and not in the unit registry: ${unknown.join(', ')}`);
+      if (unknown.length) throw unprocessable(`units: no model given and not in the unit registry: ${unknown.join(', ')}`);
       await createOnce(req, res, deps, { scope: 'installations', body, ids: () => ({ caseId: newCaseId('INS', new Date(), deps.cfg.TIME_ZONE) }) }, async ({ caseId }) => {
         await startWorkflowOnce<typeof installationWorkflow>(deps, 'installationWorkflow', {
           taskQueue: deps.cfg.TEMPORAL_TASK_QUEUE,

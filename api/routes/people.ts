@@ -11,7 +11,7 @@ import { createMailer, type Mailer as SmtpMailer } from '../../notify/email';
 import { createSmsSender, type SmsSender } from '../../notify/sms';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, conflict, forbidden, notFound, parse } from '../errors';
+import { conflict, forbidden, notFound, parse, unprocessable } from '../errors';
 import { offerTasksForReassignment, type TaskOffer } from '../people-availability';
 import { NewPerson, PersonChange, TokenRequest, AbsenceInput, AbsenceList } from '../schemas/people';
 
@@ -120,7 +120,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
       const actor = actorOf(req);
       const before = await load(req.params.id);
       guardAdminRole(req, before.roles ?? [], body.roles);
-      if (body.active === false && before._id === actor.userId) throw badRequest('active: you cannot deactivate yourself');
+      if (body.active === false && before._id === actor.userId) throw unprocessable('active: you cannot deactivate yourself');
       const set: Record<string, unknown> = {};
       const unset: Record<string, 1> = {};
       for (const [k, v] of Object.entries(body)) {
@@ -193,7 +193,7 @@ export function peopleRoutes(deps: ApiDeps): Router {
       const body = parse(AbsenceInput, req.body);
       const person = await load(req.params.id);
       const now = Date.now();
-      if (Date.parse(body.until) <= now) throw badRequest('until: an absence that is already over changes nothing; give a future until');
+      if (Date.parse(body.until) <= now) throw unprocessable('until: an absence that is already over changes nothing; give a future until');
       const clash = (person.absences ?? []).find((a) => overlaps(a, body));
       if (clash) throw conflict(`the absence overlaps absence ${clash.id} (${clash.from} – ${clash.until})`);
       const absence = newAbsence(body, actorOf(req).userId);
@@ -211,9 +211,9 @@ export function peopleRoutes(deps: ApiDeps): Router {
       const person = await load(req.params.id);
       const now = Date.now();
       body.absences.forEach((a, i) => {
-        if (Date.parse(a.until) <= now) throw badRequest(`absences.${i}.until: an absence that is already over changes nothing; give a future until`);
+        if (Date.parse(a.until) <= now) throw unprocessable(`absences.${i}.until: an absence that is already over changes nothing; give a future until`);
         const j = body.absences.findIndex((b, k) => k !== i && overlaps(a, b));
-        if (j >= 0) throw badRequest(`absences.${i}: overlaps absences.${j}`);
+        if (j >= 0) throw unprocessable(`absences.${i}: overlaps absences.${j}`);
       });
       // Past absences stay on record; the current and future ones are replaced. An unchanged period keeps its id.
       const kept = (person.absences ?? []).filter((a) => Date.parse(a.until) <= now);

@@ -15,7 +15,7 @@ import { reportSettings } from '../../reports/settings';
 import { dailyTables, monthlyTables, toCsv, type Table } from '../../reports/tables';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse } from '../errors';
+import { notFound, parse, unprocessable } from '../errors';
 import { DailyQuery, MonthlyQuery, TestSendBody } from '../schemas/reports';
 
 export { REPORT_READERS as READERS } from '../schemas/reports';
@@ -81,11 +81,11 @@ export function reportRoutes(deps: ApiDeps): Router {
       if (kind !== 'daily' && kind !== 'monthly') throw notFound(`no report '${kind}' (daily, monthly)`);
       requireRole(req, 'supervisor');
       const body = parse(TestSendBody, req.body ?? {});
-      if (kind === 'daily' && body.month) throw badRequest('the daily report takes date, not month');
-      if (kind === 'monthly' && body.date) throw badRequest('the monthly report takes month, not date');
+      if (kind === 'daily' && body.month) throw unprocessable('the daily report takes date, not month');
+      if (kind === 'monthly' && body.date) throw unprocessable('the monthly report takes month, not date');
       const me = await deps.models.User.findById(actorOf(req).userId, { email: 1 }).lean<{ email?: string }>();
       const to = body.to ?? me?.email;
-      if (!to) throw badRequest('you have no e-mail address on file: give one as to');
+      if (!to) throw unprocessable('you have no e-mail address on file: give one as to');
       let mail;
       if (kind === 'daily') {
         const { cal, report } = await daily(body.date);

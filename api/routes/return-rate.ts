@@ -9,7 +9,7 @@ import { loadReturnRateReport } from '../../db/return-rate';
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { HttpError, badRequest, parse } from '../errors';
+import { HttpError, badRequest, parse, unprocessable } from '../errors';
 import { FIGURE_WRITERS, FigureSchema, MonthQuery, RATE_READERS } from '../schemas/return-rate';
 
 const MAX_ROWS = 10_000;
@@ -58,11 +58,17 @@ export function returnRateRoutes(deps: ApiDeps): Router {
   /** Checks every row (fields, known salespeople, duplicates); writes all of them only if none is bad. */
   async function store(rows: Array<{ where: { line: number } | { index: number }; data: unknown }>, userId: string): Promise<Figure[]> {
     const problems: RowProblem[] = [];
+    // A row that fails the figure schema is malformed (400); well-formed rows that do not fit (an inactive
+    // salesperson, a second row for the same salesperson and month) are refused with 422.
+    let malformed = false;
     const good: Array<{ where: { line: number } | { index: number }; fig: Figure }> = [];
     for (const row of rows) {
       const p = FigureSchema.safeParse(row.data);
       if (p.success) good.push({ where: row.where, fig: p.data });
-      else problems.push({ ...row.where, message: p.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
+      else {
+        malformed = true;
+        problems.push({ ...row.where, message: p.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; ') });
+      }
     }
     const names = [...new Set(good.map((g) => g.fig.salesperson))];
     const known = new Set((await User.find({ _id: { $in: names }, roles: 'salesperson', active: true }, { _id: 1 }).lean<Array<{ _id: string }>>()).map((u) => u._id));
@@ -77,7 +83,8 @@ export function returnRateRoutes(deps: ApiDeps): Router {
     if (problems.length > 0) {
       problems.sort((a, b) => (a.line ?? a.index ?? 0) - (b.line ?? b.index ?? 0));
       const first = problems.slice(0, 5).map((p) => `${p.line !== undefined ? `line ${p.line}` : `index ${p.index}`}: ${p.message}`);
-      throw badRequest(`${problems.length} bad row(s), nothing imported: ${first.join('; ')}${problems.length > 5 ? '; ...' : ''}`, problems);
+      const message = `${problems.length} bad row(s), nothing imported: ${first.join('; ')}${problems.length > 5 ? '; ...' : ''}`;
+      throw malformed ? badRequest(message, problems) : unprocessable(message, problems);
     }
     const now = new Date();
     for (const { fig } of good) {

@@ -6,7 +6,7 @@ import { evaluateReturn, type ReturnEvaluation, type ReturnRequest, type Returns
 import { returnsPolicy } from '../../config/returns-policy';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { badRequest, parse } from '../errors';
+import { parse, unprocessable } from '../errors';
 import { logCall, newCallId } from './calls';
 import { repairTimings } from './service-cases';
 import { shipmentTimings } from './shipments';
@@ -17,12 +17,12 @@ import { EvaluateBody, OpenBody } from '../schemas/returns';
 /** An as-of instant may lie at most this far ahead of the server's clock when a return is opened (clock skew). */
 const AS_OF_SKEW_MS = 5 * 60_000;
 
-/** The engine's own refusals (a report date before receipt) are the caller's input error. */
-export function evaluateOr400(request: ReturnRequest, asOf: Date, policy: ReturnsPolicy): ReturnEvaluation {
+/** The engine's own refusals (a report date before receipt): a well-formed request the rulebook cannot take (422). */
+export function evaluateOr422(request: ReturnRequest, asOf: Date, policy: ReturnsPolicy): ReturnEvaluation {
   try {
     return evaluateReturn(request, asOf, policy);
   } catch (err) {
-    if (err instanceof RangeError) throw badRequest(`invalid request: ${err.message}`, [{ field: 'request.dates', message: err.message }]);
+    if (err instanceof RangeError) throw unprocessable(`invalid request: ${err.message}`, [{ field: 'request.dates', message: err.message }]);
     throw err;
   }
 }
@@ -36,7 +36,7 @@ export function returnRoutes(deps: ApiDeps): Router {
     async (req, res) => {
       const body = parse(EvaluateBody, req.body);
       const asOf = body.asOf ? new Date(body.asOf) : new Date();
-      res.json({ asOf: asOf.toISOString(), evaluation: evaluateOr400(body.request, asOf, policy) });
+      res.json({ asOf: asOf.toISOString(), evaluation: evaluateOr422(body.request, asOf, policy) });
     },
   );
 
@@ -47,19 +47,19 @@ export function returnRoutes(deps: ApiDeps): Router {
       const body = parse(OpenBody, req.body);
       const now = new Date();
       const asOf = body.asOf ? new Date(body.asOf) : now;
-      if (asOf.getTime() > now.getTime() + AS_OF_SKEW_MS) throw badRequest('asOf must not be in the future when a return is opened', [{ field: 'asOf', message: 'in the future' }]);
+      if (asOf.getTime() > now.getTime() + AS_OF_SKEW_MS) throw unprocessable('asOf must not be in the future when a return is opened', [{ field: 'asOf', message: 'in the future' }]);
       if (body.request.product.invoiceValue === undefined) {
-        throw badRequest('request.product.invoiceValue is required to open a return (it is the credit basis and the returned value)', [
+        throw unprocessable('request.product.invoiceValue is required to open a return (it is the credit basis and the returned value)', [
           { field: 'request.product.invoiceValue', message: 'required' },
         ]);
       }
       if (!(await deps.models.User.exists({ _id: body.salespersonId, roles: 'salesperson', active: true }))) {
-        throw badRequest(`salespersonId ${body.salespersonId} is not an active salesperson`, [{ field: 'salespersonId', message: 'not an active salesperson' }]);
+        throw unprocessable(`salespersonId ${body.salespersonId} is not an active salesperson`, [{ field: 'salespersonId', message: 'not an active salesperson' }]);
       }
       if (body.salesManagerId && !(await deps.models.User.exists({ _id: body.salesManagerId, roles: 'sales_manager', active: true }))) {
-        throw badRequest(`salesManagerId ${body.salesManagerId} is not an active sales manager`, [{ field: 'salesManagerId', message: 'not an active sales manager' }]);
+        throw unprocessable(`salesManagerId ${body.salesManagerId} is not an active sales manager`, [{ field: 'salesManagerId', message: 'not an active sales manager' }]);
       }
-      const evaluation = evaluateOr400(body.request, asOf, policy);
+      const evaluation = evaluateOr422(body.request, asOf, policy);
       const agentId = actorOf(req).userId;
       const ids = () => ({ caseId: newCaseId('RET', now, deps.cfg.TIME_ZONE), callId: newCallId() });
       await createOnce(req, res, deps, { scope: 'returns', body, ids }, async ({ caseId, callId }) => {

@@ -3,7 +3,7 @@
 import { Router } from 'express';
 import { actorOf } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, forbidden, notFound, parse } from '../errors';
+import { forbidden, notFound, parse, unprocessable } from '../errors';
 import { PresenceBody, ListQuery } from '../schemas/users';
 
 const publicUser = (u: Record<string, unknown>) => ({ id: u._id, name: u.name, roles: u.roles, inOffice: u.inOffice ?? false, currentJob: u.currentJob ?? null });
@@ -34,7 +34,7 @@ export function userRoutes(deps: ApiDeps): Router {
       if (actor.userId !== id && !actor.roles.includes('supervisor')) throw forbidden('only the technician or a supervisor may set presence');
       const user = await User.findOne({ _id: id, active: true }).lean<{ roles?: string[] }>();
       if (!user) throw notFound(`user ${id} not found`);
-      if (!user.roles?.includes('technician')) throw badRequest(`user ${id} is not a technician`);
+      if (!user.roles?.includes('technician')) throw unprocessable(`user ${id} is not a technician`);
       const set: Record<string, unknown> = {};
       const unset: Record<string, 1> = {};
       if (body.inOffice !== undefined) set.inOffice = body.inOffice;

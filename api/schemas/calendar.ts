@@ -1,6 +1,6 @@
 // Request schemas of api/routes/calendar.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
-import { dateTime, isoDate as isoDateField } from '../fields';
+import { dateTime, isoDate as isoDateField, RULE } from '../fields';
 
 export const isoDate = isoDateField();
 
@@ -15,4 +15,4 @@ export const DeadlineQuery = z
     workingDays: z.coerce.number().positive().max(1_000).optional(),
   })
   .strict()
-  .refine((q) => (q.workingHours === undefined) !== (q.workingDays === undefined), 'give exactly one of workingHours or workingDays');
+  .refine((q) => (q.workingHours === undefined) !== (q.workingDays === undefined), { message: 'give exactly one of workingHours or workingDays', params: RULE });

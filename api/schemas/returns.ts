@@ -1,7 +1,7 @@
 // Request schemas of api/routes/returns.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
-import { ReturnRequestSchema, type ReturnRequest } from '../../rules/returns';
-import { dateTime, inYearRange, isSafeText, MAX_YEAR, MAX_YUAN, MIN_YEAR, text } from '../fields';
+import { ReturnRequestBaseSchema, ReturnRequestSchema, type ReturnRequest } from '../../rules/returns';
+import { dateTime, inYearRange, isSafeText, MAX_YEAR, MAX_YUAN, MIN_YEAR, RULE, text } from '../fields';
 import { CustomerSchema } from './calls';
 
 export const asOfField = dateTime('asOf', "asOf must be an ISO 8601 date-time with offset, e.g. '2026-03-01T10:00:00+08:00'").optional();
@@ -9,7 +9,7 @@ export const asOfField = dateTime('asOf', "asOf must be an ISO 8601 date-time wi
 /** A request says where it stands (issue 9): a request before anything is sent, or goods already sent back. */
 export const stageRequired = (body: { request: { stage?: string } }, ctx: z.RefinementCtx) => {
   if (body.request.stage === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['request', 'stage'], message: 'request.stage is required: request (asked before sending anything back) or already_sent_back (the goods came back without the salesperson’s consent)' });
+    ctx.addIssue({ code: 'custom', path: ['request', 'stage'], message: 'request.stage is required: request (asked before sending anything back) or already_sent_back (the goods came back without the salesperson’s consent)', params: RULE });
   }
 };
 
@@ -53,7 +53,17 @@ export function boundRequest(r: ReturnRequest, ctx: z.RefinementCtx): void {
   if ((p.set?.damagedPieces.length ?? 0) > 1000) issue(['product', 'set', 'damagedPieces'], 'product.set.damagedPieces may list at most 1000 pieces');
 }
 
-export const BoundedRequest = ReturnRequestSchema.superRefine(boundRequest);
+/**
+ * The rulebook's cross-field rules (dates by product and in order, packaging, film), marked as rules beyond the
+ * schema so that a well-formed request breaking them is answered 422: re-checked on the parsed request, whose
+ * shape the base schema has already accepted.
+ */
+function rulebookRules(r: ReturnRequest, ctx: z.RefinementCtx): void {
+  const checked = ReturnRequestSchema.safeParse(r);
+  if (!checked.success) for (const i of checked.error.issues) ctx.addIssue({ code: 'custom', path: i.path as (string | number)[], message: i.message, params: RULE });
+}
+
+export const BoundedRequest = ReturnRequestBaseSchema.superRefine(boundRequest).superRefine(rulebookRules);
 
 export const EvaluateBody = z.object({ request: BoundedRequest, asOf: asOfField }).strict().superRefine(stageRequired);
 

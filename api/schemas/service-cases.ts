@@ -1,6 +1,6 @@
 // Request schemas of api/routes/service-cases.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
-import { dateTime, inYearRange, MAX_YEAR, MIN_YEAR, text as safeText } from '../fields';
+import { dateTime, inYearRange, MAX_YEAR, MIN_YEAR, RULE, text as safeText } from '../fields';
 import { CustomerSchema, customerPhone } from './calls';
 
 export const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max);
@@ -13,7 +13,7 @@ export const dateOrInstant = (what: string) =>
     .refine((v) => inYearRange(Date.parse(v)), `${what} must lie between the years ${MIN_YEAR} and ${MAX_YEAR}`);
 
 export const pastInstant = (what: string) =>
-  dateTime(what).refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, `${what} must not be in the future`);
+  dateTime(what).refine((v) => Date.parse(v) <= Date.now() + 5 * 60_000, { message: `${what} must not be in the future`, params: RULE });
 
 export const ProductSchema = z
   .object({

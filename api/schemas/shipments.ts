@@ -1,6 +1,6 @@
 // Request schemas of api/routes/shipments.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
-import { dateTime, isoDate, text as safeText } from '../fields';
+import { dateTime, isoDate, RULE, text as safeText } from '../fields';
 import { CustomerSchema, customerPhone } from './calls';
 import { SerialSchema } from './units';
 
@@ -30,7 +30,7 @@ export const ShipmentSchema = z
   .strict()
   .superRefine((b, ctx) => {
     const models = b.items.map((i) => i.model);
-    models.forEach((m, i) => models.indexOf(m) !== i && ctx.addIssue({ code: 'custom', path: ['items', i, 'model'], message: `model ${m} is listed twice` }));
+    models.forEach((m, i) => models.indexOf(m) !== i && ctx.addIssue({ code: 'custom', path: ['items', i, 'model'], message: `model ${m} is listed twice`, params: RULE }));
   });
 
 export const UnitsSchema = z
@@ -46,7 +46,7 @@ export const UnitsSchema = z
             purchasedAt: localDate('purchasedAt').optional().describe("the customer's purchase date when it differs from the ship date"),
           })
           .strict()
-          .refine((u) => u.productionDate <= u.shipDate, { message: 'productionDate must not be after shipDate', path: ['productionDate'] }),
+          .refine((u) => u.productionDate <= u.shipDate, { message: 'productionDate must not be after shipDate', path: ['productionDate'], params: RULE }),
       )
       .min(1)
       .max(1000),
