@@ -5,6 +5,8 @@ import { TASK_ERROR } from '../workflows/definitions';
 import { caseExists, type Models } from '../db/models';
 import { badRequest, conflict, forbidden, notFound, type HttpError } from './errors';
 
+type Refusals = Partial<Record<string, (m: string) => HttpError>>;
+
 const REFUSAL_STATUS: Record<string, (m: string) => HttpError> = {
   [TASK_ERROR.forbidden]: forbidden,
   [TASK_ERROR.invalid]: badRequest,
@@ -12,9 +14,13 @@ const REFUSAL_STATUS: Record<string, (m: string) => HttpError> = {
   [TASK_ERROR.notFound]: notFound,
 };
 
-export function updateRefusalToHttp(err: unknown, caseId: string): unknown {
+/**
+ * `overrides` lets a route say what a refusal means for it: where the body has passed its schema and the
+ * workflow's `invalid` can only mean content that does not fit (e.g. more units than ordered), that is a 422.
+ */
+export function updateRefusalToHttp(err: unknown, caseId: string, overrides: Refusals = {}): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    const make = REFUSAL_STATUS[err.cause.type ?? ''];
+    const make = overrides[err.cause.type ?? ''] ?? REFUSAL_STATUS[err.cause.type ?? ''];
     if (make) return make(err.cause.message);
   }
   // The workflow has finished: the case is closed.

@@ -5,7 +5,7 @@ import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
-import { badRequest, notFound, parse, unprocessable } from '../errors';
+import { notFound, parse, unprocessable } from '../errors';
 import { year as yearField } from '../fields';
 import { isoDate, YearBody, OverrideBody, DeadlineQuery } from '../schemas/calendar';
 
@@ -65,7 +65,7 @@ export function calendarRoutes(deps: ApiDeps): Router {
         dueAt = q.workingDays !== undefined ? addWorkingDays(cal, from, q.workingDays) : addWorkingHours(cal, from, q.workingHours!);
       } catch (err) {
         // A calendar without working time for months ahead cannot give a deadline: the request cannot be answered.
-        if (err instanceof RangeError) throw badRequest(`no deadline: ${err.message}`);
+        if (err instanceof RangeError) throw unprocessable(`no deadline: ${err.message}`);
         throw err;
       }
       // Never silent: a deadline through a year without a schedule counted only weekends as days off there.

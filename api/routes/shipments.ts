@@ -6,8 +6,9 @@ import type { shipmentWorkflow } from '../../workflows/shipment';
 import { arrivalUpdate, recordUnitsUpdate, type ShipmentTimings } from '../../workflows/shipment/definitions';
 import { actorOf, requireRole } from '../auth';
 import { newCaseId, taskPolicy, type ApiDeps } from '../deps';
-import { conflict, notFound, parse } from '../errors';
+import { conflict, notFound, parse, unprocessable } from '../errors';
 import { updateRefusalToHttp } from '../workflow-errors';
+import { TASK_ERROR } from '../../workflows/definitions';
 import { installationSettings } from './installations';
 import { createOnce, startWorkflowOnce } from '../idempotency';
 import { ShipmentSchema, UnitsSchema, ArrivalSchema } from '../schemas/shipments';
@@ -57,7 +58,9 @@ export function shipmentRoutes(deps: ApiDeps): Router {
         const result = await deps.temporal.workflow.getHandle(id).executeUpdate(recordUnitsUpdate, { args: [{ units: body.units, actor: { userId: actor.userId, roles: actor.roles } }] });
         res.status(201).json({ caseId: id, ...result });
       } catch (err) {
-        throw updateRefusalToHttp(err, id);
+        // The units passed their schema: the workflow refuses only what does not fit the order (a serial twice,
+        // more units than ordered, a model not on the shipment), a 422.
+        throw updateRefusalToHttp(err, id, { [TASK_ERROR.invalid]: unprocessable });
       }
     },
   );

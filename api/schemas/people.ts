@@ -1,7 +1,7 @@
 // Request schemas of api/routes/people.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
 import { ROLES } from '../../rules/roles';
-import { dateTime, email, text } from '../fields';
+import { dateTime, email, RULE, text } from '../fields';
 
 export const PersonId = text().regex(/^[a-z0-9][a-z0-9_.-]{1,63}$/, 'id: 2-64 characters a-z, 0-9, _ . - (starting with a letter or digit)');
 
@@ -43,7 +43,9 @@ export const PersonChange = z
     inOffice: z.boolean().optional(),
   })
   .strict()
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field to change');
+  .refine((b) => Object.values(b).some((v) => v !== undefined), 'give at least one field to change')
+  // Stated in the document too, so that an empty change is malformed there as well.
+  .meta({ minProperties: 1 });
 
 export const TokenRequest = z.object({ label: text().trim().min(1).max(100).optional() }).strict();
 
@@ -58,8 +60,8 @@ export const AbsenceInput = z
   .strict()
   .superRefine((a, ctx) => {
     const span = Date.parse(a.until) - Date.parse(a.from);
-    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['until'], message: 'until must be after from' });
-    else if (span > MAX_ABSENCE_DAYS * DAY) ctx.addIssue({ code: 'custom', path: ['until'], message: `an absence lasts at most ${MAX_ABSENCE_DAYS} days` });
+    if (span <= 0) ctx.addIssue({ code: 'custom', path: ['until'], message: 'until must be after from', params: RULE });
+    else if (span > MAX_ABSENCE_DAYS * DAY) ctx.addIssue({ code: 'custom', path: ['until'], message: `an absence lasts at most ${MAX_ABSENCE_DAYS} days`, params: RULE });
   });
 
 export const AbsenceList = z.object({ absences: z.array(AbsenceInput).max(50) }).strict();

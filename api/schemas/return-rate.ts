@@ -12,7 +12,9 @@ export const FigureSchema = z
       .number({ error: (iss) => (iss.input === undefined ? 'value (yuan) is required' : 'value must be a number (yuan)') })
       .nonnegative('value must not be negative')
       .max(1e12)
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'value has more than 2 decimals (fen)'),
+      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'value has more than 2 decimals (fen)')
+      // Whole fen: stated in the document too.
+      .meta({ multipleOf: 0.01 }),
   })
   .strict();
 

@@ -7,6 +7,8 @@ export const LatLng = z.object({ lat: z.number().min(-90).max(90), lng: z.number
 export const PresenceBody = z
   .object({ inOffice: z.boolean().optional(), currentJob: LatLng.nullable().optional() })
   .strict()
-  .refine((b) => b.inOffice !== undefined || b.currentJob !== undefined, 'give inOffice or currentJob');
+  .refine((b) => b.inOffice !== undefined || b.currentJob !== undefined, 'give inOffice or currentJob')
+  // Stated in the document as anyOf, so that an empty change is malformed there too.
+  .meta({ anyOf: [{ required: ['inOffice'] }, { required: ['currentJob'] }] });
 
 export const ListQuery = z.object({ role: z.enum(ROLES, { error: 'unknown role' }).optional().describe('only people holding this role') }).strict();

@@ -40,7 +40,7 @@ describe('calendar administration', () => {
     ['an agent', 'agent1', 'PUT', '/calendar/overrides/2026-12-09', { kind: 'holiday' }, 403],
     ['an impossible date', 'sup1', 'PUT', '/calendar/overrides/2026-02-30', { kind: 'holiday' }, 400],
     ['an unknown kind', 'sup1', 'PUT', '/calendar/overrides/2026-12-09', { kind: 'half-day' }, 400],
-    ['a year with a date of another year', 'sup1', 'PUT', '/calendar/years/2028', { holidays: ['2030-05-01'], workdays: [] }, 400],
+    ['a year with a date of another year', 'sup1', 'PUT', '/calendar/years/2028', { holidays: ['2030-05-01'], workdays: [] }, 422],
     ['removing an override that does not exist', 'sup1', 'DELETE', '/calendar/overrides/2026-12-10', undefined, 404],
   ])('refuses %s and changes nothing', async (_n, user, method, path, body, status) => {
     const before = await s.call('agent1', 'GET', '/calendar');
@@ -50,9 +50,14 @@ describe('calendar administration', () => {
     expect((await s.call('agent1', 'GET', '/calendar')).body).toEqual(before.body);
   });
 
-  it('refuses a deadline query without exactly one amount', async () => {
+  it('refuses a deadline query without exactly one amount (422: well formed, but the two fields do not fit)', async () => {
     const res = await s.call('agent1', 'GET', '/calendar/deadline?from=2026-12-04T10:00:00%2B08:00');
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'unprocessable', details: [{ field: 'query', message: expect.stringMatching(/exactly one/) }] });
     expect(res.body.error.message).toMatch(/exactly one/);
+    const both = await s.call('agent1', 'GET', '/calendar/deadline?from=2026-12-04T10:00:00%2B08:00&workingHours=4&workingDays=1');
+    expect(both.status).toBe(422);
+    // Malformed stays 400, also when a rule would fail as well.
+    expect((await s.call('agent1', 'GET', '/calendar/deadline?from=yesterday')).status).toBe(400);
   });
 });

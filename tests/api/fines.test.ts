@@ -131,7 +131,7 @@ describe('fines ledger API', () => {
       ['dir1', body, 403],
       ['sup1', { ...body, violation: 'v2', kind: 'speeding' }, 400],
       ['sup1', { ...body, violation: 'v2', caseId: 'RET-NONE' }, 404],
-      ['sup1', { ...body, violation: 'v2', partyUserId: 'ghost' }, 400],
+      ['sup1', { ...body, violation: 'v2', partyUserId: 'ghost' }, 422],
       ['sup1', { ...body, violation: 'v2', note: ' ' }, 400],
     ] as const) {
       expect((await s.call(user, 'POST', '/fines', b)).status).toBe(status);

@@ -68,6 +68,19 @@ describe('sales figures and the return-rate report', () => {
     expect(await figures()).toEqual([]);
     expect((await s.call('sp1', 'POST', '/sales-figures', [{ salesperson: 'sp1', month: MONTH, value: 1 }])).status).toBe(403);
     expect((await s.call('fin1', 'POST', '/sales-figures', { salesperson: 'sp1', month: MONTH, value: 1 })).status).toBe(400);
+    // Well-formed rows that do not fit (an inactive salesperson, the same salesperson and month twice): 422.
+    const unfit = await s.call('fin1', 'POST', '/sales-figures', [
+      { salesperson: 'sp1', month: MONTH, value: 1 },
+      { salesperson: 'nobody', month: MONTH, value: 1 },
+      { salesperson: 'sp1', month: MONTH, value: 2 },
+    ]);
+    expect(unfit.status).toBe(422);
+    expect(unfit.body.error).toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/2 bad row\(s\), nothing imported/) });
+    expect(unfit.body.error.details).toEqual([
+      { index: 1, message: expect.stringMatching(/not an active salesperson/) },
+      { index: 2, message: expect.stringMatching(/duplicate of index 0/) },
+    ]);
+    expect(await figures()).toEqual([]);
 
     const ok = await s.call('fin1', 'POST', '/sales-figures', [
       { salesperson: 'sp1', month: MONTH, value: 90000 },
@@ -94,6 +107,10 @@ describe('sales figures and the return-rate report', () => {
     expect(badShape.body.error.details).toEqual([{ line: 2, message: 'expected 3 fields, got 2' }]);
     expect((await csv('fin1', 'name,month,amount\nsp3,2026-03,1\n')).body.error.message).toMatch(/header/);
     expect((await csv('fin1', 'salesperson,month,value\n')).status).toBe(400);
+    // Rows that parse but name no active salesperson: 422, each listed by line.
+    const unfit = await csv('fin1', 'salesperson,month,value\nsp9,2026-03,5\n');
+    expect(unfit.status).toBe(422);
+    expect(unfit.body.error.details).toEqual([{ line: 2, message: expect.stringMatching(/sp9 is not an active salesperson/) }]);
     expect((await csv('fin1', '{"a":1}', 'application/json')).status).toBe(415);
     expect((await csv('agent1', 'salesperson,month,value\nsp3,2026-03,1\n')).status).toBe(403);
     expect(await figures()).toEqual(before);

@@ -32,7 +32,7 @@ describe('people and presence', () => {
     ['someone else', 'tech1', '/users/tech2/presence', { inOffice: false }, 403],
     ['an agent', 'agent1', '/users/tech2/presence', { inOffice: false }, 403],
     ['an unknown person', 'sup1', '/users/nobody/presence', { inOffice: true }, 404],
-    ['a person who is no technician', 'sup1', '/users/agent1/presence', { inOffice: true }, 400],
+    ['a person who is no technician', 'sup1', '/users/agent1/presence', { inOffice: true }, 422],
     ['an empty change', 'sup1', '/users/tech2/presence', {}, 400],
     ['a location off the globe', 'sup1', '/users/tech2/presence', { currentJob: { lat: 95, lng: 0 } }, 400],
   ])('refuses %s and changes nothing', async (_n, user, path, body, status) => {

@@ -22,7 +22,8 @@ describe('complaints about staff', () => {
   it('refuses a bad complaint with what was wrong, and opens nothing', async () => {
     expect((await s.call('tech1', 'POST', '/complaints', { customer, staffId: 'tech2', description: '态度差' })).status).toBe(403);
     const unknown = await s.call('agent1', 'POST', '/complaints', { customer, staffId: 'nobody', description: '态度差' });
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error).toMatchObject({ code: 'unprocessable', details: [{ field: 'staffId', message: 'unknown or inactive' }] });
     expect(unknown.body.error.message).toMatch(/staffId: nobody is not an active employee/);
     expect((await s.call('agent1', 'POST', '/complaints', { customer, staffId: 'tech1' })).status).toBe(400);
   });

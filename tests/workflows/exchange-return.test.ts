@@ -38,10 +38,10 @@ describe('product exchange (SPEC 3.5) and product return (SPEC 3.6)', () => {
 
   it('refuses bad input: an unknown serial without a model, a model that contradicts the registry, the wrong role', async () => {
     const unknown = await s.call('agent1', 'POST', '/exchanges', { customer: customer(9), returned: { serial: 'NOBODY-1' }, reason: '坏了' });
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(422);
     expect(unknown.body.error.message).toMatch(/not in the unit registry/);
     const wrong = await s.call('agent1', 'POST', '/exchanges', { customer: customer(9), returned: { serial: 'EX-OLD-1', model: 'LJ-1' }, reason: '坏了' });
-    expect(wrong.status).toBe(400);
+    expect(wrong.status).toBe(422);
     expect(wrong.body.error.message).toMatch(/is a PX-900/);
     expect((await s.call('wh1', 'POST', '/exchanges', { customer: customer(9), returned: { serial: 'EX-OLD-1' }, reason: '坏了' })).status).toBe(403);
     expect((await s.call('sup1', 'GET', '/cases?kind=exchange')).body.items).toHaveLength(0);

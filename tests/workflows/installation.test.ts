@@ -43,7 +43,7 @@ describe('installation (SPEC 3.3)', () => {
 
   it('refuses bad input and the wrong role', async () => {
     const bad = await s.call('agent1', 'POST', '/installations', { customer: customer(1), address: 'x', units: [{ serial: 'NOT-KNOWN' }] });
-    expect(bad.status).toBe(400);
+    expect(bad.status).toBe(422);
     expect(bad.body.error.message).toMatch(/not in the unit registry: NOT-KNOWN/);
     expect((await s.call('tech1', 'POST', '/installations', { customer: customer(1), address: 'x', units: [{ serial: 'A1', model: 'M' }] })).status).toBe(403);
     expect((await s.call('sup1', 'GET', '/cases?kind=installation')).body.items).toHaveLength(0);

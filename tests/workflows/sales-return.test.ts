@@ -199,15 +199,15 @@ describe('sales return workflow (time-skipping)', () => {
     const before = await snapshot();
     const good = qualityRequest('测试品', 100);
     const cases: Array<[string, string, string, object, number, RegExp]> = [
-      ['no stage', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, stage: undefined } }, 400, /request.stage is required: request .* or already_sent_back/],
+      ['no stage', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, stage: undefined } }, 422, /request.stage is required: request .* or already_sent_back/],
       ['an unknown stage', 'agent1', '/returns/evaluate', { request: { ...good, stage: 'maybe' } }, 400, /request.stage/],
-      ['no leftWarehouse', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, dates: { receivedByCustomer: localDay(-1) } } }, 400, /request.dates.leftWarehouse/],
-      ['reported before receipt', 'agent1', '/returns/evaluate', { request: { ...good, dates: { leftWarehouse: '2026-03-01', receivedByCustomer: '2026-03-05' } }, asOf: '2026-03-04T10:00:00+08:00' }, 400, /before dates.receivedByCustomer/],
+      ['no leftWarehouse', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, dates: { receivedByCustomer: localDay(-1) } } }, 422, /request.dates.leftWarehouse/],
+      ['reported before receipt', 'agent1', '/returns/evaluate', { request: { ...good, dates: { leftWarehouse: '2026-03-01', receivedByCustomer: '2026-03-05' } }, asOf: '2026-03-04T10:00:00+08:00' }, 422, /before dates.receivedByCustomer/],
       ['an unknown problem', 'agent1', '/returns/evaluate', { request: { ...good, problem: 'broken' } }, 400, /request.problem/],
       ['asOf without an offset', 'agent1', '/returns/evaluate', { request: good, asOf: '2026-03-04T10:00:00' }, 400, /asOf/],
-      ['asOf in the future', 'agent1', '/returns', { salespersonId: 'sp1', request: good, asOf: new Date(Date.now() + 2 * DAY).toISOString() }, 400, /future/],
-      ['no invoice value', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, product: { category: 'regular', unitCost: 5 } } }, 400, /invoiceValue/],
-      ['a salesperson who is not one', 'agent1', '/returns', { salespersonId: 'sm1', request: good }, 400, /not an active salesperson/],
+      ['asOf in the future', 'agent1', '/returns', { salespersonId: 'sp1', request: good, asOf: new Date(Date.now() + 2 * DAY).toISOString() }, 422, /future/],
+      ['no invoice value', 'agent1', '/returns', { salespersonId: 'sp1', request: { ...good, product: { category: 'regular', unitCost: 5 } } }, 422, /invoiceValue/],
+      ['a salesperson who is not one', 'agent1', '/returns', { salespersonId: 'sm1', request: good }, 422, /not an active salesperson/],
       ['an unknown field', 'agent1', '/returns', { salespersonId: 'sp1', request: good, priority: 'high' }, 400, /Unrecognized key/],
       ['opened by a salesperson', 'sp1', '/returns', { salespersonId: 'sp1', request: good }, 403, /agent/],
     ];

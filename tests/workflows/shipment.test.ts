@@ -39,6 +39,10 @@ describe('shipment (SPEC 3.2)', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/items\.0\.quantity/);
     expect(bad.body.error.message).toMatch(/listed twice/);
+    // Well formed, but a model twice: 422 with the field named.
+    const twiceOnly = await s.call('sm1', 'POST', '/shipments', { customer, address: 'x', items: [{ model: 'PX-1', quantity: 1 }, { model: 'PX-1', quantity: 2 }] });
+    expect(twiceOnly.status).toBe(422);
+    expect(twiceOnly.body.error).toMatchObject({ code: 'unprocessable', details: [{ field: 'items.1.model', message: 'model PX-1 is listed twice' }] });
     expect((await s.call('agent1', 'POST', '/shipments', { customer, address: 'x', items: [{ model: 'PX-1', quantity: 1 }] })).status).toBe(403);
     expect((await s.call('sup1', 'GET', '/cases?kind=shipment')).body.items).toHaveLength(0);
   });
@@ -61,7 +65,7 @@ describe('shipment (SPEC 3.2)', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.message).toMatch(/PX-A1/);
     const tooMany = await s.call('agent1', 'POST', `/shipments/${caseId}/units`, { units: [unit('LJ-C2', 'LJ-2200')] });
-    expect(tooMany.status).toBe(400);
+    expect(tooMany.status).toBe(422);
     expect(tooMany.body.error.message).toMatch(/exceed the 1 ordered/);
     expect((await s.call('sup1', 'GET', '/units/LJ-C2')).status).toBe(404);
     expect((await s.call('agent1', 'POST', `/shipments/${caseId}/units`, { units: [unit('PX-B1', 'PX-900')] })).status).toBe(201);
