@@ -39,6 +39,23 @@ export interface SmsSender {
  * `retrying` after a failed attempt that will be retried, `sent` once delivered (`providerId` is the e-mail's
  * Message-ID or Twilio's message sid), `failed` once retries reached the horizon, `skipped` with no address.
  */
+/** Budget for rewriting a record after its message went out; well inside the sending activities' timeouts. */
+const RECORD_RETRY_MS = 8_000; // below the 10 s workflow task timeout a local first try runs within
+
+/** Runs a write until it succeeds, backing off from 200 ms; after RECORD_RETRY_MS the last error is thrown. */
+async function untilWritten(write: () => Promise<unknown>): Promise<void> {
+  const end = Date.now() + RECORD_RETRY_MS;
+  for (let wait = 200; ; wait = Math.min(wait * 2, 2_000)) {
+    try {
+      await write();
+      return;
+    } catch (err) {
+      if (Date.now() + wait > end) throw err;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
+
 export type NotificationStatus = 'sending' | 'retrying' | 'sent' | 'failed' | 'skipped';
 
 // Provider and database clocks differ a little: look back this far before the first attempt.
@@ -120,8 +137,8 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
             skipped++;
             continue;
           }
+          let providerId: string | undefined;
           try {
-            let providerId: string | undefined;
             // An earlier attempt may have reached the provider and lost only its answer (a timeout): ask the
             // provider before sending again. E-mail cannot be asked; its Message-ID is the same on every attempt.
             if (channel === 'sms' && existing && (existing.attempts ?? 0) > 0 && sms.findSent) {
@@ -133,14 +150,17 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
               channel === 'email'
                 ? (await mailer.send({ to: address, subject: text.subject, text: text.text, messageId: id })).messageId
                 : (await sms.send({ to: address, body })).sid;
-            await m.Notification.updateOne({ _id: id }, { $set: { status: 'sent', providerId, sentAt: new Date() }, $unset: { error: 1 } });
-            sent++;
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             await m.Notification.updateOne({ _id: id }, { $set: { status: final ? 'failed' : 'retrying', error: message } });
             log.warn('notification send failed', { id, channel, error: message, final });
             failures.push(`${channel} to ${person.id}: ${message}`);
+            continue;
           }
+          // The message went out: a failed record write must not make the activity send it again, so the
+          // record is retried here (a database restart takes seconds) before the attempt gives up.
+          await untilWritten(() => m.Notification.updateOne({ _id: id }, { $set: { status: 'sent', providerId, sentAt: new Date() }, $unset: { error: 1 } }));
+          sent++;
         }
       }
       // Throwing makes Temporal retry; already-sent messages are skipped on the next attempt. At the horizon
