@@ -5,6 +5,7 @@ import { api, get } from '../api';
 import { useI18n, type Key } from '../i18n';
 import { useApp } from '../state';
 import type { CalendarData } from '../working-time';
+import { Messages } from '../messages';
 
 interface CalendarView extends CalendarData {
   confirmedYears: Array<{ year: string; source: string }>;
@@ -48,16 +49,7 @@ export function CalendarPage() {
   return (
     <section aria-labelledby="cal-h">
       <h1 id="cal-h">{t('calendar')}</h1>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Messages error={error} notice={notice} />
       <div class="columns">
         <div>
           <section class="card" aria-labelledby="cal-hours-h">

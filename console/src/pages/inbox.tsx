@@ -7,6 +7,7 @@ import { Countdown } from '../countdown';
 import { CASE_KINDS, useI18n } from '../i18n';
 import { linkClick } from '../router';
 import { useApp } from '../state';
+import { Messages } from '../messages';
 
 interface InboxTask {
   id: string;
@@ -127,16 +128,7 @@ export function Inbox() {
           {t('refresh')}
         </button>
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Messages error={error} notice={notice} />
       {!items ? (
         <p>{t('loading')}</p>
       ) : items.length === 0 ? (

@@ -6,10 +6,10 @@ import { get, post } from '../api';
 import { SchemaForm } from '../form/schema-form';
 import { initialValue, type FieldError, type Schema } from '../form/schema';
 import { validate } from '../form/validate';
-import { pathLabel } from '../form/labels';
 import { useI18n } from '../i18n';
 import { navigate } from '../router';
 import { useApp } from '../state';
+import { FormProblems } from '../form/problems';
 
 interface OpeningForm {
   kind: string;
@@ -22,7 +22,7 @@ let cached: Promise<OpeningForm[]> | undefined;
 const loadForms = () => (cached ??= get<{ items: OpeningForm[] }>('/console/forms').then((r) => r.items));
 
 export function NewCase() {
-  const { t, lang, code } = useI18n();
+  const { t, code } = useI18n();
   const { me } = useApp();
   const [forms, setForms] = useState<OpeningForm[]>();
   const [kind, setKind] = useState(() => new URLSearchParams(location.search).get('kind') ?? '');
@@ -92,23 +92,7 @@ export function NewCase() {
             <div class="grid-form">
               <SchemaForm key={form!.kind} schema={form!.schema} value={value} onChange={setValue} errors={errors} idPrefix="nc" />
             </div>
-            {errors.length > 0 && (
-              <div class="error" role="alert">
-                {t('fixErrors')}
-                <ul>
-                  {errors.map((x) => (
-                    <li>
-                      {pathLabel(x.path, lang)}: {x.message}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
-            {refusal && (
-              <p class="error refusal" id="refusal" role="alert" tabIndex={-1}>
-                {refusal}
-              </p>
-            )}
+            <FormProblems errors={errors} refusal={refusal} />
             <button type="submit" disabled={busy}>
               {t('create')}
             </button>

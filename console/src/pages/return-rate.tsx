@@ -7,6 +7,7 @@ import { BarChart } from '../chart';
 import { useI18n } from '../i18n';
 import { useApp } from '../state';
 import { downloadCsv, lastMonth, REPORT_READERS } from './reports';
+import { Messages } from '../messages';
 
 export const RETURN_RATE_READERS = ['supervisor', 'director', 'finance', 'general_manager', 'sales_manager'];
 const FINE_WRITERS = ['supervisor', 'director'];
@@ -75,16 +76,7 @@ export function ReturnRatePage() {
           </button>
         )}
       </form>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
+      <Messages error={error} notice={notice} />
       {!report ? (
         !error && <p>{t('loading')}</p>
       ) : rows.length === 0 ? (

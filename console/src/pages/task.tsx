@@ -7,12 +7,12 @@ import { Countdown } from '../countdown';
 import { SchemaForm } from '../form/schema-form';
 import { initialValue, type FieldError, type Schema } from '../form/schema';
 import { validate } from '../form/validate';
-import { pathLabel } from '../form/labels';
 import { useI18n } from '../i18n';
 import { linkClick, navigate } from '../router';
 import { useApp } from '../state';
 import { Recommendation, type RecommendationView } from './recommendation';
 import { Details } from './details';
+import { FormProblems } from '../form/problems';
 
 interface TaskDetail {
   id: string;
@@ -137,23 +137,7 @@ export function TaskPage({ id }: { id: string }) {
                 ))}
               </fieldset>
               {schema && <SchemaForm schema={schema} value={payload} onChange={setPayload} errors={errors} idPrefix="tf" />}
-              {errors.length > 0 && (
-                <div class="error" role="alert">
-                  {t('fixErrors')}
-                  <ul>
-                    {errors.map((e) => (
-                      <li>
-                        {pathLabel(e.path, lang)}: {e.message}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-              {refusal && (
-                <p class="error refusal" id="refusal" role="alert" tabIndex={-1}>
-                  {refusal}
-                </p>
-              )}
+              <FormProblems errors={errors} refusal={refusal} />
               <button type="submit" disabled={!outcome || busy}>
                 {t('submit')}
               </button>
