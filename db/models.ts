@@ -247,9 +247,23 @@ export async function connectDb(uri: string, tuning?: Partial<DbTuning>): Promis
   return conn;
 }
 
+/**
+ * Runs an upsert by `_id`, once more if it lost the race to insert: two concurrent upserts of a missing document
+ * both try to insert it and one fails with a duplicate key (MongoDB and FerretDB alike); the document exists then,
+ * and the second try updates it.
+ */
+export async function upsertRetryingRace<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    return upsert();
+  }
+}
+
 /** Records that the open cases or tasks changed (any new token will do: concurrent marks cannot undo each other). */
 export async function markOpenWorkChanged(m: Pick<Models, 'Mark'>): Promise<void> {
-  await m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token: randomUUID(), at: new Date() } }, { upsert: true });
+  await upsertRetryingRace(() => m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token: randomUUID(), at: new Date() } }, { upsert: true }));
 }
 
 /** Whether a case exists, open or closed. */

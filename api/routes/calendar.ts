@@ -2,6 +2,7 @@
 // day's override, stored in MongoDB and merged over the built-in data. No code change needed.
 import { Router } from 'express';
 import { CALENDAR_SETTING, loadCalendar } from '../../activities/calendar';
+import { upsertRetryingRace } from '../../db/models';
 import { addWorkingDays, addWorkingHours, defaultCalendarData, isWorkingDay, localDate, mergeCalendarData, officialYears, unconfirmedYears, type CalendarPatch } from '../../rules/calendar';
 import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
@@ -24,7 +25,8 @@ export function calendarRoutes(deps: ApiDeps): Router {
     } catch (err) {
       throw unprocessable(err instanceof Error ? err.message : String(err));
     }
-    await Setting.replaceOne({ _id: CALENDAR_SETTING }, { _id: CALENDAR_SETTING, value: { ...patch, updatedBy: by, updatedAt: new Date().toISOString() } }, { upsert: true });
+    const doc = { _id: CALENDAR_SETTING, value: { ...patch, updatedBy: by, updatedAt: new Date().toISOString() } };
+    await upsertRetryingRace(() => Setting.replaceOne({ _id: CALENDAR_SETTING }, doc, { upsert: true }));
     deps.log.info({ by }, 'calendar changed');
   };
 

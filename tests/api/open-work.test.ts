@@ -123,3 +123,15 @@ describe('the same answers from memory and from MongoDB queries', () => {
     await db.dropDatabase();
   });
 });
+
+describe('marks under concurrent writers', () => {
+  it('concurrent first marks of a fresh database all succeed (the insert race is retried as an update)', async () => {
+    const db = conn.useDb('open_work_marks');
+    const mm = models(db);
+    await mm.Mark.deleteMany({});
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => markOpenWorkChanged(mm)));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await mm.Mark.countDocuments({})).toBe(1);
+    await db.dropDatabase();
+  });
+});
