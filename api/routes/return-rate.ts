@@ -11,6 +11,7 @@ import { actorOf, requireRole } from '../auth';
 import type { ApiDeps } from '../deps';
 import { HttpError, badRequest, parse, unprocessable } from '../errors';
 import { FIGURE_WRITERS, FigureSchema, MonthQuery, RATE_READERS } from '../schemas/return-rate';
+import { upsertRetryingRace } from '../../db/models';
 
 const MAX_ROWS = 10_000;
 
@@ -88,10 +89,12 @@ export function returnRateRoutes(deps: ApiDeps): Router {
     }
     const now = new Date();
     for (const { fig } of good) {
-      await SalesFigure.updateOne(
-        { _id: `${fig.salesperson}:${fig.month}` },
-        { $set: { salesperson: fig.salesperson, month: fig.month, value: fig.value, updatedBy: userId, updatedAt: now } },
-        { upsert: true },
+      await upsertRetryingRace(() =>
+        SalesFigure.updateOne(
+          { _id: `${fig.salesperson}:${fig.month}` },
+          { $set: { salesperson: fig.salesperson, month: fig.month, value: fig.value, updatedBy: userId, updatedAt: now } },
+          { upsert: true },
+        ),
       );
     }
     return good.map((g) => g.fig);
