@@ -170,3 +170,13 @@ export async function eventually<T>(fn: () => Promise<T | undefined | null | fal
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Two instants within a few seconds: a deadline the workflow computed from its own `now`, checked against one the
+ * test computes from a recorded time. Inside working hours the two differ by the milliseconds between them.
+ */
+export function expectNear(actual: string | Date, expected: string | Date, toleranceMs = 5_000): void {
+  const a = new Date(actual).getTime();
+  const e = new Date(expected).getTime();
+  if (!(Math.abs(a - e) <= toleranceMs)) throw new Error(`expected ${new Date(actual).toISOString()} within ${toleranceMs} ms of ${new Date(expected).toISOString()}`);
+}

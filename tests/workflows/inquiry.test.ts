@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingHours, defaultCalendarData, isWorkingTime } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
-import { eventually, startStack, type Stack } from '../support/stack';
+import { eventually, startStack, type Stack, expectNear } from '../support/stack';
 
 describe('inquiries', () => {
   let s: Stack;
@@ -52,7 +52,7 @@ describe('inquiries', () => {
     const opened = await s.call('agent1', 'POST', '/inquiries', { customer: { name: '钱先生' }, topic: 'technical', question: '空调不制冷' });
     const task = await eventually(async () => s.models.Task.findOne({ caseId: opened.body.caseId, status: 'open' }).lean<any>());
     const cal = defaultCalendarData();
-    expect(new Date(task.dueAt).toISOString()).toBe(addWorkingHours(cal, new Date(task.createdAt), 2).toISOString());
+    expectNear(new Date(task.dueAt).toISOString(), addWorkingHours(cal, new Date(task.createdAt), 2).toISOString());
     expect(isWorkingTime(cal, new Date(new Date(task.dueAt).getTime() - 1))).toBe(true);
     const view = await s.call('agent1', 'GET', `/cases/${opened.body.caseId}`);
     expect(view.body.deadlines[0].dueAtLocal).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/);

@@ -7,7 +7,7 @@ import { loadCalendar } from '../../activities/calendar';
 import { addWorkingDays } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, intakeBody, onHand, openServiceCase, openTask, timelineTypes, whenStatus } from '../support/service-cases';
-import { eventually, startStack, type Stack } from '../support/stack';
+import { eventually, startStack, type Stack, expectNear } from '../support/stack';
 
 describe('service case: device taken back and repaired by the manufacturer', () => {
   let s: Stack;
@@ -79,7 +79,7 @@ describe('service case: device taken back and repaired by the manufacturer', () 
     // Tracking: the manufacturer's report is due MANUFACTURER_REPAIR_WORKING_DAYS (10) working days after sending.
     const report = await openTask(s, caseId, 'manufacturer_report');
     const calendar = await loadCalendar(s.models);
-    expect(new Date(report.dueAt).toISOString()).toBe(addWorkingDays(calendar, new Date(atManufacturer.data.manufacturerRepair.sentAt), 10).toISOString());
+    expectNear(new Date(report.dueAt).toISOString(), addWorkingDays(calendar, new Date(atManufacturer.data.manufacturerRepair.sentAt), 10).toISOString());
     expect(report.context.sent).toMatchObject({ trackingNumber: 'SF1021' });
     await refused('agent1', caseId, report, 'reported', { report: '更换光机模组' }, /repaired/);
     await complete(s, 'agent1', report, 'reported', { report: '光机模组损坏，已更换并测试合格', repaired: true, returnTrackingNumber: 'SF2021' });
@@ -88,7 +88,7 @@ describe('service case: device taken back and repaired by the manufacturer', () 
     await complete(s, 'agent1', await openTask(s, caseId, 'manufacturer_receipt'), 'received', { condition: '完好，附厂家检修单' });
     const back = await whenStatus(s, caseId, 'awaiting_return_to_customer');
     const ret = await openTask(s, caseId, 'device_return');
-    expect(new Date(ret.dueAt).toISOString()).toBe(addWorkingDays(calendar, new Date(back.data.manufacturerRepair.receivedAt), 3).toISOString());
+    expectNear(new Date(ret.dueAt).toISOString(), addWorkingDays(calendar, new Date(back.data.manufacturerRepair.receivedAt), 3).toISOString());
     await refused('agent1', caseId, ret, 'returned', { carrier: '顺丰' }, /waybill/);
     await complete(s, 'agent1', ret, 'returned', { carrier: '顺丰', waybill: 'SF3021' });
 

