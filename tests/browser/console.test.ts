@@ -204,7 +204,7 @@ describe('the department console', () => {
     await reloadUntilVisible(sup, 'ul.deadlines li[data-deadline="technician_response:tech2"] .countdown');
     const responseLeft = Number(await sup.locator('ul.deadlines li[data-deadline="technician_response:tech2"] .countdown').getAttribute('data-working-ms'));
     expect(responseLeft).toBeGreaterThan(0);
-    expect(responseLeft).toBeLessThanOrEqual(2 * 3_600_000);
+    expect(responseLeft).toBeLessThanOrEqual(2 * 3_600_000 + 5_000); // the page's clock may run a little behind the workflow's, inside working hours
     expect(await sup.locator('ul.deadlines li[data-deadline="technician_response:tech2"]').textContent()).toContain('售后人员响应');
 
     // The supervisor finds the technician's task by the person filter (the API's assignee parameter); an agent
