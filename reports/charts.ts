@@ -1,8 +1,8 @@
 // The monthly report's charts, drawn by ECharts' server-side SVG renderer and rasterised to PNG by resvg, so every
 // mail client shows them inline (cid images). Labels are product models, fault categories and salesperson ids;
 // the captions around them are in the e-mail's HTML. A CJK font for Chinese labels: REPORT_CHART_FONT_FILES.
-import * as echarts from 'echarts';
-import { Resvg } from '@resvg/resvg-js';
+import type * as Echarts from 'echarts';
+import type * as ResvgJs from '@resvg/resvg-js';
 import type { MonthlyReport } from './monthly';
 
 export interface ChartImage {
@@ -11,11 +11,15 @@ export interface ChartImage {
   png: Buffer;
 }
 
+// Loaded on first use: ECharts and resvg hold ~25 MiB, and the worker draws charts once a month.
+const echarts = (): typeof Echarts => require('echarts');
+const resvg = (): typeof ResvgJs => require('@resvg/resvg-js');
+
 const WIDTH = 800;
 const HEIGHT = 400;
 
-function svgOf(option: echarts.EChartsCoreOption): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+function svgOf(option: Echarts.EChartsCoreOption): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
   try {
     chart.setOption({ animation: false, backgroundColor: '#ffffff', textStyle: { fontFamily: 'Noto Sans CJK SC, DejaVu Sans, sans-serif' }, ...option });
     return chart.renderToSVGString();
@@ -25,7 +29,7 @@ function svgOf(option: echarts.EChartsCoreOption): string {
 }
 
 function png(svg: string, fontFiles: string[]): Buffer {
-  return new Resvg(svg, { font: { fontFiles, loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'width', value: WIDTH } }).render().asPng();
+  return new (resvg().Resvg)(svg, { font: { fontFiles, loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' }, fitTo: { mode: 'width', value: WIDTH } }).render().asPng();
 }
 
 /** Bars per product model, stacked by fault category. */

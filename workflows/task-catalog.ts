@@ -2,7 +2,7 @@
 // update validator (the authority) and by the API's OpenAPI document.
 import type { z } from 'zod';
 import { TASK_ERROR, type CompleteTaskInput, type Locale, type TaskView } from './definitions';
-import type { TaskKindSpec } from './tasks/common';
+import { mergeKinds, type TaskKindSpec } from './tasks/common';
 import { holdsEscalation } from './lib/task-actions';
 import { COORDINATION_TASKS } from './tasks/coordination';
 import { INQUIRY_TASKS } from './tasks/inquiry';
@@ -17,19 +17,31 @@ import { PRODUCT_RETURN_TASKS } from './tasks/product-return';
 import { COMPLAINT_TASKS } from './tasks/complaint';
 
 // One catalogue of every process's task kinds; a new process adds its file in tasks/ and one line here.
-export const TASK_KINDS = {
-  ...INQUIRY_TASKS,
-  ...COORDINATION_TASKS,
-  ...RETURN_TASKS,
-  ...SERVICE_TASKS,
-  ...REPAIR_TASKS,
-  ...MANUFACTURER_TASKS,
-  ...SHIPMENT_TASKS,
-  ...INSTALLATION_TASKS,
-  ...EXCHANGE_TASKS,
-  ...PRODUCT_RETURN_TASKS,
-  ...COMPLAINT_TASKS,
-} as const satisfies Record<string, TaskKindSpec>;
+export const TASK_KINDS = mergeKinds<
+  typeof INQUIRY_TASKS &
+    typeof COORDINATION_TASKS &
+    typeof RETURN_TASKS &
+    typeof SERVICE_TASKS &
+    typeof REPAIR_TASKS &
+    typeof MANUFACTURER_TASKS &
+    typeof SHIPMENT_TASKS &
+    typeof INSTALLATION_TASKS &
+    typeof EXCHANGE_TASKS &
+    typeof PRODUCT_RETURN_TASKS &
+    typeof COMPLAINT_TASKS
+>(
+  INQUIRY_TASKS,
+  COORDINATION_TASKS,
+  RETURN_TASKS,
+  SERVICE_TASKS,
+  REPAIR_TASKS,
+  MANUFACTURER_TASKS,
+  SHIPMENT_TASKS,
+  INSTALLATION_TASKS,
+  EXCHANGE_TASKS,
+  PRODUCT_RETURN_TASKS,
+  COMPLAINT_TASKS,
+);
 
 export type TaskKind = keyof typeof TASK_KINDS;
 export type OutcomeOf<K extends TaskKind> = keyof (typeof TASK_KINDS)[K]['outcomes'] & string;

@@ -168,7 +168,9 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
     const run = (name: string, script: string) => {
       const logFile = path.join(dir, `${name}.log`);
       const fd = fs.openSync(logFile, 'a');
-      const child = spawn(process.execPath, [path.join(root, script)], { cwd: root, env, stdio: ['ignore', fd, fd] });
+      // BENCH_CPU_PROFILE=<dir>: each child writes a V8 CPU profile there when it stops (where the time goes).
+      const prof = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+      const child = spawn(process.execPath, [...prof, path.join(root, script)], { cwd: root, env, stdio: ['ignore', fd, fd] });
       fs.closeSync(fd);
       children.push(child);
       return { child, logFile };

@@ -1,9 +1,9 @@
 // Task kinds of a complaint about staff (handbook part 5 rule 6).
 import { z } from 'zod';
-import { text, type TaskKindSpec } from './common';
+import { text, lazyKinds } from './common';
 
-export const COMPLAINT_TASKS = {
-  complaint_investigation: {
+export const COMPLAINT_TASKS = lazyKinds({
+  complaint_investigation: () => ({
     title: { 'zh-CN': '调查客户对员工服务态度的投诉', en: "Investigate a customer's complaint about a staff member" },
     outcomes: {
       substantiated: z
@@ -27,5 +27,5 @@ export const COMPLAINT_TASKS = {
         })
         .strict(),
     },
-  },
-} as const satisfies Record<string, TaskKindSpec>;
+  }),
+});

@@ -1,7 +1,7 @@
 // Task kinds of the product exchange (SPEC 3.5, handbook part 3 section 6). The inspection report and the charge
 // negotiation have the same shape in the product return (tasks/product-return.ts).
 import { z } from 'zod';
-import { text, type TaskKindSpec } from './common';
+import { text, lazyKinds } from './common';
 
 const note = z.string().trim().max(2000).optional().describe('a note for the case, optional');
 const check = (what: string) => z.object({ pass: z.boolean({ error: (iss) => (iss.input === undefined ? `${what}.pass is required (true or false)` : undefined) }).describe(`whether ${what} passes`), note: z.string().trim().max(2000).optional().describe(`what QC found about ${what}`) }).strict();
@@ -28,20 +28,20 @@ export const chargeOutcomes = {
   refused: z.object({ chargeYuan: yuan.describe('the charge the customer refused, yuan'), reason: text(2000).describe("the customer's reason") }).strict(),
 };
 
-export const EXCHANGE_TASKS = {
-  exchange_receipt: {
+export const EXCHANGE_TASKS = lazyKinds({
+  exchange_receipt: () => ({
     title: { 'zh-CN': '接收换货退回产品并登记', en: 'Receive and record the returned unit (exchange)' },
     outcomes: { received },
-  },
-  exchange_inspection: {
+  }),
+  exchange_inspection: () => ({
     title: { 'zh-CN': '换货产品检验（出具换货产品检验报告单）', en: 'Inspect the returned unit (exchange inspection report)' },
     outcomes: { report: inspectionReport },
-  },
-  exchange_charge: {
+  }),
+  exchange_charge: () => ({
     title: { 'zh-CN': '与客户协商换货费用', en: 'Negotiate the exchange charge with the customer' },
     outcomes: chargeOutcomes,
-  },
-  exchange_ship: {
+  }),
+  exchange_ship: () => ({
     title: { 'zh-CN': '按串号拣选替换产品、出库并发运', en: 'Pick the replacement by serial, stock it out and ship it' },
     outcomes: {
       shipped: z
@@ -54,5 +54,5 @@ export const EXCHANGE_TASKS = {
         })
         .strict(),
     },
-  },
-} as const satisfies Record<string, TaskKindSpec>;
+  }),
+});

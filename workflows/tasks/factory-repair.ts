@@ -1,11 +1,11 @@
 // Task kinds of the factory repair (SPEC 3.4, handbook part 3 section 5).
 import { z } from 'zod';
-import { text, type TaskKindSpec } from './common';
+import { text, lazyKinds } from './common';
 
 const note = (what: string) => z.string().trim().max(2000).optional().describe(what);
 
-export const REPAIR_TASKS = {
-  repair_receipt: {
+export const REPAIR_TASKS = lazyKinds({
+  repair_receipt: () => ({
     title: { 'zh-CN': '接收返修设备并登记', en: 'Receive and record the device for repair' },
     outcomes: {
       received: z
@@ -15,8 +15,8 @@ export const REPAIR_TASKS = {
         })
         .strict(),
     },
-  },
-  repair_inspection: {
+  }),
+  repair_inspection: () => ({
     title: { 'zh-CN': '返修产品检验（出具返修产品检验报告单）', en: 'Inspect the device (repair inspection report)' },
     outcomes: {
       report: z
@@ -42,21 +42,21 @@ export const REPAIR_TASKS = {
           if (!r.chargeable && r.quoteYuan !== undefined) ctx.addIssue({ code: 'custom', path: ['quoteYuan'], message: 'quoteYuan only goes with a chargeable repair' });
         }),
     },
-  },
-  repair_quote: {
+  }),
+  repair_quote: () => ({
     title: { 'zh-CN': '告知客户维修费用并记录答复', en: "Quote the repair to the customer and record the answer" },
     outcomes: {
       accepted: z.object({ note: note('What the customer said; the device is repaired') }).strict(),
       declined: z.object({ reason: z.string().trim().max(2000).optional().describe('Why the customer declined; the device is shipped back unrepaired') }).strict(),
     },
-  },
-  repair_work: {
+  }),
+  repair_work: () => ({
     title: { 'zh-CN': '维修并检验合格', en: 'Repair the device and pass inspection' },
     outcomes: {
       repaired: z.object({ repairSummary: text(5000).describe('What was repaired; sent to the customer when the device is shipped back') }).strict(),
     },
-  },
-  repair_ship_back: {
+  }),
+  repair_ship_back: () => ({
     title: { 'zh-CN': '寄回客户（登记运单）', en: 'Ship the device back (record the waybill)' },
     outcomes: {
       shipped: z
@@ -67,5 +67,5 @@ export const REPAIR_TASKS = {
         })
         .strict(),
     },
-  },
-} as const satisfies Record<string, TaskKindSpec>;
+  }),
+});

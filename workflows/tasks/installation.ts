@@ -1,11 +1,11 @@
 // Task kinds of the installation (SPEC 3.3, handbook part 3 section 3).
 import { z } from 'zod';
-import { text, type TaskKindSpec } from './common';
+import { text, lazyKinds } from './common';
 
 const note = z.string().trim().max(2000).optional().describe('a note for the case, optional');
 
-export const INSTALLATION_TASKS = {
-  installation_schedule: {
+export const INSTALLATION_TASKS = lazyKinds({
+  installation_schedule: () => ({
     title: { 'zh-CN': '与客户约定安装日期', en: 'Agree the installation date with the customer' },
     outcomes: {
       agreed: z
@@ -16,8 +16,8 @@ export const INSTALLATION_TASKS = {
         })
         .strict(),
     },
-  },
-  installation_support_request: {
+  }),
+  installation_support_request: () => ({
     title: { 'zh-CN': '填写市场支持申请单（出差计划）', en: 'File the market-support request (trip plan)' },
     outcomes: {
       filed: z
@@ -29,15 +29,15 @@ export const INSTALLATION_TASKS = {
         })
         .strict(),
     },
-  },
-  installation_approval: {
+  }),
+  installation_approval: () => ({
     title: { 'zh-CN': '审批市场支持申请单', en: 'Approve the market-support request' },
     outcomes: {
       approved: z.object({ note }).strict(),
       rejected: z.object({ reason: text(2000).describe('why the request is rejected (told to the sales manager and the customer)') }).strict(),
     },
-  },
-  installation_assign: {
+  }),
+  installation_assign: () => ({
     title: { 'zh-CN': '指派安装技术员并确定出差天数', en: 'Assign the technician and the trip length' },
     outcomes: {
       assigned: z
@@ -48,8 +48,8 @@ export const INSTALLATION_TASKS = {
         })
         .strict(),
     },
-  },
-  installation_progress: {
+  }),
+  installation_progress: () => ({
     title: { 'zh-CN': '出差期间报告安装进展', en: 'Report installation progress during the trip' },
     outcomes: {
       report: z
@@ -60,8 +60,8 @@ export const INSTALLATION_TASKS = {
         .strict(),
       returned: z.object({ summary: text(5000).describe('how the trip ended') }).strict(),
     },
-  },
-  installation_feedback: {
+  }),
+  installation_feedback: () => ({
     title: { 'zh-CN': '填写服务反馈单（客户签字）', en: 'File the service feedback form (customer sign-off)' },
     outcomes: {
       filed: z
@@ -85,5 +85,5 @@ export const INSTALLATION_TASKS = {
         })
         .strict(),
     },
-  },
-} as const satisfies Record<string, TaskKindSpec>;
+  }),
+});

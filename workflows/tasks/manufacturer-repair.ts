@@ -2,12 +2,12 @@
 // agent sends it with a tracking number, tracks it and records the manufacturer's report, receives it back and
 // returns it to the customer, who is told. The in-house repair with QC is the factory repair (tasks/factory-repair).
 import { z } from 'zod';
-import { text, type TaskKindSpec } from './common';
+import { text, lazyKinds } from './common';
 
 const note = (what: string) => z.string().trim().max(2000).optional().describe(what);
 
-export const MANUFACTURER_TASKS = {
-  manufacturer_dispatch: {
+export const MANUFACTURER_TASKS = lazyKinds({
+  manufacturer_dispatch: () => ({
     title: { 'zh-CN': '联系厂家并寄回厂家检修（登记快递单号）', en: 'Send the device to the manufacturer (record the tracking number)' },
     outcomes: {
       sent: z
@@ -19,8 +19,8 @@ export const MANUFACTURER_TASKS = {
         })
         .strict(),
     },
-  },
-  manufacturer_report: {
+  }),
+  manufacturer_report: () => ({
     title: { 'zh-CN': '跟踪厂家检修，登记厂家检修报告', en: "Track the repair at the manufacturer; record the manufacturer's report" },
     outcomes: {
       reported: z
@@ -31,8 +31,8 @@ export const MANUFACTURER_TASKS = {
         })
         .strict(),
     },
-  },
-  manufacturer_receipt: {
+  }),
+  manufacturer_receipt: () => ({
     title: { 'zh-CN': '接收厂家寄回的设备', en: 'Receive the device back from the manufacturer' },
     outcomes: {
       received: z
@@ -42,8 +42,8 @@ export const MANUFACTURER_TASKS = {
         })
         .strict(),
     },
-  },
-  device_return: {
+  }),
+  device_return: () => ({
     title: { 'zh-CN': '将设备寄回客户并通知客户', en: 'Return the device to the customer and tell them' },
     outcomes: {
       returned: z
@@ -54,5 +54,5 @@ export const MANUFACTURER_TASKS = {
         })
         .strict(),
     },
-  },
-} as const satisfies Record<string, TaskKindSpec>;
+  }),
+});

@@ -1,6 +1,6 @@
 // Task kinds of the service case (SPEC 3.1, handbook part 1 and part 3 section 4).
 import { z } from 'zod';
-import { text, type TaskKindSpec } from './common';
+import { text, lazyKinds } from './common';
 
 const MAX_YUAN = 1_000_000;
 const note = (what = 'Internal note; recorded on the case') => z.string().trim().max(2000).optional().describe(what);
@@ -88,8 +88,8 @@ const signedForm = {
     .describe('Parts checked out for the case and not used; they go back into stock. More than the case holds is refused with 400'),
 };
 
-export const SERVICE_TASKS = {
-  phone_diagnosis: {
+export const SERVICE_TASKS = lazyKinds({
+  phone_diagnosis: () => ({
     title: { 'zh-CN': '电话联系客户，确认信息和故障', en: 'Phone the customer: confirm details and the fault' },
     outcomes: {
       solved_by_phone: z
@@ -129,12 +129,12 @@ export const SERVICE_TASKS = {
         })
         .strict(),
     },
-  },
-  contact_manufacturer: {
+  }),
+  contact_manufacturer: () => ({
     title: { 'zh-CN': '联系厂家协助', en: "Ask the manufacturer for help" },
     outcomes: { answered: z.object({ answer: text(5000).describe("The manufacturer's answer; recorded and the technician continues with it") }).strict() },
-  },
-  allocate_technician: {
+  }),
+  allocate_technician: () => ({
     title: { 'zh-CN': '分配售后人员', en: 'Allocate a technician' },
     outcomes: {
       assigned: z
@@ -144,8 +144,8 @@ export const SERVICE_TASKS = {
         })
         .strict(),
     },
-  },
-  warranty_confirmation: {
+  }),
+  warranty_confirmation: () => ({
     title: { 'zh-CN': '核实保修（保修数据不明）', en: 'Confirm the warranty (the warranty data is unknown)' },
     outcomes: {
       in_warranty: z
@@ -161,8 +161,8 @@ export const SERVICE_TASKS = {
         })
         .strict(),
     },
-  },
-  fee_quote: {
+  }),
+  fee_quote: () => ({
     title: { 'zh-CN': '告知客户保外收费并记录客户答复', en: "Quote the out-of-warranty fee and record the customer's answer" },
     outcomes: {
       accepted: z.object({ feeYuan: yuan('feeYuan').describe('The fee quoted in yuan (0-1,000,000); sent to the customer and the visit goes ahead'), note: note() }).strict(),
@@ -173,8 +173,8 @@ export const SERVICE_TASKS = {
         })
         .strict(),
     },
-  },
-  service_trip_request: {
+  }),
+  service_trip_request: () => ({
     title: { 'zh-CN': '填写市场支持申请单（出差）', en: 'File the market-support request (business trip)' },
     outcomes: {
       filed: z
@@ -185,15 +185,15 @@ export const SERVICE_TASKS = {
         .strict(),
       not_filed: z.object({ reason: text(2000).describe('Why no trip; the case goes back to the supervisor to allocate') }).strict(),
     },
-  },
-  service_travel_approval: {
+  }),
+  service_travel_approval: () => ({
     title: { 'zh-CN': '审批市场支持申请（出差）', en: 'Approve a market-support request (business trip)' },
     outcomes: {
       approved: z.object({ note: note('Recorded with the approval; the trip and the visit go ahead') }).strict(),
       rejected: z.object({ reason: text(2000).describe('Why; recorded and the case closes without a visit') }).strict(),
     },
-  },
-  service_parts_checkout: {
+  }),
+  service_parts_checkout: () => ({
     title: { 'zh-CN': '领取并登记配品配件与工具', en: 'Check out and register parts and tools' },
     outcomes: {
       checked_out: z
@@ -204,20 +204,20 @@ export const SERVICE_TASKS = {
         .strict(),
       none_needed: z.object({ note: note('Recorded; the visit goes ahead without parts') }).strict(),
     },
-  },
-  onsite_visit: {
+  }),
+  onsite_visit: () => ({
     title: { 'zh-CN': '上门服务', en: 'On-site visit' },
     outcomes: onsiteOutcomes(false),
-  },
-  onsite_visit_computer: {
+  }),
+  onsite_visit_computer: () => ({
     title: { 'zh-CN': '上门服务（客户电脑：先备份重要数据）', en: "On-site visit (customer's computer: back up its data first)" },
     outcomes: onsiteOutcomes(true),
-  },
-  company_support: {
+  }),
+  company_support: () => ({
     title: { 'zh-CN': '公司技术支持', en: 'Company technical support' },
     outcomes: { answered: z.object({ answer: text(5000).describe('The answer; the technician continues the visit with it') }).strict() },
-  },
-  service_completion: {
+  }),
+  service_completion: () => ({
     title: { 'zh-CN': '登记服务完成（服务记录、客户签字、退还配件）', en: 'Register completion (service record, customer signature, unused parts)' },
     outcomes: {
       completed: z
@@ -233,9 +233,9 @@ export const SERVICE_TASKS = {
         })
         .strict(),
     },
-  },
+  }),
   // Handbook part 1 steps 10-12: a device taken back; completion is registered back at the office, before the repair.
-  device_completion: {
+  device_completion: () => ({
     title: { 'zh-CN': '登记服务完成（带回设备：服务单、客户签字、退还配件、维修方）', en: 'Register completion (device taken back: service form, signature, unused parts, who repairs)' },
     outcomes: {
       completed: z
@@ -251,8 +251,8 @@ export const SERVICE_TASKS = {
         })
         .strict(),
     },
-  },
-  callback_visit: {
+  }),
+  callback_visit: () => ({
     title: { 'zh-CN': '客户回访', en: 'Callback visit' },
     outcomes: {
       recorded: z
@@ -263,9 +263,9 @@ export const SERVICE_TASKS = {
         .strict(),
       unreachable: z.object({ note: note('Attempts made; the case closes without a score') }).strict(),
     },
-  },
-  low_score_followup: {
+  }),
+  low_score_followup: () => ({
     title: { 'zh-CN': '回访低分跟进', en: 'Follow up a low callback score' },
     outcomes: { resolved: z.object({ action: text(5000).describe('What was done about the low score; recorded and the case closes') }).strict() },
-  },
-} as const satisfies Record<string, TaskKindSpec>;
+  }),
+});
