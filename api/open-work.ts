@@ -5,7 +5,8 @@
 // API's completion) put a new random token into the `open-work` mark after writing; a read checks the mark by
 // `_id` (an index lookup) and rereads the two slim collections only when the token moved. Reads stay as fresh
 // as a direct query: a request's token read comes before the reread it waits for, so every write marked
-// before the request is in what it sees. Concurrent rereads are coalesced into one.
+// before the request is in what it sees. Concurrent rereads are coalesced into one. A task the API saw completed
+// is kept out until the workflow's own write has removed it.
 import { OPEN_WORK_MARK, type Models } from '../db/models';
 import type { OpenCaseEntry, OpenTaskEntry } from './open-work-lists';
 
@@ -20,10 +21,13 @@ export class OpenWork {
   private inflight: Promise<OpenWorkSnapshot> | undefined;
   private queued: Promise<OpenWorkSnapshot> | undefined;
   private clock = 0;
-  /** Tasks this process took out of the inbox, with the clock at that moment (see forgetTask). */
-  private readonly forgotten = new Map<string, number>();
+  /** Tasks this process took out of the inbox: the clock then, and when (see forgetTask). */
+  private readonly forgotten = new Map<string, { clock: number; atMs: number }>();
 
-  constructor(private readonly m: Pick<Models, 'Task' | 'Case' | 'Mark'>) {}
+  constructor(
+    private readonly m: Pick<Models, 'Task' | 'Case' | 'Mark'>,
+    private readonly opts: { forgetForMs?: number; nowMs?: () => number } = {},
+  ) {}
 
   /** The open work as of now: every write marked before this call is in it. */
   async read(): Promise<OpenWorkSnapshot> {
@@ -39,12 +43,17 @@ export class OpenWork {
   }
 
   /**
-   * Takes a task out of the in-memory inbox after the API removed it from MongoDB, so the caller's next read
-   * agrees even if a reread that started earlier still brings it back.
+   * Takes a completed task out of the in-memory inbox at once, so the caller's next read agrees. The workflow's
+   * write that removes it from MongoDB follows its answer; until a reread no longer finds the task there (or a
+   * bound of ten minutes passes: the database is the truth after that), rereads keep it out.
    */
   forgetTask(id: string): void {
-    this.forgotten.set(id, ++this.clock);
+    this.forgotten.set(id, { clock: ++this.clock, atMs: this.nowMs() });
     this.snap?.tasks.delete(id);
+  }
+
+  private nowMs(): number {
+    return this.opts.nowMs?.() ?? Date.now();
   }
 
   private start(): Promise<OpenWorkSnapshot> {
@@ -54,8 +63,10 @@ export class OpenWork {
       const token = await this.token();
       const [tasks, cases] = await Promise.all([this.m.Task.find({}).lean<OpenTaskEntry[]>(), this.m.Case.find({}).lean<OpenCaseEntry[]>()]);
       const taskMap = new Map(tasks.map((t) => [t._id, t]));
-      for (const [id, at] of this.forgotten) {
-        if (at > started) taskMap.delete(id); // forgotten while this reread ran: its data may predate the delete
+      const bound = this.nowMs() - (this.opts.forgetForMs ?? 600_000);
+      for (const [id, f] of this.forgotten) {
+        // Forgotten while this reread ran (its data may predate the delete), or still in the database.
+        if (f.atMs >= bound && (f.clock > started || taskMap.has(id))) taskMap.delete(id);
         else this.forgotten.delete(id);
       }
       this.snap = { tasks: taskMap, cases: new Map(cases.map((c) => [c._id, c])), token };

@@ -6,7 +6,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config';
 import { parseOptions } from './bench/options';
 import { runBaseline } from './bench/baseline';
-import { activityFailures, startBenchStack, rssMiB, type BenchStack } from './bench/stack';
+import { activityFailures, startBenchStack, rssMiB, untilIdle, type BenchStack } from './bench/stack';
 import { driveServiceCaseToEnd, historySize, listLatencies, measureCompletions, measureOpens, openCase, whenClosed, whenFirstTasks } from './bench/project';
 import { captureTemplate, seedCopies } from './bench/seed';
 import { ms, printTable, ratio, ROW_LABELS, type Row } from './bench/report';
@@ -53,9 +53,14 @@ async function main(): Promise<void> {
 
     say(`bare Update round trips vs completing ${opened.inquiry.length} inquiry tasks...`);
     rows.push({ what: L[3], measured: `p50 ${ms(base.update.p50)}, p99 ${ms(base.update.p99)} (n=${base.update.n})`, target: 'baseline' });
-    const completion = await measureCompletions(s, opened.inquiry);
+    // Half of them each on a quiet stack (as the bare Updates were measured), half back to back.
+    await untilIdle(s.workerPid);
+    const half = Math.ceil(opened.inquiry.length / 2);
+    const completion = await measureCompletions(s, opened.inquiry.slice(0, half), { settled: true });
     const completionRatio = completion.p99 / base.update.p99;
-    rows.push({ what: L[4], measured: `p50 ${ms(completion.p50)}, p99 ${ms(completion.p99)} (n=${completion.n}; p99 ${ratio(completionRatio)} the bare Update)`, target: 'p99 ≤ 2× the bare Update', ok: completionRatio <= 2 });
+    rows.push({ what: `${L[4]}, each after the last case closed`, measured: `p50 ${ms(completion.p50)}, p99 ${ms(completion.p99)} (n=${completion.n}; p99 ${ratio(completionRatio)} the bare Update)`, target: 'p99 ≤ 2× the bare Update', ok: completionRatio <= 2 });
+    const backToBack = await measureCompletions(s, opened.inquiry.slice(half), { settled: false });
+    rows.push({ what: `${L[4]}, back to back`, measured: `p50 ${ms(backToBack.p50)}, p99 ${ms(backToBack.p99)} (n=${backToBack.n}; p99 ${ratio(backToBack.p99 / base.update.p99)} the bare Update)`, target: 'context: each meets the last one\'s closing work' });
     // For reading the figure above: the same bare Update on workflows out of the cache (a replay first).
     const u = base.uncachedUpdate;
     rows.push({ what: L[10], measured: `p50 ${ms(u.p50)}, p99 ${ms(u.p99)} (n=${u.n}; the completion's p99 is ${ratio(completion.p99 / u.p99)} this)`, target: 'baseline (context)' });

@@ -35,8 +35,23 @@ export async function buildWorkflowBundle(root = projectRoot()): Promise<{ codeP
   // The manifest first: a bundle newer than its manifest's sources is what the worker checks.
   const manifest: BundleManifest = { builtAt: new Date().toISOString(), sources };
   fs.writeFileSync(p.manifest, JSON.stringify(manifest, null, 1));
-  fs.writeFileSync(p.code, code);
-  return { codePath: p.code, bytes: Buffer.byteLength(code), sources: sources.length };
+  const written = withoutSourcesContent(code);
+  fs.writeFileSync(p.code, written);
+  return { codePath: p.code, bytes: Buffer.byteLength(written), sources: sources.length };
+}
+
+/**
+ * The bundle keeps its inline source map (the worker requires one, and maps workflow stack traces to the sources
+ * with it) but not the sources themselves (1.3 MB of the map's 1.9 MB): only the stack trace query's optional
+ * `showStackTraceSources` reads them, and every worker would otherwise hold them in two threads.
+ */
+export function withoutSourcesContent(code: string): string {
+  const tag = '//# sourceMappingURL=data:application/json;charset=utf-8;base64,';
+  const at = code.lastIndexOf(tag);
+  if (at < 0) return code;
+  const map = JSON.parse(Buffer.from(code.slice(at + tag.length).trimEnd(), 'base64').toString('utf8')) as { sourcesContent?: unknown };
+  delete map.sourcesContent;
+  return `${code.slice(0, at)}${tag}${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
 }
 
 if (require.main === module) {

@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { temporal } from '@temporalio/proto';
 import { DEV_USERS } from '../../db/dev-users';
-import type { BenchStack } from './stack';
+import { untilIdle, type BenchStack } from './stack';
 import { latencies, runConcurrent, timed, until, type Latencies } from './stats';
 
 export type CaseKind = 'inquiry' | 'service';
@@ -77,13 +77,22 @@ export async function measureOpens(s: BenchStack, kind: CaseKind, n: number, con
   return { caseIds, answeredPerSec: n / (answeredMs / 1000), quietPerSec: n / (quietMs / 1000) };
 }
 
-/** Completes each inquiry's first task (the agent answers), one after another; the latency of each POST. */
-export async function measureCompletions(s: BenchStack, inquiryIds: string[]): Promise<Latencies> {
+/**
+ * Completes each inquiry's first task (the agent answers), one after another; the latency of each POST. With
+ * `settled`, each completion waits until the previous inquiry has closed (its messages sent, its records moved),
+ * as a person's answer usually meets a quiet case; otherwise they go back to back, each meeting the last one's
+ * closing work on the same two cores.
+ */
+export async function measureCompletions(s: BenchStack, inquiryIds: string[], opts: { settled: boolean }): Promise<Latencies> {
   const tasks = await inboxTasks(s);
   const samples: number[] = [];
-  for (const caseId of inquiryIds) {
+  for (const [i, caseId] of inquiryIds.entries()) {
     const t = tasks.get(caseId);
     if (!t) throw new Error(`bench: no open task for ${caseId}`);
+    if (opts.settled && i > 0) {
+      await whenClosed(s, inquiryIds[i - 1]!);
+      await untilIdle(s.workerPid);
+    }
     let status = 0;
     samples.push(await timed(async () => ({ status } = await s.call('agent1', 'POST', `/tasks/${t.id}/complete`, { outcome: 'answered', payload: { answer: '请打开前盖取出卡纸，并清洁搓纸轮。' } }))));
     if (status !== 200) throw new Error(`bench: completing ${t.id} answered ${status}`);

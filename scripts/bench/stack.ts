@@ -54,6 +54,23 @@ export function rssMiB(pid: number): number {
   return Number(m[1]) / 1024;
 }
 
+/** CPU time the process has used so far (utime + stime of /proc/<pid>/stat), in ms. */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks: 100 per second on Linux
+}
+
+/** Waits until the process has used under 5% of a core for half a second: what its last burst set going is done. */
+export async function untilIdle(pid: number, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (let before = cpuMs(pid); Date.now() < end; ) {
+    await new Promise((r) => setTimeout(r, 500));
+    const now = cpuMs(pid);
+    if (now - before < 25) return;
+    before = now;
+  }
+}
+
 export async function startBenchStack(log: (msg: string) => void): Promise<BenchStack> {
   const cfg = loadConfig();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-bench-'));

@@ -45,6 +45,27 @@ describe('open work in the API\'s memory', () => {
     expect([...(await w.read()).tasks.keys()]).toEqual(['T2']);
   });
 
+  it('keeps a completed task out while the database still has it, for at most the bound', async () => {
+    let nowMs = 1_000_000;
+    const w = new OpenWork(m, { forgetForMs: 60_000, nowMs: () => nowMs });
+    await m.Task.create(taskDoc('T3'));
+    await markOpenWorkChanged(m);
+    expect((await w.read()).tasks.has('T3')).toBe(true);
+
+    // Answered, but the workflow's write has not removed it yet: rereads after other writes keep it out.
+    w.forgetTask('T3');
+    for (let i = 0; i < 2; i++) {
+      nowMs += 20_000;
+      await markOpenWorkChanged(m);
+      expect((await w.read()).tasks.has('T3')).toBe(false);
+    }
+    // Past the bound the database is the truth again.
+    nowMs += 30_000;
+    await markOpenWorkChanged(m);
+    expect((await w.read()).tasks.has('T3')).toBe(true);
+    await m.Task.deleteOne({ _id: 'T3' });
+  });
+
   it('answers concurrent readers with one reread that includes every write marked before they asked', async () => {
     const w = new OpenWork(m);
     await w.read();
