@@ -11,6 +11,8 @@ import { driveServiceCaseToEnd, historySize, listLatencies, measureCompletions, 
 import { captureTemplate, seedCopies } from './bench/seed';
 import { ms, printTable, ratio, ROW_LABELS, type Row } from './bench/report';
 import { runConcurrent } from './bench/stats';
+import { workflowModuleCost } from './bench/module-cost';
+import { bundlePaths } from '../worker/workflow-source';
 
 const say = (msg: string) => console.error(`[bench] ${msg}`);
 const L = ROW_LABELS;
@@ -117,6 +119,8 @@ async function main(): Promise<void> {
       rows.push({ what: `${L[7]} with ${realOpen} workflows waiting (cache cap ${cfg.WORKER_MAX_CACHED_WORKFLOWS})`, measured: `${rss.toFixed(0)} MiB (${idleRss.toFixed(0)} MiB idle after start)`, target: '< 300 MB at 10,000 open cases waiting', ok: rss < 300 });
     }
     rows.push(historyRow);
+    const mod = workflowModuleCost(bundlePaths().code);
+    rows.push({ what: L[11], measured: `${mod.heapMiB.toFixed(2)} MiB of heap, ${mod.ms.toFixed(1)} ms (${mod.modules} modules)`, target: 'context: part of each cached case\'s memory and of each start or replay' });
     const failures = activityFailures(s.workerLog);
     rows.push({ what: L[9], measured: `${failures.total} (${failures.locked} of them "database is locked")`, target: 'none from load', ok: failures.total === 0 });
     printTable(rows, {

@@ -24,6 +24,7 @@ export const ROW_LABELS = [
   'history of an on-site service case',
   'activity failures during the whole run',
   'bare Temporal: Update on a workflow out of the worker cache',
+  'workflow modules each case evaluates (the SDK isolates module state per workflow)',
 ] as const;
 
 export const ms = (v: number) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;

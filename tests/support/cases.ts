@@ -11,11 +11,17 @@ export async function caseView(s: Stack, caseId: string): Promise<any> {
 }
 
 /** An open task of the case (of a kind, when given) as `GET /tasks/:id` answers it, once it is in the inbox. */
+// A task just completed through the API may still be in the raw collection for a moment (the workflow's write
+// that removes it follows its answer): the workflow says whether it is open.
 export async function openTaskOf(s: Stack, caseId: string, kind?: string): Promise<any> {
-  const hot = await eventually(async () => s.models.Task.findOne({ caseId, ...(kind ? { kind } : {}) }).lean<{ _id: string }>());
-  const r = await s.call('sup1', 'GET', `/tasks/${hot._id}`);
-  if (r.status !== 200) throw new Error(`GET /tasks/${hot._id}: ${r.status} ${JSON.stringify(r.body)}`);
-  return { _id: hot._id, ...r.body };
+  return eventually(async () => {
+    for (const hot of await s.models.Task.find({ caseId, ...(kind ? { kind } : {}) }).lean<Array<{ _id: string }>>()) {
+      const r = await s.call('sup1', 'GET', `/tasks/${hot._id}`);
+      if (r.status !== 200) throw new Error(`GET /tasks/${hot._id}: ${r.status} ${JSON.stringify(r.body)}`);
+      if (r.body.status === 'open') return { _id: hot._id, ...r.body };
+    }
+    return undefined;
+  });
 }
 
 /** A task, open or finished, as its case holds it. */

@@ -52,7 +52,7 @@ describe('worker restart while a case waits', () => {
     expect(progress.status).toBe(200);
     await s.sink.waitFor((m) => m.to.includes('agent1@example.com') && m.text.includes('已约客户明天上门检查'), 15_000);
     // The next round stays with the technician who reported progress.
-    const round2 = await eventually(async () => s.models.Task.findOne({ caseId, kind: 'technician_answer_question', status: 'open' }).lean<any>());
+    const round2 = await eventually(async () => s.models.Task.findOne({ caseId, kind: 'technician_answer_question', status: 'open', _id: { $ne: techTask._id } }).lean<any>());
     expect(round2.assignee).toBe('tech2');
 
     await s.stopWorker();
