@@ -6,6 +6,7 @@ import type { Models } from '../db/models';
 import { isDuplicateKey, markOpenWorkChanged } from '../db/models';
 import type { CaseView, TaskView } from '../workflows/definitions';
 import { toHotTask, toSummary, type CaseDelta, type CaseSummary, type HotTask } from '../workflows/lib/case-delta';
+import { holdTask, releaseTask } from '../db/workloads';
 
 async function insertOnce(model: Models['DoneTask'] | Models['ClosedCase'] | Models['Task'], doc: object): Promise<void> {
   try {
@@ -23,6 +24,7 @@ export function persistenceActivities(m: Models) {
     for (const t of tasks) {
       await insertOnce(m.DoneTask, doneDoc(t));
       await m.Task.deleteOne({ _id: t.id });
+      await releaseTask(m, t.id);
     }
   }
   async function closeCase(view: CaseView): Promise<void> {
@@ -35,11 +37,15 @@ export function persistenceActivities(m: Models) {
   return {
     /** Applies a case's delta; repeating it (a retry) changes nothing more. */
     async syncCase(d: CaseDelta): Promise<void> {
-      for (const t of d.openedTasks ?? []) await insertOnce(m.Task, hotDoc(t));
+      for (const t of d.openedTasks ?? []) {
+        await insertOnce(m.Task, hotDoc(t));
+        await holdTask(m, t.id, t.assignee, { isNew: true });
+      }
       for (const c of d.changedTasks ?? []) {
         // No upsert: a task the API already took out of the inbox (completed) must not come back.
         const unset = Object.fromEntries((c.unset ?? []).map((f) => [f, 1]));
         await m.Task.updateOne({ _id: c.id }, { $set: c.set, ...(c.unset?.length ? { $unset: unset } : {}) });
+        if ('assignee' in c.set || c.unset?.includes('assignee')) await holdTask(m, c.id, c.set.assignee);
       }
       await finishTasks(d.finishedTasks ?? []);
       if (d.closed) await closeCase(d.closed);
@@ -56,6 +62,7 @@ export function persistenceActivities(m: Models) {
       for (const t of changed.filter((x) => x.status === 'open')) {
         const hot = toHotTask(view, t);
         await m.Task.replaceOne({ _id: t.id }, hotDoc(hot), { upsert: true });
+        await holdTask(m, t.id, t.assignee);
       }
       await finishTasks(changed.filter((t) => t.status !== 'open'));
       if (view.closedAt) await closeCase(view);

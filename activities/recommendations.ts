@@ -7,6 +7,8 @@ import { isAvailable, type Absence } from '../rules/availability';
 import { searchKnowledge, type KbHit } from './knowledge';
 import { areaOf } from '../rules/address-area';
 import { areaKeys } from './service-records';
+import { openTaskCounts } from '../db/workloads';
+import { experienceOf } from '../db/experience';
 
 export interface RecommendRequest {
   productModel: string;
@@ -46,27 +48,14 @@ export async function recommendTechnicians(m: Models, req: RecommendRequest): Pr
   const ids = techs.map((t) => t._id);
   const categoryKey = normaliseKey(req.faultCategory);
 
-  // Closed records of this model per technician and fault category ($group without $cond: FerretDB v1 lacks it).
-  const history = await m.ServiceRecord.aggregate<{ _id: { t: string; c: string }; n: number }>([
-    { $match: { modelKey: normaliseKey(req.productModel), technicianId: { $in: ids } } },
-    { $group: { _id: { t: '$technicianId', c: '$categoryKey' }, n: { $sum: 1 } } },
-  ]);
-  const workload = await m.Task.aggregate<{ _id: string; n: number }>([
-    { $match: { status: 'open', assignee: { $in: ids } } },
-    { $group: { _id: '$assignee', n: { $sum: 1 } } },
-  ]);
-  const open = new Map(workload.map((w) => [w._id, w.n]));
+  const open = await openTaskCounts(m, ids);
 
   // Nearness without coordinates: the technician's services in the customer's district and city.
   const area = areaOf(req.customerAddress);
   const keys = areaKeys(req.customerAddress);
-  const byArea = async (field: 'cityKey' | 'districtKey', key?: string) => {
-    if (!key) return new Map<string, number>();
-    const rows = await m.ServiceRecord.aggregate<{ _id: string; n: number }>([{ $match: { [field]: key, technicianId: { $in: ids } } }, { $group: { _id: '$technicianId', n: { $sum: 1 } } }]);
-    return new Map(rows.map((r) => [r._id, r.n]));
-  };
   const byLocation = !!req.customerLocation && techs.some((t) => located(t.base) || located(t.currentJob));
-  const [inDistrict, inCity] = byLocation ? [new Map<string, number>(), new Map<string, number>()] : [await byArea('districtKey', keys.districtKey), await byArea('cityKey', keys.cityKey)];
+  // Closed records of this model (and fault), and services in the customer's area, per technician.
+  const done = await experienceOf(m, ids, { modelKey: normaliseKey(req.productModel), categoryKey, ...(byLocation ? {} : keys) });
 
   const candidates: TechnicianCandidate[] = [];
   const unranked: RecommendResult['unranked'] = [];
@@ -76,18 +65,18 @@ export async function recommendTechnicians(m: Models, req: RecommendRequest): Pr
       unranked.push({ userId: t._id, name: t.name ?? t._id, reason: { zh: '未登记驻地或当前位置，无法计算距离', en: 'No base or current location on file: distance unknown' } });
       continue;
     }
-    const mine = history.filter((h) => h._id.t === t._id);
+    const mine = done.get(t._id);
     candidates.push({
       userId: t._id,
       name: t.name ?? t._id,
       base: base && byLocation ? { lat: base.lat, lng: base.lng } : undefined,
       currentJob: located(t.currentJob) ? { lat: t.currentJob.lat, lng: t.currentJob.lng } : undefined,
-      closedSameModelAndFault: mine.filter((h) => h._id.c === categoryKey).reduce((s, h) => s + h.n, 0),
-      closedSameModel: mine.reduce((s, h) => s + h.n, 0),
+      closedSameModelAndFault: mine?.sameModelAndFault ?? 0,
+      closedSameModel: mine?.sameModel ?? 0,
       openWorkload: open.get(t._id) ?? 0,
       inOffice: !!t.inOffice,
-      servedSameDistrict: inDistrict.get(t._id) ?? 0,
-      servedSameCity: inCity.get(t._id) ?? 0,
+      servedSameDistrict: mine?.sameDistrict ?? 0,
+      servedSameCity: mine?.sameCity ?? 0,
     });
   }
 

@@ -2,6 +2,7 @@
 // and whether a chosen person is an active technician. Read-only: safe to retry.
 import type { Models } from '../db/models';
 import { absenceAt, isAvailable, type Absence } from '../rules/availability';
+import { openTaskCounts } from '../db/workloads';
 
 export interface TechnicianRef {
   userId: string;
@@ -13,12 +14,7 @@ export async function pickInOfficeTechnician(m: Models, at = new Date()): Promis
   const present = await m.User.find({ roles: 'technician', active: true, inOffice: true }).sort({ _id: 1 }).lean<Array<{ _id: string; name?: string; absences?: Absence[] }>>();
   const techs = present.filter((t) => isAvailable(t, at));
   if (techs.length === 0) return null;
-  const ids = techs.map((t) => t._id);
-  const load = await m.Task.aggregate<{ _id: string; n: number }>([
-    { $match: { status: 'open', assignee: { $in: ids } } },
-    { $group: { _id: '$assignee', n: { $sum: 1 } } },
-  ]);
-  const open = new Map(load.map((l) => [l._id, l.n]));
+  const open = await openTaskCounts(m, techs.map((t) => t._id));
   const best = [...techs].sort((a, b) => (open.get(a._id) ?? 0) - (open.get(b._id) ?? 0) || a._id.localeCompare(b._id))[0]!;
   return { userId: best._id, name: best.name ?? best._id };
 }

@@ -3,6 +3,7 @@ import type { Models } from '../db/models';
 import type { Customer } from '../workflows/definitions';
 import { normaliseKey } from '../rules/knowledge-terms';
 import { areaOf } from '../rules/address-area';
+import { countRecord, type RecordKeys } from '../db/experience';
 
 /** City and district of an address as stored keys (absent when the text has none). */
 export function areaKeys(address?: string): { cityKey?: string; districtKey?: string } {
@@ -33,20 +34,18 @@ export async function saveServiceRecord(m: Models, r: ServiceRecordInput): Promi
   const id = r.caseId ?? r._id;
   if (!id) throw new Error('a service record needs its caseId');
   const { caseId: _c, _id: _i, ...fields } = r;
+  const keys: RecordKeys = { technicianId: r.technicianId, modelKey: normaliseKey(r.productModel), categoryKey: normaliseKey(r.faultCategory), ...areaKeys(r.address) };
+  const before = await m.ServiceRecord.findById(id, { technicianId: 1, modelKey: 1, categoryKey: 1, cityKey: 1, districtKey: 1 }).lean<RecordKeys>();
   await m.ServiceRecord.updateOne(
     { _id: id },
     {
-      $set: {
-        ...fields,
-        modelKey: normaliseKey(r.productModel),
-        categoryKey: normaliseKey(r.faultCategory),
-        ...areaKeys(r.address),
-        closedAt: new Date(r.closedAt),
-        savedAt: new Date(),
-      },
+      $set: { ...fields, ...keys, closedAt: new Date(r.closedAt), savedAt: new Date() },
+      // A saved-again record whose address lost its city or district loses those keys too.
+      ...(before && (!keys.cityKey || !keys.districtKey) ? { $unset: { ...(keys.cityKey ? {} : { cityKey: 1 }), ...(keys.districtKey ? {} : { districtKey: 1 }) } } : {}),
     },
     { upsert: true },
   );
+  await countRecord(m, id, keys, before ?? undefined);
   return { id };
 }
 

@@ -33,6 +33,12 @@ const EnvSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
   // Activities write to MongoDB; more at once than the database serves only queues them there.
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(32),
+  // host:port for the SDK's Prometheus metrics (`/metrics`: workflow task and activity latencies, cache size,
+  // slots); unset serves none.
+  WORKER_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^\s:]+:\d{1,5}$/, 'WORKER_METRICS_ADDRESS must be host:port, e.g. 127.0.0.1:9464')
+    .optional(),
 
   MONGODB_URI: z.string().optional(),
   MONGODB_PORT: int.default(27027),

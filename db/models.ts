@@ -8,6 +8,8 @@ import { returnModels } from './returns';
 import { stockModels } from './stock';
 import { knowledgeModels } from './knowledge';
 import { serviceRecordModels } from './service-records';
+import { workloadModels } from './workloads';
+import { experienceModels } from './experience';
 import { unitModels } from './units';
 import { receiptTokenModels } from './receipt-tokens';
 import { reportDeliveryModels } from './report-deliveries';
@@ -211,6 +213,8 @@ export function models(conn: Connection) {
     ...stockModels(conn),
     ...knowledgeModels(conn),
     ...serviceRecordModels(conn),
+    ...workloadModels(conn),
+    ...experienceModels(conn),
     ...unitModels(conn),
     ...receiptTokenModels(conn),
     ...reportDeliveryModels(conn),

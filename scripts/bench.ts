@@ -12,6 +12,8 @@ import { captureTemplate, seedCopies } from './bench/seed';
 import { ms, printTable, ratio, ROW_LABELS, type Row } from './bench/report';
 import { runConcurrent } from './bench/stats';
 import { workflowModuleCost } from './bench/module-cost';
+import { meanBetween, scrape } from './bench/metrics';
+import { freePort } from './servers/provision';
 import { bundlePaths } from '../worker/workflow-source';
 
 const say = (msg: string) => console.error(`[bench] ${msg}`);
@@ -19,7 +21,9 @@ const L = ROW_LABELS;
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
-  Runtime.install({ logger: new DefaultLogger('ERROR') }); // the baseline worker's SDK chatter is not a figure
+  // The baseline worker's SDK chatter is not a figure; its metrics give its time per workflow task.
+  const baselineMetrics = `127.0.0.1:${await freePort()}`;
+  Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { metrics: { prometheus: { bindAddress: baselineMetrics } } } });
   const cfg = loadConfig();
   const rows: Row[] = [];
   const s: BenchStack = await startBenchStack(say);
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   const idleRss = rssMiB(s.workerPid);
   try {
     say(`bare Temporal baseline (${opts.opens} no-op starts, ${opts.updates} Updates)...`);
-    const base = await runBaseline({ address: s.temporalAddress, namespace: cfg.TEMPORAL_NAMESPACE, client: s.client, starts: opts.opens, concurrency: opts.concurrency, updates: opts.updates, cacheCap: cfg.WORKER_MAX_CACHED_WORKFLOWS });
+    const base = await runBaseline({ address: s.temporalAddress, namespace: cfg.TEMPORAL_NAMESPACE, client: s.client, starts: opts.opens, concurrency: opts.concurrency, updates: opts.updates, cacheCap: cfg.WORKER_MAX_CACHED_WORKFLOWS, metricsUrl: `http://${baselineMetrics}/metrics` });
     rows.push({ what: L[0], measured: `${base.startsPerSec.toFixed(1)}/s answered; ${base.quietPerSec.toFixed(1)}/s until completed`, target: 'baseline' });
 
     // Warm the API and the worker (first requests compile code paths), then measure.
@@ -58,9 +62,15 @@ async function main(): Promise<void> {
     // Half of them each on a quiet stack (as the bare Updates were measured), half back to back.
     await untilIdle(s.workerPid);
     const half = Math.ceil(opened.inquiry.length / 2);
+    const tasksBefore = await scrape(s.workerMetricsUrl, s.taskQueue);
     const completion = await measureCompletions(s, opened.inquiry.slice(0, half), { settled: true });
+    const tasksAfter = await scrape(s.workerMetricsUrl, s.taskQueue);
     const completionRatio = completion.p99 / base.update.p99;
     rows.push({ what: `${L[4]}, each after the last case closed`, measured: `p50 ${ms(completion.p50)}, p99 ${ms(completion.p99)} (n=${completion.n}; p99 ${ratio(completionRatio)} the bare Update)`, target: 'p99 ≤ 2× the bare Update', ok: completionRatio <= 2 });
+    // Where the time goes: the worker's mean time per workflow task (the Update's and the steps it set going).
+    const ours = meanBetween(tasksBefore, tasksAfter, 'workflow_task_execution_latency');
+    const fmt = (v: number | undefined) => (v === undefined ? 'n/a' : ms(v));
+    rows.push({ what: L[12], measured: `project: ${fmt(ours?.mean)} over ${ours?.n ?? 0} tasks during the completions above; bare: ${fmt(base.updateTaskMs)} per Update`, target: 'context' });
     const backToBack = await measureCompletions(s, opened.inquiry.slice(half), { settled: false });
     rows.push({ what: `${L[4]}, back to back`, measured: `p50 ${ms(backToBack.p50)}, p99 ${ms(backToBack.p99)} (n=${backToBack.n}; p99 ${ratio(backToBack.p99 / base.update.p99)} the bare Update)`, target: 'context: each meets the last one\'s closing work' });
     // For reading the figure above: the same bare Update on workflows out of the cache (a replay first).

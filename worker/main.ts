@@ -12,17 +12,23 @@ import { ensureReportSchedules } from './schedules';
 
 const log = childLogger('worker');
 
-/** The SDK's own log lines go through pino too, so the worker logs one structured format. */
-function installSdkLogging(level: string): void {
+/**
+ * The SDK's own log lines go through pino too, so the worker logs one structured format; its metrics are served
+ * for Prometheus when an address is configured.
+ */
+function installSdkRuntime(level: string, metricsAddress: string | undefined): void {
   const sdkLevel = ({ trace: 'TRACE', debug: 'DEBUG', info: 'INFO', warn: 'WARN' } as Record<string, LogLevel>)[level] ?? 'ERROR';
   const sdkLog = childLogger('temporal-sdk');
   const method: Record<LogLevel, 'trace' | 'debug' | 'info' | 'warn' | 'error'> = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' };
-  Runtime.install({ logger: new DefaultLogger(sdkLevel, (entry) => sdkLog[method[entry.level]]({ ...entry.meta }, entry.message)) });
+  Runtime.install({
+    logger: new DefaultLogger(sdkLevel, (entry) => sdkLog[method[entry.level]]({ ...entry.meta }, entry.message)),
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+  });
 }
 
 async function main(): Promise<void> {
   const cfg = config();
-  installSdkLogging(cfg.LOG_LEVEL);
+  installSdkRuntime(cfg.LOG_LEVEL, cfg.WORKER_METRICS_ADDRESS);
   if (!cfg.TEMPORAL_ADDRESS || !cfg.MONGODB_URI) throw new Error('TEMPORAL_ADDRESS and MONGODB_URI must be set (npm start sets them)');
   const db = await connectDb(cfg.MONGODB_URI);
   const connection = await connectTemporal(cfg.TEMPORAL_ADDRESS);

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { benchDoneSignal, benchPingUpdate, type benchNoopWorkflow, type benchUpdatableWorkflow } from './baseline-workflows';
 import { latencies, runConcurrent, timed, type Latencies } from './stats';
+import { meanBetween, scrape } from './metrics';
 
 export interface Baseline {
   /** Starts answered per second. */
@@ -19,9 +20,11 @@ export interface Baseline {
    * after the task was made, in a department with more open cases than the cache holds.
    */
   uncachedUpdate: Latencies;
+  /** The worker's mean time per workflow task during the cached Updates (ms), when its metrics are served. */
+  updateTaskMs?: number;
 }
 
-export async function runBaseline(opts: { address: string; namespace: string; client: Client; starts: number; concurrency: number; updates: number; cacheCap: number }): Promise<Baseline> {
+export async function runBaseline(opts: { address: string; namespace: string; client: Client; starts: number; concurrency: number; updates: number; cacheCap: number; metricsUrl?: string }): Promise<Baseline> {
   const taskQueue = `bench-baseline-${Date.now().toString(36)}`;
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
@@ -46,7 +49,9 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
     const u = await c.start<typeof benchUpdatableWorkflow>('benchUpdatableWorkflow', { taskQueue, workflowId: `${taskQueue}-update` });
     await u.executeUpdate(benchPingUpdate, { args: [0] }); // warm
     const samples: number[] = [];
+    const before = opts.metricsUrl ? await scrape(opts.metricsUrl, taskQueue) : undefined;
     for (let i = 0; i < opts.updates; i++) samples.push(await timed(() => u.executeUpdate(benchPingUpdate, { args: [i] })));
+    const task = before && meanBetween(before, await scrape(opts.metricsUrl!, taskQueue), 'workflow_task_execution_latency');
     await u.signal(benchDoneSignal);
     await u.result();
 
@@ -62,7 +67,7 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
       await many[i]!.signal(benchDoneSignal);
       await many[i]!.result();
     });
-    return { startsPerSec: opts.starts / (answeredMs / 1000), quietPerSec: opts.starts / (quietMs / 1000), update: latencies(samples), uncachedUpdate: latencies(uncached) };
+    return { startsPerSec: opts.starts / (answeredMs / 1000), quietPerSec: opts.starts / (quietMs / 1000), update: latencies(samples), uncachedUpdate: latencies(uncached), updateTaskMs: task?.mean };
   } finally {
     worker.shutdown();
     await running;

@@ -67,7 +67,11 @@ export async function seedCopies(db: Connection, templates: Template[], count: n
   let size = 0;
   const flush = async () => {
     for (const [name, docs] of pending) if (docs.length) await db.db!.collection(name).insertMany(docs as never[], { ordered: false });
-    await markOpenWorkChanged(models(db)); // as the persistence activities do after writing open work
+    // As the persistence activities do after writing open work: who holds them, and the change mark.
+    const byPerson = new Map<string, string[]>();
+    for (const t of pending.get('tasks') ?? []) if (typeof t.assignee === 'string') byPerson.set(t.assignee, [...(byPerson.get(t.assignee) ?? []), String(t._id)]);
+    for (const [person, ids] of byPerson) await models(db).Workload.updateOne({ _id: person }, { $addToSet: { open: { $each: ids } } }, { upsert: true });
+    await markOpenWorkChanged(models(db));
     pending = new Map();
     size = 0;
   };

@@ -36,6 +36,8 @@ export interface BenchStack {
   workerPid: number;
   /** The worker's log (JSON lines, warnings and up). */
   workerLog: string;
+  /** The worker's Prometheus metrics (WORKER_METRICS_ADDRESS). */
+  workerMetricsUrl: string;
   call(userId: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: any }>;
   stop(): Promise<void>;
 }
@@ -164,6 +166,7 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
     }
 
     const apiPort = await freePort();
+    const metricsAddress = `127.0.0.1:${await freePort()}`;
     const taskQueue = `bench-${runId}`;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -179,6 +182,7 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       TWILIO_ACCOUNT_SID: '',
       TWILIO_AUTH_TOKEN: '',
       API_PORT: String(apiPort),
+      WORKER_METRICS_ADDRESS: metricsAddress,
       CALLBACK_AFTER_WORKING_DAYS: '0',
     };
     // Plain node on the compiled entry point: the child's pid is the worker itself (its RSS).
@@ -228,6 +232,7 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       models: m,
       workerPid: worker.child.pid!,
       workerLog: worker.logFile,
+      workerMetricsUrl: `http://${metricsAddress}/metrics`,
       call,
       stop,
     };

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { text, lazyKinds } from './common';
 
-const note = z.string().trim().max(2000).optional().describe('a note for the case, optional');
+const note = () => z.string().trim().max(2000).optional().describe('a note for the case, optional');
 
 export const INSTALLATION_TASKS = lazyKinds({
   installation_schedule: () => ({
@@ -12,7 +12,7 @@ export const INSTALLATION_TASKS = lazyKinds({
         .object({
           date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD').describe('the agreed installation date (local)'),
           contact: z.string().trim().max(200).optional().describe('who receives the technician on site'),
-          note,
+          note: note(),
         })
         .strict(),
     },
@@ -33,7 +33,7 @@ export const INSTALLATION_TASKS = lazyKinds({
   installation_approval: () => ({
     title: { 'zh-CN': '审批市场支持申请单', en: 'Approve the market-support request' },
     outcomes: {
-      approved: z.object({ note }).strict(),
+      approved: z.object({ note: note() }).strict(),
       rejected: z.object({ reason: text(2000).describe('why the request is rejected (told to the sales manager and the customer)') }).strict(),
     },
   }),
@@ -44,7 +44,7 @@ export const INSTALLATION_TASKS = lazyKinds({
         .object({
           technicianId: text(64).describe('the technician (see the ranked recommendation in the task context)'),
           tripWorkingDays: z.number().int('tripWorkingDays must be a whole number').min(1).max(30).describe('expected trip duration in working days; sets the trip deadline'),
-          note,
+          note: note(),
         })
         .strict(),
     },
@@ -72,7 +72,7 @@ export const INSTALLATION_TASKS = lazyKinds({
                 .object({
                   serial: text(100).describe('serial of a unit of this installation'),
                   result: z.enum(['installed', 'not_installed']).describe('whether the unit was installed'),
-                  note,
+                  note: note(),
                 })
                 .strict(),
             )

@@ -12,31 +12,33 @@ const yuan = (what: string) =>
     .multipleOf(0.01, `${what}: at most two decimals (fen)`);
 const instant = (what: string) => z.string().datetime({ offset: true, message: `${what} must be an ISO 8601 date-time, e.g. 2026-03-01T10:00:00+08:00` });
 const localDate = (what: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${what} must be a date YYYY-MM-DD`);
-const stockLines = z
-  .array(
-    z
-      .object({
-        sku: text(64).describe('Stock item (sku of GET /stock)'),
-        qty: z.number().int('qty must be a whole number').positive('qty must be at least 1').max(10_000, 'qty: at most 10000').describe('Units (1-10,000)'),
-      })
-      .strict(),
-  )
-  .max(100, 'at most 100 lines');
+const stockLines = () =>
+  z
+    .array(
+      z
+        .object({
+          sku: text(64).describe('Stock item (sku of GET /stock)'),
+          qty: z.number().int('qty must be a whole number').positive('qty must be at least 1').max(10_000, 'qty: at most 10000').describe('Units (1-10,000)'),
+        })
+        .strict(),
+    )
+    .max(100, 'at most 100 lines');
 
 /** What the technician proposes after talking to the customer (SPEC 3.1 step 13). */
 export const PROPOSALS = ['software_repair', 'hardware_repair', 'replacement'] as const;
 
 /** The customer's written authorization to take the device away (handbook part 1 step 7 ④). */
-const customerAuthorization = z
-  .object({
-    signer: text(200).describe('Who authorized taking the device'),
-    at: instant('customerAuthorization.at').describe('When the authorization was given'),
-    reference: text(200).describe('Reference of the signed authorization (form number or scan)'),
-  })
-  .strict()
-  .describe("The customer's written authorization to take the device away (handbook part 1 step 7 ④)");
+const customerAuthorization = () =>
+  z
+    .object({
+      signer: text(200).describe('Who authorized taking the device'),
+      at: instant('customerAuthorization.at').describe('When the authorization was given'),
+      reference: text(200).describe('Reference of the signed authorization (form number or scan)'),
+    })
+    .strict()
+    .describe("The customer's written authorization to take the device away (handbook part 1 step 7 ④)");
 
-const backedUp = z.boolean().optional().describe('Important data was backed up before work on the device');
+const backedUp = () => z.boolean().optional().describe('Important data was backed up before work on the device');
 
 const onsiteOutcomes = (computer: boolean) => ({
   // Before touching a customer's computer, important data is backed up (handbook part 2, 二.2).
@@ -54,21 +56,21 @@ const onsiteOutcomes = (computer: boolean) => ({
     .object({
       source: z.enum(['company', 'manufacturer']).describe('company: a supervisor answers; manufacturer: the agent asks the manufacturer. The visit resumes with the answer'),
       request: text(2000).describe('What help is needed'),
-      dataBackedUp: backedUp,
+      dataBackedUp: backedUp(),
     })
     .strict(),
   planned_solution: z
     .object({
       plan: text(5000).describe('The planned solution; recorded, and the visit task opens again'),
       nextVisitAt: instant('nextVisitAt').optional().describe('When the next visit is; the visit task is due from then'),
-      dataBackedUp: backedUp,
+      dataBackedUp: backedUp(),
     })
     .strict(),
-  taken_back: z.object({ customerAuthorization, dataBackedUp: backedUp, note: note() }).strict(),
+  taken_back: z.object({ customerAuthorization: customerAuthorization(), dataBackedUp: backedUp(), note: note() }).strict(),
 });
 
 /** The signed service form's fields shared by both completions: the customer's signature and the unused parts. */
-const signedForm = {
+const signedForm = () => ({
   signature: z
     .object({
       signer: text(200).describe('Who signed the service form'),
@@ -83,10 +85,10 @@ const signedForm = {
     })
     .strict()
     .describe("The customer's signature on the service form"),
-  unusedParts: stockLines
+  unusedParts: stockLines()
     .default([])
     .describe('Parts checked out for the case and not used; they go back into stock. More than the case holds is refused with 400'),
-};
+});
 
 export const SERVICE_TASKS = lazyKinds({
   phone_diagnosis: () => ({
@@ -198,7 +200,7 @@ export const SERVICE_TASKS = lazyKinds({
     outcomes: {
       checked_out: z
         .object({
-          items: stockLines.min(1, 'list at least one sku and qty').describe('Parts and tools taken for the visit; checked out of stock against the case (refused while stock is short)'),
+          items: stockLines().min(1, 'list at least one sku and qty').describe('Parts and tools taken for the visit; checked out of stock against the case (refused while stock is short)'),
           note: note(),
         })
         .strict(),
@@ -229,7 +231,7 @@ export const SERVICE_TASKS = lazyKinds({
           customerChecked: z
             .literal(true, { error: 'the customer must have checked the result: customerChecked must be true' })
             .describe('The customer checked the result (must be true)'),
-          ...signedForm,
+          ...signedForm(),
         })
         .strict(),
     },
@@ -247,7 +249,7 @@ export const SERVICE_TASKS = lazyKinds({
           repairBy: z
             .enum(['manufacturer', 'in_house'], { error: (iss) => (iss.input === undefined ? 'repairBy is required: manufacturer or in_house' : 'repairBy must be manufacturer or in_house') })
             .describe('Who repairs the device: manufacturer: the agent sends it to the manufacturer (厂家) with a tracking number and returns it to the customer; in_house: a factory repair case with QC (返厂维修, part 3 §5)'),
-          ...signedForm,
+          ...signedForm(),
         })
         .strict(),
     },

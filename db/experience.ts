@@ -1,0 +1,91 @@
+// What each technician has done before, as the recommendation counts it: closed records of a product model (and
+// of a model and fault category together), and services in a city and a district. Counting them in the service
+// records read the department's whole history for every recommendation (FerretDB decodes every record), so the
+// saving of a record also files its id under each of those keys, per technician, and a recommendation reads a few
+// documents by `_id`. `$addToSet` and `$pull` are idempotent: a saved-again record counts once.
+import { Schema, type Connection } from 'mongoose';
+import { upsertRetryingRace, type Models } from './models';
+
+const experienceSchema = new Schema({ _id: String, records: { type: [String], default: [] } }, { versionKey: false, collection: 'experience' });
+
+export function experienceModels(conn: Connection) {
+  return {
+    Experience: conn.models.Experience ?? conn.model('Experience', experienceSchema),
+  };
+}
+
+/** The keys of a service record that a recommendation counts. */
+export interface RecordKeys {
+  technicianId: string;
+  modelKey?: string;
+  categoryKey?: string;
+  cityKey?: string;
+  districtKey?: string;
+}
+
+/** The experience documents a record counts in (one per key it has). */
+export function experienceIds(r: RecordKeys): string[] {
+  const t = r.technicianId;
+  return [
+    ...(r.modelKey ? [`${t}|model|${r.modelKey}`] : []),
+    ...(r.modelKey && r.categoryKey !== undefined ? [`${t}|model-fault|${r.modelKey}|${r.categoryKey}`] : []),
+    ...(r.cityKey ? [`${t}|city|${r.cityKey}`] : []),
+    ...(r.districtKey ? [`${t}|district|${r.districtKey}`] : []),
+  ];
+}
+
+type M = Pick<Models, 'Experience' | 'ServiceRecord' | 'Mark'>;
+
+/** Files a saved record under its keys; `before` (the record as it was) is taken out of keys it no longer has. */
+export async function countRecord(m: Pick<Models, 'Experience'>, recordId: string, now: RecordKeys, before?: RecordKeys): Promise<void> {
+  const ids = experienceIds(now);
+  const gone = before?.technicianId ? experienceIds(before).filter((id) => !ids.includes(id)) : [];
+  if (gone.length) await m.Experience.updateMany({ _id: { $in: gone } }, { $pull: { records: recordId } });
+  for (const id of ids) await upsertRetryingRace(() => m.Experience.updateOne({ _id: id }, { $addToSet: { records: recordId } }, { upsert: true }));
+}
+
+const BUILT_MARK = 'experience-built';
+const built = new WeakSet<object>();
+
+/** Files the records saved before experience was kept, once (afterwards every save files its own). */
+export async function ensureExperience(m: M): Promise<void> {
+  if (built.has(m.Experience)) return;
+  if (!(await m.Mark.findById(BUILT_MARK).lean())) {
+    const byKey = new Map<string, string[]>();
+    for (const r of await m.ServiceRecord.find({}, { technicianId: 1, modelKey: 1, categoryKey: 1, cityKey: 1, districtKey: 1 }).lean<Array<RecordKeys & { _id: string }>>()) {
+      if (!r.technicianId) continue;
+      for (const id of experienceIds(r)) byKey.set(id, [...(byKey.get(id) ?? []), r._id]);
+    }
+    for (const [id, records] of byKey) await upsertRetryingRace(() => m.Experience.updateOne({ _id: id }, { $addToSet: { records: { $each: records } } }, { upsert: true }));
+    await upsertRetryingRace(() => m.Mark.updateOne({ _id: BUILT_MARK }, { $set: { at: new Date() } }, { upsert: true }));
+  }
+  built.add(m.Experience);
+}
+
+export interface Experience {
+  sameModel: number;
+  sameModelAndFault: number;
+  sameCity: number;
+  sameDistrict: number;
+}
+
+/** Each technician's counts for one case's model, fault category and area (0 where they have none). */
+export async function experienceOf(m: M, technicians: string[], q: Omit<RecordKeys, 'technicianId'>): Promise<Map<string, Experience>> {
+  await ensureExperience(m);
+  const count = async (id: string | undefined) => (id ? ((await m.Experience.findById(id).lean<{ records?: string[] }>())?.records?.length ?? 0) : 0);
+  const out = new Map<string, Experience>();
+  // By `_id` each (an index lookup on FerretDB too), a few per technician.
+  await Promise.all(
+    technicians.map(async (t) => {
+      const key = (kind: string, ...parts: Array<string | undefined>) => (parts.every((p) => p !== undefined && p !== '') ? `${t}|${kind}|${parts.join('|')}` : undefined);
+      const [sameModel, sameModelAndFault, sameCity, sameDistrict] = await Promise.all([
+        count(key('model', q.modelKey)),
+        count(q.modelKey && q.categoryKey !== undefined ? `${t}|model-fault|${q.modelKey}|${q.categoryKey}` : undefined),
+        count(key('city', q.cityKey)),
+        count(key('district', q.districtKey)),
+      ]);
+      out.set(t, { sameModel, sameModelAndFault, sameCity, sameDistrict });
+    }),
+  );
+  return out;
+}
