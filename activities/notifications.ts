@@ -4,6 +4,7 @@
 // record shows what happened (status, provider id, errors).
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Models } from '../db/models';
+import { syncNotice } from '../db/case-notices';
 import type { Role } from '../rules/roles';
 import type { Customer, Locale } from '../workflows/definitions';
 import { hasTemplate, render } from '../notify/templates';
@@ -106,6 +107,7 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
           { $setOnInsert: { caseId: req.caseId, template: req.template, recipient: req.to, status: 'skipped', error: 'no recipient', createdAt: new Date() } },
           { upsert: true },
         );
+        await syncNotice(m, `${req.key}:nobody`);
         return { sent: 0, skipped: 1 };
       }
       const final = lastAttempt(opts.retryHorizonMs);
@@ -119,6 +121,7 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
           const address = channel === 'email' ? person.email : person.phone;
           const existing = await m.Notification.findById(id).lean<{ status: NotificationStatus; attempts?: number; createdAt?: Date }>();
           if (existing && (existing.status === 'sent' || existing.status === 'skipped')) {
+            await syncNotice(m, id); // an earlier attempt may have stopped between the record and the case page
             skipped++;
             continue;
           }
@@ -133,6 +136,7 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
             },
             { upsert: true },
           );
+          await syncNotice(m, id);
           if (!address) {
             skipped++;
             continue;
@@ -153,6 +157,7 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
             await m.Notification.updateOne({ _id: id }, { $set: { status: final ? 'failed' : 'retrying', error: message } });
+            await syncNotice(m, id);
             log.warn('notification send failed', { id, channel, error: message, final });
             failures.push(`${channel} to ${person.id}: ${message}`);
             continue;
@@ -160,6 +165,7 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
           // The message went out: a failed record write must not make the activity send it again, so the
           // record is retried here (a database restart takes seconds) before the attempt gives up.
           await untilWritten(() => m.Notification.updateOne({ _id: id }, { $set: { status: 'sent', providerId, sentAt: new Date() }, $unset: { error: 1 } }));
+          await untilWritten(() => syncNotice(m, id));
           sent++;
         }
       }

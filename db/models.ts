@@ -10,6 +10,7 @@ import { knowledgeModels } from './knowledge';
 import { serviceRecordModels } from './service-records';
 import { workloadModels } from './workloads';
 import { experienceModels } from './experience';
+import { caseNoticeModels } from './case-notices';
 import { unitModels } from './units';
 import { receiptTokenModels } from './receipt-tokens';
 import { reportDeliveryModels } from './report-deliveries';
@@ -215,6 +216,7 @@ export function models(conn: Connection) {
     ...serviceRecordModels(conn),
     ...workloadModels(conn),
     ...experienceModels(conn),
+    ...caseNoticeModels(conn),
     ...unitModels(conn),
     ...receiptTokenModels(conn),
     ...reportDeliveryModels(conn),

@@ -97,8 +97,11 @@ async function main(): Promise<void> {
       const need = size - realOpen - seededOpen;
       if (need > 0 && realOpen + need <= opts.apiSeedLimit) {
         say(`size ${size}: opening ${need} service cases through the API...`);
+        const t0 = Date.now();
         const ids = await runConcurrent(need, opts.concurrency, () => openCase(s, 'service'));
+        say(`  (answered in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
         await whenFirstTasks(s, ids);
+        say(`  (every first task in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
         realOpen += need;
       } else if (need > 0) {
         say(`size ${size}: seeding ${need} open cases directly...`);

@@ -10,6 +10,7 @@ import { actorOf } from '../auth';
 import { updateFailureToHttp } from '../workflow-errors';
 import { redactCustomerContacts, seesAllCases, seesCustomerContacts, visibleCaseFilter, worksOnCase } from '../access';
 import { openWorkReads } from '../open-work-reads';
+import { caseNotices } from '../../db/case-notices';
 import { CancelBody, ListQuery } from '../schemas/cases';
 
 interface TaskOut {
@@ -87,7 +88,7 @@ export function caseRoutes(deps: ApiDeps): Router {
       }
       // Need-to-know: a case the caller does not work on is answered as if it did not exist.
       if (!worksOnCase(actorOf(req), view)) throw notFound(`case ${id} not found`);
-      const notifications = await m.Notification.find({ caseId: id }, { body: 0 }).sort({ createdAt: 1 }).lean();
+      const notifications = await caseNotices(m, id);
       const taskViews = ((view.tasks ?? []) as TaskOut[]).map((t) => withLocal(t, tz));
       const body = {
         ...view,
@@ -98,7 +99,7 @@ export function caseRoutes(deps: ApiDeps): Router {
           ...(view.deadlines ?? []).map((d) => ({ ...d, dueAtLocal: localTime(d.dueAt, 'zh-CN', tz) })),
           ...taskViews.filter((t) => t.status === 'open').map((t) => ({ name: `task ${t.id}`, dueAt: t.dueAt, dueAtLocal: t.dueAtLocal })),
         ],
-        notifications: notifications.map(({ _id, ...n }) => ({ id: _id, ...n })),
+        notifications,
       };
       res.json(seesCustomerContacts(actorOf(req)) ? body : redactCustomerContacts(body));
     },
