@@ -5,7 +5,7 @@
 // whole and repeating it (a retried activity) changes nothing.
 import { createHash } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
-import { upsertRetryingRace, type Models } from './models';
+import { fillOnce, upsertRetryingRace, type Models } from './models';
 
 const caseNoticesSchema = new Schema({ _id: String, items: { type: Schema.Types.Mixed, default: {} } }, { versionKey: false, collection: 'case_notices', minimize: false });
 
@@ -32,20 +32,14 @@ export async function syncNotice(m: Pick<Models, 'Notification' | 'CaseNotices'>
   if (n) await put(m, n);
 }
 
-const BUILT_MARK = 'case-notices-built';
-const built = new WeakSet<object>();
-
 /**
  * Copies the notifications written before case pages kept their own, once. A notification whose status changes
  * while this runs may show its earlier status until its next write.
  */
 export async function ensureCaseNotices(m: Pick<Models, 'Notification' | 'CaseNotices' | 'Mark'>): Promise<void> {
-  if (built.has(m.CaseNotices)) return;
-  if (!(await m.Mark.findById(BUILT_MARK).lean())) {
+  await fillOnce(m, 'case-notices-built', async () => {
     for (const n of await m.Notification.find({ caseId: { $exists: true } }, { body: 0 }).lean<NoticeDoc[]>()) await put(m, n);
-    await upsertRetryingRace(() => m.Mark.updateOne({ _id: BUILT_MARK }, { $set: { at: new Date() } }, { upsert: true }));
-  }
-  built.add(m.CaseNotices);
+  });
 }
 
 /** A case's notifications, oldest first, without their bodies. */

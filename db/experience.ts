@@ -4,7 +4,7 @@
 // saving of a record also files its id under each of those keys, per technician, and a recommendation reads a few
 // documents by `_id`. `$addToSet` and `$pull` are idempotent: a saved-again record counts once.
 import { Schema, type Connection } from 'mongoose';
-import { upsertRetryingRace, type Models } from './models';
+import { fillOnce, upsertRetryingRace, type Models } from './models';
 
 const experienceSchema = new Schema({ _id: String, records: { type: [String], default: [] } }, { versionKey: false, collection: 'experience' });
 
@@ -44,22 +44,16 @@ export async function countRecord(m: Pick<Models, 'Experience'>, recordId: strin
   for (const id of ids) await upsertRetryingRace(() => m.Experience.updateOne({ _id: id }, { $addToSet: { records: recordId } }, { upsert: true }));
 }
 
-const BUILT_MARK = 'experience-built';
-const built = new WeakSet<object>();
-
 /** Files the records saved before experience was kept, once (afterwards every save files its own). */
 export async function ensureExperience(m: M): Promise<void> {
-  if (built.has(m.Experience)) return;
-  if (!(await m.Mark.findById(BUILT_MARK).lean())) {
+  await fillOnce(m, 'experience-built', async () => {
     const byKey = new Map<string, string[]>();
     for (const r of await m.ServiceRecord.find({}, { technicianId: 1, modelKey: 1, categoryKey: 1, cityKey: 1, districtKey: 1 }).lean<Array<RecordKeys & { _id: string }>>()) {
       if (!r.technicianId) continue;
       for (const id of experienceIds(r)) byKey.set(id, [...(byKey.get(id) ?? []), r._id]);
     }
     for (const [id, records] of byKey) await upsertRetryingRace(() => m.Experience.updateOne({ _id: id }, { $addToSet: { records: { $each: records } } }, { upsert: true }));
-    await upsertRetryingRace(() => m.Mark.updateOne({ _id: BUILT_MARK }, { $set: { at: new Date() } }, { upsert: true }));
-  }
-  built.add(m.Experience);
+  });
 }
 
 export interface Experience {

@@ -272,6 +272,23 @@ export async function markOpenWorkChanged(m: Pick<Models, 'Mark'>): Promise<void
   await upsertRetryingRace(() => m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token: randomUUID(), at: new Date() } }, { upsert: true }));
 }
 
+const filled = new WeakMap<object, Set<string>>();
+
+/**
+ * Runs `fill` once per database (the mark `name` records it) and, after that, reads the mark once per process:
+ * the one-time copy of existing records into a structure the writes keep from then on.
+ */
+export async function fillOnce(m: Pick<Models, 'Mark'>, name: string, fill: () => Promise<void>): Promise<void> {
+  const done = filled.get(m.Mark) ?? new Set<string>();
+  filled.set(m.Mark, done);
+  if (done.has(name)) return;
+  if (!(await m.Mark.findById(name).lean())) {
+    await fill();
+    await upsertRetryingRace(() => m.Mark.updateOne({ _id: name }, { $set: { at: new Date() } }, { upsert: true }));
+  }
+  done.add(name);
+}
+
 /** Whether a case exists, open or closed. */
 export async function caseExists(m: Pick<Models, 'Case' | 'ClosedCase'>, id: string): Promise<boolean> {
   return (await m.Case.exists({ _id: id })) !== null || (await m.ClosedCase.exists({ _id: id })) !== null;

@@ -4,7 +4,7 @@
 // more work was open. One document per person holding the ids of their open tasks; `$addToSet` and `$pull` are
 // idempotent, so a retried write repeats nothing.
 import { Schema, type Connection } from 'mongoose';
-import { upsertRetryingRace, type Models } from './models';
+import { fillOnce, upsertRetryingRace, type Models } from './models';
 
 const workloadSchema = new Schema({ _id: String, open: { type: [String], default: [] } }, { versionKey: false, collection: 'workloads' });
 
@@ -27,17 +27,13 @@ export async function releaseTask(m: Pick<Models, 'Workload'>, taskId: string): 
   await m.Workload.updateMany({ open: taskId }, { $pull: { open: taskId } });
 }
 
-const BUILT_MARK = 'workloads-built';
-const built = new WeakSet<object>();
-
 /**
  * Fills the workloads once from the open tasks, for a database whose tasks were written before workloads were
  * kept (afterwards every write keeps them). A task that finishes while this runs may stay counted: a count is a
  * preference among technicians, not a rule.
  */
 export async function ensureWorkloads(m: M): Promise<void> {
-  if (built.has(m.Workload)) return;
-  if (!(await m.Mark.findById(BUILT_MARK).lean())) {
+  await fillOnce(m, 'workloads-built', async () => {
     const byPerson = new Map<string, string[]>();
     for (const t of await m.Task.find({ status: 'open', assignee: { $exists: true, $ne: null } }, { assignee: 1 }).lean<Array<{ _id: string; assignee: string }>>()) {
       byPerson.set(t.assignee, [...(byPerson.get(t.assignee) ?? []), t._id]);
@@ -45,9 +41,7 @@ export async function ensureWorkloads(m: M): Promise<void> {
     for (const [person, ids] of byPerson) {
       await upsertRetryingRace(() => m.Workload.updateOne({ _id: person }, { $addToSet: { open: { $each: ids } } }, { upsert: true }));
     }
-    await upsertRetryingRace(() => m.Mark.updateOne({ _id: BUILT_MARK }, { $set: { at: new Date() } }, { upsert: true }));
-  }
-  built.add(m.Workload);
+  });
 }
 
 /** How many open tasks each of these people holds (0 for someone without any). */
