@@ -136,8 +136,8 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
             },
             { upsert: true },
           );
-          await syncNotice(m, id);
           if (!address) {
+            await syncNotice(m, id);
             skipped++;
             continue;
           }

@@ -22,11 +22,11 @@ export async function scrape(url: string, taskQueue?: string): Promise<Scrape> {
   return parseMetrics(await res.text(), taskQueue);
 }
 
-/** Mean of a histogram between two scrapes (ms), and how many observations; the name without _sum/_count. */
-export function meanBetween(before: Scrape, after: Scrape, histogram: string): { mean: number; n: number } | undefined {
+/** A histogram between two scrapes: its mean (ms), total and how many observations; the name without _sum/_count. */
+export function meanBetween(before: Scrape, after: Scrape, histogram: string): { mean: number; n: number; sum: number } | undefined {
   const name = [...after.keys()].find((k) => k.endsWith(`${histogram}_sum`))?.replace(/_sum$/, '');
   if (!name) return undefined;
   const n = (after.get(`${name}_count`) ?? 0) - (before.get(`${name}_count`) ?? 0);
   const sum = (after.get(`${name}_sum`) ?? 0) - (before.get(`${name}_sum`) ?? 0);
-  return n > 0 ? { mean: sum / n, n } : undefined;
+  return n > 0 ? { mean: sum / n, n, sum } : undefined;
 }

@@ -52,7 +52,7 @@ describe('npm run bench', () => {
     }
     // The worker and the baseline serve the SDK's metrics: both means are figures, not "n/a".
     const perTask = rows.find((r) => r.startsWith(`| ${ROW_LABELS[12]}`))!;
-    expect(perTask).toMatch(/project: [\d.]+ ms over [1-9]\d* tasks.*bare: [\d.]+ ms per Update/);
+    expect(perTask).toMatch(/project: [\d.]+ ms over [1-9]\d* tasks.*, [\d.]+ ms of it local activities; bare: [\d.]+ ms per Update/);
     expect(out).toMatch(/machine: \d+ cores/);
     expect(out).toMatch(/commit [0-9a-f]{7}/);
     expect(out).toContain('--sizes=10');

@@ -22,7 +22,7 @@ describe('worker metrics', () => {
       ].join('\n');
     const before = parseMetrics(text(100, 20, 7), 'q');
     const after = parseMetrics(text(160, 30, 9000), 'q');
-    expect(meanBetween(before, after, 'workflow_task_execution_latency')).toEqual({ mean: 6, n: 10 });
+    expect(meanBetween(before, after, 'workflow_task_execution_latency')).toEqual({ mean: 6, n: 10, sum: 60 });
     expect(meanBetween(before, before, 'workflow_task_execution_latency')).toBeUndefined();
     expect(meanBetween(before, after, 'activity_execution_latency')).toBeUndefined();
   });
