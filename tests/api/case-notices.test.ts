@@ -1,22 +1,15 @@
 // A case page's notifications come from one document per case, kept by each write of a notification record, on
 // the real MongoDB-wire server: the latest status shows, a repeated copy changes nothing, ids with dots (e-mail
 // addresses) are fine, and notifications recorded before case pages kept their own are copied once.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Connection } from 'mongoose';
-import { connectDb, models, type Models } from '../../db/models';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { models, type Models } from '../../db/models';
 import { caseNotices, syncNotice } from '../../db/case-notices';
-import { withDatabase } from '../support/stack';
+import { useTestDatabase } from '../support/database';
 
-let conn: Connection;
+const db = useTestDatabase('case_notices_test');
 let m: Models;
-beforeAll(async () => {
-  conn = await connectDb(withDatabase(inject('mongoUri'), 'case_notices_test'));
-  m = models(conn);
-  await Promise.all([m.Notification.deleteMany({}), m.CaseNotices.deleteMany({}), m.Mark.deleteMany({})]);
-});
-afterAll(async () => {
-  await conn?.dropDatabase();
-  await conn?.close();
+beforeAll(() => {
+  m = db.m;
 });
 
 const notice = (id: string, caseId: string, at: string) => ({ _id: id, caseId, channel: 'email', template: 'task_assigned', to: 'agent.one@example.com', subject: '新任务', body: '正文', status: 'sending', attempts: 1, createdAt: new Date(at) });
@@ -44,7 +37,7 @@ describe('case notices', () => {
   it('copy the notifications recorded before, once', async () => {
     await m.CaseNotices.deleteMany({});
     await m.Mark.deleteMany({});
-    const other = await connectDb(withDatabase(inject('mongoUri'), 'case_notices_test')); // a process that has not copied them yet
+    const other = await db.connectAgain(); // a process that has not copied them yet
     const shown = await caseNotices(models(other), 'SVC-N2');
     expect(shown.map((n) => n.id)).toEqual(['SVC-N2:T1:assigned:agent1:email']);
     expect((await caseNotices(models(other), 'SVC-N1')).length).toBe(2);

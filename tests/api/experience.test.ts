@@ -1,23 +1,16 @@
 // What each technician did before, as the recommendation counts it, kept by the saving of service records on the
 // real MongoDB-wire server: a record counts once however often it is saved, a record saved again with another
 // address moves to its new area, and records saved before experience was kept are counted once.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Connection } from 'mongoose';
-import { connectDb, models, type Models } from '../../db/models';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { models, type Models } from '../../db/models';
 import { experienceOf } from '../../db/experience';
 import { saveServiceRecord } from '../../activities/service-records';
-import { withDatabase } from '../support/stack';
+import { useTestDatabase } from '../support/database';
 
-let conn: Connection;
+const db = useTestDatabase('experience_test');
 let m: Models;
-beforeAll(async () => {
-  conn = await connectDb(withDatabase(inject('mongoUri'), 'experience_test'));
-  m = models(conn);
-  await Promise.all([m.ServiceRecord.deleteMany({}), m.Experience.deleteMany({}), m.Mark.deleteMany({})]);
-});
-afterAll(async () => {
-  await conn?.dropDatabase();
-  await conn?.close();
+beforeAll(() => {
+  m = db.m;
 });
 
 const record = (caseId: string, technicianId: string, faultCategory: string, address: string) => ({
@@ -52,7 +45,7 @@ describe('experience', () => {
   it('counts records saved before experience was kept, once', async () => {
     await m.Experience.deleteMany({});
     await m.Mark.deleteMany({});
-    const other = await connectDb(withDatabase(inject('mongoUri'), 'experience_test')); // a process that has not counted yet
+    const other = await db.connectAgain(); // a process that has not counted yet
     const counted = (await experienceOf(models(other), ['tech1', 'tech2'], query));
     expect(counted.get('tech1')).toEqual({ sameModel: 2, sameModelAndFault: 1, sameCity: 2, sameDistrict: 0 });
     expect(counted.get('tech2')).toEqual({ sameModel: 1, sameModelAndFault: 1, sameCity: 0, sameDistrict: 0 });

@@ -1,23 +1,16 @@
 // The API's in-memory open work on the real MongoDB-wire server: a marked write is in the next read, an unmarked
 // one is not (the copy is reread only when a writer marked a change), and a task the API took out stays out.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Connection } from 'mongoose';
-import { connectDb, markOpenWorkChanged, models, type Models } from '../../db/models';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { markOpenWorkChanged, models, type Models } from '../../db/models';
 import { OpenWork } from '../../api/open-work';
 import { inboxPage, openCasesPage, worksOnOpenCase, type OpenCaseEntry, type OpenTaskEntry } from '../../api/open-work-lists';
 import { inboxFilter, openCaseScope, openCasesFilter, openTasksConcerning } from '../../api/open-work-queries';
-import { withDatabase } from '../support/stack';
+import { useTestDatabase } from '../support/database';
 
-let conn: Connection;
+const testDb = useTestDatabase('open_work_test');
 let m: Models;
-beforeAll(async () => {
-  conn = await connectDb(withDatabase(inject('mongoUri'), 'open_work_test'));
-  m = models(conn);
-  await Promise.all([m.Task.deleteMany({}), m.Case.deleteMany({}), m.Mark.deleteMany({})]);
-});
-afterAll(async () => {
-  await conn?.dropDatabase();
-  await conn?.close();
+beforeAll(() => {
+  m = testDb.m;
 });
 
 const taskDoc = (id: string) => ({ _id: id, caseId: 'C1', caseKind: 'inquiry', caseTitle: '卡纸', kind: 'technical_answer', role: 'agent', status: 'open', dueAt: new Date('2026-03-02T03:00:00Z') });
@@ -105,7 +98,7 @@ describe('the same answers from memory and from MongoDB queries', () => {
   const ids = <T extends { _id: string }>(xs: T[]) => xs.map((x) => x._id);
 
   it('gives every person the same inbox pages, filters and person filter', async () => {
-    const db = conn.useDb('open_work_parity');
+    const db = testDb.conn.useDb('open_work_parity');
     const mm = models(db);
     await Promise.all([mm.Task.deleteMany({}), mm.Case.deleteMany({})]);
     await mm.Task.insertMany(tasks);
@@ -147,7 +140,7 @@ describe('the same answers from memory and from MongoDB queries', () => {
 
 describe('marks under concurrent writers', () => {
   it('concurrent first marks of a fresh database all succeed (the insert race is retried as an update)', async () => {
-    const db = conn.useDb('open_work_marks');
+    const db = testDb.conn.useDb('open_work_marks');
     const mm = models(db);
     await mm.Mark.deleteMany({});
     const results = await Promise.allSettled(Array.from({ length: 12 }, () => markOpenWorkChanged(mm)));

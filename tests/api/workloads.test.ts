@@ -1,26 +1,19 @@
 // Who holds how many open tasks, kept by the case writes on the real MongoDB-wire server: opened, reassigned,
 // claimed and finished tasks move between workloads, a repeated write (a retry) changes nothing, a database
 // written before workloads existed is filled once, and the in-office pick reads them.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Connection } from 'mongoose';
-import { connectDb, models, type Models } from '../../db/models';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { models, type Models } from '../../db/models';
 import { ensureWorkloads, openTaskCounts } from '../../db/workloads';
 import { persistenceActivities } from '../../activities/persistence';
 import { pickInOfficeTechnician } from '../../activities/service-cases';
 import type { CaseDelta, HotTask } from '../../workflows/lib/case-delta';
 import type { TaskView } from '../../workflows/definitions';
-import { withDatabase } from '../support/stack';
+import { useTestDatabase } from '../support/database';
 
-let conn: Connection;
+const db = useTestDatabase('workloads_test');
 let m: Models;
-beforeAll(async () => {
-  conn = await connectDb(withDatabase(inject('mongoUri'), 'workloads_test'));
-  m = models(conn);
-  await Promise.all([m.Task.deleteMany({}), m.Workload.deleteMany({}), m.Mark.deleteMany({}), m.User.deleteMany({})]);
-});
-afterAll(async () => {
-  await conn?.dropDatabase();
-  await conn?.close();
+beforeAll(() => {
+  m = db.m;
 });
 
 const hot = (id: string, assignee?: string): HotTask => ({
@@ -66,7 +59,7 @@ describe('workloads', () => {
 
   it('are filled once from the open tasks of a database written before them', async () => {
     await Promise.all([m.Task.deleteMany({}), m.Workload.deleteMany({}), m.Mark.deleteMany({})]);
-    const other = await connectDb(withDatabase(inject('mongoUri'), 'workloads_test')); // another process: it has not filled them yet
+    const other = await db.connectAgain(); // another process: it has not filled them yet
     const fresh = models(other);
     await m.Task.create({ _id: 'SVC-OLD-T1', ...withoutId(hot('SVC-OLD-T1', 'tech3')) });
     await m.Task.create({ _id: 'SVC-OLD-T2', ...withoutId(hot('SVC-OLD-T2', 'tech3')) });
