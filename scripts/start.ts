@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { WORKER_NODE_ARGS } from '../worker/node-args';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { config } from '../config';
 import { connectDb, models } from '../db/models';
@@ -92,12 +93,12 @@ async function main(): Promise<void> {
   const firstDelayMs = 1_000;
   const maxDelayMs = cfg.RESTART_BACKOFF_MAX_SECONDS * 1000;
   const stableMs = 60_000;
-  const supervise = (name: string, script: string) => {
+  const supervise = (name: string, script: string, nodeArgs: readonly string[] = []) => {
     let delayMs = firstDelayMs;
     const launch = () => {
       const startedAt = Date.now();
       // tsx as a loader, not its CLI: the CLI runs the script in a grandchild that a SIGKILL would orphan.
-      const child = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script], { env, stdio: 'inherit' });
+      const child = spawn(process.execPath, [...nodeArgs, '--import', pathToFileURL(require.resolve('tsx')).href, script], { env, stdio: 'inherit' });
       children.set(name, child);
       say(`${name} started (pid ${child.pid})`);
       child.on('exit', (code, signal) => {
@@ -114,7 +115,7 @@ async function main(): Promise<void> {
     };
     launch();
   };
-  supervise('worker', path.join(__dirname, '..', 'worker', 'main.ts'));
+  supervise('worker', path.join(__dirname, '..', 'worker', 'main.ts'), WORKER_NODE_ARGS);
   supervise('api', path.join(__dirname, '..', 'api', 'main.ts'));
 
 

@@ -18,6 +18,7 @@ import { startMongo, startTemporalDevServer } from '../servers/launch';
 import { freePort } from '../servers/provision';
 import { buildWorkflowBundle } from '../build-workflows';
 import { staleBundleReason } from '../../worker/workflow-source';
+import { WORKER_NODE_ARGS } from '../../worker/node-args';
 import { until } from './stats';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -191,7 +192,10 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       const fd = fs.openSync(logFile, 'a');
       // BENCH_CPU_PROFILE=<dir>: each child writes a V8 CPU profile there when it stops (where the time goes).
       const prof = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
-      const child = spawn(process.execPath, [...prof, path.join(root, script)], { cwd: root, env, stdio: ['ignore', fd, fd] });
+      // The worker runs with its node options; BENCH_WORKER_NODE_ARGS replaces them, to measure others ('' for none).
+      const override = process.env.BENCH_WORKER_NODE_ARGS;
+      const nodeArgs = name !== 'worker' ? [] : override !== undefined ? override.split(/\s+/).filter(Boolean) : [...WORKER_NODE_ARGS];
+      const child = spawn(process.execPath, [...prof, ...nodeArgs, path.join(root, script)], { cwd: root, env, stdio: ['ignore', fd, fd] });
       fs.closeSync(fd);
       children.push(child);
       return { child, logFile };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { parse } from 'yaml';
 import Ajv2019 from 'ajv/dist/2019';
+import { WORKER_NODE_ARGS } from '../../worker/node-args';
 
 const root = path.resolve(__dirname, '../..');
 const compose = parse(fs.readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
@@ -22,6 +23,12 @@ describe('docker-compose.yml', () => {
     const ok = validate(compose);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it('runs the worker with the node options every other start uses', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(compose.services.worker.command).toEqual(['node', ...WORKER_NODE_ARGS, 'dist/worker/main.js']);
+    expect(pkg.scripts.worker).toBe(`tsx ${WORKER_NODE_ARGS.join(' ')} worker/main.ts`);
   });
 
   it('describes the production-like topology', () => {
