@@ -26,9 +26,9 @@ const EnvSchema = z.object({
   TEMPORAL_TEST_SERVER_PATH: z.string().optional(),
   // Worker sizing (issue 14): a waiting case costs nothing while evicted from the cache and is replayed from
   // history on its next event, so the cache cap, not the number of open cases, bounds the worker's memory.
-  // 0 disables the cache (every workflow task replays). Measured with `npm run bench -- --quick --sizes=300
-  // --api-open=300` (300 real waiting cases): ~200 MiB idle, ~1.1 MiB per cached case, ~25 MiB working growth;
-  // 48 keeps the worker near 275 MiB however many cases wait (cap 64: 292 MiB, cap 2000: 523 MiB).
+  // 0 disables the cache (every workflow task replays). A cached case holds ~1 MiB (its modules: 0.9 MiB);
+  // with 48 and the worker's node options the worker measured 177 MiB idle and 284 MiB with 1,000 real waiting
+  // cases (`npm run bench -- --sizes=100,1000 --api-open=1000`, README "Benchmarks").
   WORKER_MAX_CACHED_WORKFLOWS: int.default(48),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
   // Activities write to MongoDB; more at once than the database serves only queues them there.
