@@ -106,10 +106,10 @@ describe('npm start', () => {
       expect(out).toContain('Development users'); // embedded defaults imply development mode
       npm.kill('SIGTERM');
       await stopped(npm);
-      await eventually(async () => {
-        for (const port of Object.values(p)) if (await tcpOpen(Number(port))) return false;
-        return true;
-      }, 30_000);
+      // Every port it served is closed (the assertion names any still open, and by whom it was declared).
+      const stillOpen = async () => (await Promise.all(Object.entries(p).map(async ([name, port]) => ((await tcpOpen(Number(port))) ? `${name}=${port}` : '')))).filter(Boolean);
+      await eventually(async () => (await stillOpen()).length === 0, 30_000).catch(() => undefined);
+      expect(await stillOpen()).toEqual([]);
       for (const name of ['api', 'worker']) {
         const pid = pids(out, name)[0]!;
         expect(() => process.kill(pid, 0), `${name} (pid ${pid}) still running`).toThrow();
