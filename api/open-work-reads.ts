@@ -33,8 +33,11 @@ export interface OpenWorkReads {
   mode: 'memory' | 'query';
   inbox(who: InboxWho, q: InboxQuery): Promise<Page<OpenTaskEntry>>;
   openCases(reader: CaseReader, q: CaseListQuery): Promise<Page<OpenCaseEntry>>;
-  /** The API took a task out of the inbox (completed): the caller's next read must not show it. */
-  forgetTask(id: string): void;
+  /**
+   * A task was completed through this API: the caller's next read must not show it, although the workflow's own
+   * write that moves it to history follows its answer.
+   */
+  taskCompleted(id: string): Promise<void>;
 }
 
 /** A page from a query that asked for one more than the limit. */
@@ -63,7 +66,8 @@ function memoryReads(m: Models): OpenWorkReads {
       const visible = reader.seesAll ? undefined : (c: OpenCaseEntry) => worksOnOpenCase(c, reader.userId, reader.roles, () => tasksOf(c._id));
       return openCasesPage(open.cases.values(), q, visible);
     },
-    forgetTask: (id) => work.forgetTask(id),
+    // Kept out of memory until the workflow's write has removed it: no write of the API's own.
+    taskCompleted: async (id) => work.forgetTask(id),
   };
 }
 
@@ -81,7 +85,10 @@ function queryReads(m: Models): OpenWorkReads {
       }
       return pageOf(await m.Case.find(openCasesFilter(q, scope)).sort({ openedAt: -1, _id: 1 }).limit(q.limit + 1).lean<OpenCaseEntry[]>(), q.limit);
     },
-    forgetTask: () => {}, // the API deleted the task: the next query does not find it
+    // Queries read the collection: the inbox entry goes now (the workflow's write then finds nothing to delete).
+    async taskCompleted(id) {
+      await m.Task.deleteOne({ _id: id });
+    },
   };
 }
 

@@ -23,16 +23,27 @@ export interface RecordKeys {
   districtKey?: string;
 }
 
-/** The experience documents a record counts in (one per key it has). */
-export function experienceIds(r: RecordKeys): string[] {
-  const t = r.technicianId;
-  return [
-    ...(r.modelKey ? [`${t}|model|${r.modelKey}`] : []),
-    ...(r.modelKey && r.categoryKey !== undefined ? [`${t}|model-fault|${r.modelKey}|${r.categoryKey}`] : []),
-    ...(r.cityKey ? [`${t}|city|${r.cityKey}`] : []),
-    ...(r.districtKey ? [`${t}|district|${r.districtKey}`] : []),
-  ];
+/** What a recommendation counts for a technician. */
+export interface Experience {
+  sameModel: number;
+  sameModelAndFault: number;
+  sameCity: number;
+  sameDistrict: number;
 }
+
+/** The experience documents of a technician's record (or a case's question), by what they count. */
+function experienceKeys(r: RecordKeys): Partial<Record<keyof Experience, string>> {
+  const t = r.technicianId;
+  return {
+    ...(r.modelKey ? { sameModel: `${t}|model|${r.modelKey}` } : {}),
+    ...(r.modelKey && r.categoryKey !== undefined ? { sameModelAndFault: `${t}|model-fault|${r.modelKey}|${r.categoryKey}` } : {}),
+    ...(r.cityKey ? { sameCity: `${t}|city|${r.cityKey}` } : {}),
+    ...(r.districtKey ? { sameDistrict: `${t}|district|${r.districtKey}` } : {}),
+  };
+}
+
+/** The experience documents a record counts in (one per key it has). */
+export const experienceIds = (r: RecordKeys): string[] => Object.values(experienceKeys(r));
 
 type M = Pick<Models, 'Experience' | 'ServiceRecord' | 'Mark'>;
 
@@ -56,13 +67,6 @@ export async function ensureExperience(m: M): Promise<void> {
   });
 }
 
-export interface Experience {
-  sameModel: number;
-  sameModelAndFault: number;
-  sameCity: number;
-  sameDistrict: number;
-}
-
 /** Each technician's counts for one case's model, fault category and area (0 where they have none). */
 export async function experienceOf(m: M, technicians: string[], q: Omit<RecordKeys, 'technicianId'>): Promise<Map<string, Experience>> {
   await ensureExperience(m);
@@ -71,13 +75,8 @@ export async function experienceOf(m: M, technicians: string[], q: Omit<RecordKe
   // By `_id` each (an index lookup on FerretDB too), a few per technician.
   await Promise.all(
     technicians.map(async (t) => {
-      const key = (kind: string, ...parts: Array<string | undefined>) => (parts.every((p) => p !== undefined && p !== '') ? `${t}|${kind}|${parts.join('|')}` : undefined);
-      const [sameModel, sameModelAndFault, sameCity, sameDistrict] = await Promise.all([
-        count(key('model', q.modelKey)),
-        count(q.modelKey && q.categoryKey !== undefined ? `${t}|model-fault|${q.modelKey}|${q.categoryKey}` : undefined),
-        count(key('city', q.cityKey)),
-        count(key('district', q.districtKey)),
-      ]);
+      const keys = experienceKeys({ technicianId: t, ...q });
+      const [sameModel, sameModelAndFault, sameCity, sameDistrict] = await Promise.all([count(keys.sameModel), count(keys.sameModelAndFault), count(keys.sameCity), count(keys.sameDistrict)]);
       out.set(t, { sameModel, sameModelAndFault, sameCity, sameDistrict });
     }),
   );

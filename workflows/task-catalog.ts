@@ -17,19 +17,7 @@ import { PRODUCT_RETURN_TASKS } from './tasks/product-return';
 import { COMPLAINT_TASKS } from './tasks/complaint';
 
 // One catalogue of every process's task kinds; a new process adds its file in tasks/ and one line here.
-export const TASK_KINDS = mergeKinds<
-  typeof INQUIRY_TASKS &
-    typeof COORDINATION_TASKS &
-    typeof RETURN_TASKS &
-    typeof SERVICE_TASKS &
-    typeof REPAIR_TASKS &
-    typeof MANUFACTURER_TASKS &
-    typeof SHIPMENT_TASKS &
-    typeof INSTALLATION_TASKS &
-    typeof EXCHANGE_TASKS &
-    typeof PRODUCT_RETURN_TASKS &
-    typeof COMPLAINT_TASKS
->(
+export const TASK_KINDS = mergeKinds(
   INQUIRY_TASKS,
   COORDINATION_TASKS,
   RETURN_TASKS,

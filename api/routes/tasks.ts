@@ -142,11 +142,8 @@ export function taskRoutes(deps: ApiDeps): Router {
           .getHandle(caseId)
           .executeUpdate(completeTaskUpdate, { args: [{ taskId, outcome: body.outcome, payload: body.payload, actor }], ...(updateId ? { updateId } : {}) });
         // The workflow writes the history copy after it answered; the inbox drops the task now, so the
-        // caller's next read agrees (the workflow's own writes never bring a finished task back). Read from
-        // memory, forgetting it is enough (the workflow's write removes it); read by query, it is deleted here.
-        const reads = await openWorkReads(deps);
-        reads.forgetTask(taskId);
-        if (reads.mode === 'query') await m.Task.deleteOne({ _id: taskId });
+        // caller's next read agrees (the workflow's own writes never bring a finished task back).
+        await (await openWorkReads(deps)).taskCompleted(taskId);
         deps.log.info({ taskId, caseId, outcome: body.outcome, by: actor.userId }, 'task completed');
         res.json(updated);
       } catch (err) {

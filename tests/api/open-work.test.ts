@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markOpenWorkChanged, models, type Models } from '../../db/models';
 import { OpenWork } from '../../api/open-work';
+import { openWorkReads } from '../../api/open-work-reads';
 import { inboxPage, openCasesPage, worksOnOpenCase, type OpenCaseEntry, type OpenTaskEntry } from '../../api/open-work-lists';
 import { inboxFilter, openCaseScope, openCasesFilter, openTasksConcerning } from '../../api/open-work-queries';
 import { useTestDatabase } from '../support/database';
@@ -135,6 +136,29 @@ describe('the same answers from memory and from MongoDB queries', () => {
     expect(Math.max(...sizes)).toBeGreaterThan(0);
     expect(Math.min(...sizes)).toBeLessThan(cases.length);
     await db.dropDatabase();
+  });
+});
+
+describe('a task completed through the API', () => {
+  it('leaves the caller\'s inbox at once, read from memory (no write) or by query (deleted)', async () => {
+    for (const mode of ['memory', 'query'] as const) {
+      const db = testDb.conn.useDb(`open_work_completed_${mode}`);
+      const mm = models(db);
+      await mm.Task.deleteMany({});
+      await mm.Task.create({ ...taskDoc('T9'), assignee: 'agent1' });
+      await markOpenWorkChanged(mm);
+      const reads = await openWorkReads({ cfg: { OPEN_WORK_READS: mode }, db, models: mm });
+      expect(reads.mode).toBe(mode);
+      const inbox = async () => (await reads.inbox({ userId: 'agent1', roles: ['agent'], away: new Set() }, { limit: 10 })).items.map((t) => t._id);
+      expect(await inbox()).toEqual(['T9']);
+      await reads.taskCompleted('T9');
+      expect(await inbox()).toEqual([]);
+      // From memory the API writes nothing: the workflow's own write removes the entry; a reread meanwhile keeps it out.
+      expect(await mm.Task.exists({ _id: 'T9' })).toEqual(mode === 'memory' ? expect.anything() : null);
+      await markOpenWorkChanged(mm);
+      expect(await inbox()).toEqual([]);
+      await db.dropDatabase();
+    }
   });
 });
 

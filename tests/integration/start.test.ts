@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, tcpOpen } from '../../scripts/servers/provision';
 import { devToken, readDevSecret } from '../../db/dev-users';
 import { eventually } from '../support/stack';
+import { WORKER_NODE_ARGS } from '../../worker/node-args';
 
 const root = path.resolve(__dirname, '..', '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aftersales-start-test-'));
@@ -60,6 +61,9 @@ describe('npm start', () => {
       expect((await fetch(`http://127.0.0.1:${p.API_PORT}/me`, { headers: { authorization: 'Bearer dev-agent1' } })).status).toBe(401);
       expect(first.output()).toContain(`listening on 127.0.0.1`);
       expect(first.output()).toContain(`http://127.0.0.1:${p.SMTP_SINK_HTTP_PORT}/`);
+      // The worker runs with its node options (V8 heap sizes), as every other start of it does.
+      const workerArgs = fs.readFileSync(`/proc/${pids(first.output(), 'worker')[0]}/cmdline`, 'utf8').split('\0');
+      for (const a of WORKER_NODE_ARGS) expect(workerArgs).toContain(a);
       // A crashed worker and API are started again (with backoff) instead of everything stopping.
       for (const name of ['api', 'worker']) process.kill(pids(first.output(), name)[0]!, 'SIGKILL');
       await eventually(async () => pids(first.output(), 'api').length === 2 && pids(first.output(), 'worker').length === 2, 30_000);

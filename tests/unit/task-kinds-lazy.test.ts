@@ -14,7 +14,7 @@ describe('lazy task kinds', () => {
       return { title: { 'zh-CN': name, en: name }, outcomes: { done: z.object({}).strict() } };
     };
     const group = lazyKinds({ a: kind('a'), b: kind('b') });
-    const merged = mergeKinds<typeof group>(group);
+    const merged = mergeKinds(group);
     expect(Object.keys(merged)).toEqual(['a', 'b']);
     expect(built).toEqual([]);
     expect(merged.a).toBe(group.a);

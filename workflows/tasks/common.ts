@@ -24,9 +24,11 @@ export function lazyKinds<T extends Record<string, () => TaskKindSpec>>(builders
   return kinds;
 }
 
+type Merged<G extends object[]> = (G[number] extends infer U ? (U extends unknown ? (k: U) => void : never) : never) extends (k: infer I) => void ? I : never;
+
 /** Several processes' kinds in one lookup, without building any of them (the getters are copied, not read). */
-export function mergeKinds<T extends object>(...groups: object[]): T {
+export function mergeKinds<G extends object[]>(...groups: G): Merged<G> {
   const all = {};
   for (const g of groups) Object.defineProperties(all, Object.getOwnPropertyDescriptors(g));
-  return all as T;
+  return all as Merged<G>;
 }
