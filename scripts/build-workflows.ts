@@ -3,12 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { bundlePaths, projectRoot, type BundleManifest } from '../worker/workflow-source';
+import { bundlePaths, projectRoot, sharedWorkflowModules, type BundleManifest } from '../worker/workflow-source';
 
 export async function buildWorkflowBundle(root = projectRoot()): Promise<{ codePath: string; bytes: number; sources: number }> {
   const files = new Set<string>();
+  const workflowsPath = path.join(root, 'workflows', 'index.ts');
   const { code } = await bundleWorkflowCode({
-    workflowsPath: path.join(root, 'workflows', 'index.ts'),
+    workflowsPath,
+    preloadModules: sharedWorkflowModules(workflowsPath),
     logger: new DefaultLogger('WARN'),
     webpackConfigHook: (config) => ({
       ...config,

@@ -57,12 +57,20 @@ export function staleBundleReason(root = projectRoot()): string | undefined {
   return undefined;
 }
 
-export type WorkflowSource = { workflowBundle: { codePath: string } } | { workflowsPath: string };
+/**
+ * Modules every case shares, evaluated once per worker thread instead of once per case (the SDK's
+ * `preloadModules`; see workflows/lib/shared-modules.ts), given the workflows' entry module.
+ */
+export function sharedWorkflowModules(entry: string): string[] {
+  return [path.join(path.dirname(entry), 'lib', `shared-modules${path.extname(entry)}`)];
+}
+
+export type WorkflowSource = { workflowBundle: { codePath: string } } | { workflowsPath: string; bundlerOptions: { preloadModules: string[] } };
 
 export function workflowSource(root = projectRoot()): { source: WorkflowSource; why?: string } {
   const stale = staleBundleReason(root);
   if (!stale) return { source: { workflowBundle: { codePath: bundlePaths(root).code } } };
   const entry = workflowsEntry(root);
   if (!entry) throw new Error(`no workflow code: ${stale}, and no workflows/index.ts to bundle`);
-  return { source: { workflowsPath: entry }, why: stale };
+  return { source: { workflowsPath: entry, bundlerOptions: { preloadModules: sharedWorkflowModules(entry) } }, why: stale };
 }

@@ -27,6 +27,7 @@ export function workflowModuleCost(bundlePath: string, n = 40): ModuleCost {
   const cache = new Proxy({}, { get: (_, id) => shared.get(id) ?? own?.get(id), set: (_, id, v) => ((own ?? shared).set(id, v), true) });
   Object.defineProperty(context, '__webpack_module_cache__', { value: cache });
   vm.runInContext(code, context);
+  vm.runInContext('__TEMPORAL__.preloadModules?.()', context); // shared by every case, as the SDK does
   const importOnce = () => {
     own = new Map();
     (context as { __TEMPORAL_ACTIVATOR__?: unknown }).__TEMPORAL_ACTIVATOR__ = { moduleCache: own };

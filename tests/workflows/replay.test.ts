@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { HISTORY_DIR } from '../support/histories';
+import { sharedWorkflowModules } from '../../worker/workflow-source';
 
 // Histories of every generation of the workflow code (sub-folders hold those recorded before a patch, e.g.
 // `before-deltas/`): cases still running from then must keep replaying.
@@ -16,7 +17,8 @@ describe('workflow history replay', () => {
   let workflowBundle: WorkflowBundleWithSourceMap;
   beforeAll(async () => {
     // Bundle once: the same code the worker runs, shared by every replay below.
-    workflowBundle = await bundleWorkflowCode({ workflowsPath: path.join(__dirname, '..', '..', 'workflows', 'index.ts'), logger: new DefaultLogger('ERROR') });
+    const workflowsPath = path.join(__dirname, '..', '..', 'workflows', 'index.ts');
+    workflowBundle = await bundleWorkflowCode({ workflowsPath, preloadModules: sharedWorkflowModules(workflowsPath), logger: new DefaultLogger('ERROR') });
   });
 
   it('has recorded histories to replay', () => {
