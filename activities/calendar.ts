@@ -11,11 +11,17 @@ export function demoCalendar(): CalendarData {
   return { ...defaultCalendarData(), periods: [{ start: '00:00', end: '24:00' }], weekdays: [1, 2, 3, 4, 5, 6, 7], years: {}, overrides: {} };
 }
 
+// The last calendar built and what it was built from: every deadline of every case reads the setting, which
+// rarely changes, and building (official years copied, the whole calendar validated) costs more than the read.
+let built: { key: string; cal: CalendarData } | undefined;
+
 /** The calendar in force: built in, in the company's zone (TIME_ZONE), with the administrators' changes merged over. */
 export async function loadCalendar(m: Models, timeZone: string = config().TIME_ZONE): Promise<CalendarData> {
   if (config().DEMO_DURATIONS) return demoCalendar();
   const doc = await m.Setting.findById(CALENDAR_SETTING).lean<{ value?: object }>();
-  return doc?.value ? mergeCalendarData(defaultCalendarData(timeZone), doc.value) : defaultCalendarData(timeZone);
+  const key = `${timeZone}|${JSON.stringify(doc?.value ?? null)}`;
+  if (built?.key !== key) built = { key, cal: doc?.value ? mergeCalendarData(defaultCalendarData(timeZone), doc.value) : defaultCalendarData(timeZone) };
+  return built.cal;
 }
 
 export function calendarActivities(m: Models) {

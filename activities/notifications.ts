@@ -4,7 +4,7 @@
 // record shows what happened (status, provider id, errors).
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
 import type { Models } from '../db/models';
-import { syncNotice } from '../db/case-notices';
+import { syncNotice, updateNotice } from '../db/case-notices';
 import type { Role } from '../rules/roles';
 import type { Customer, Locale } from '../workflows/definitions';
 import { hasTemplate, render } from '../notify/templates';
@@ -156,16 +156,15 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
                 : (await sms.send({ to: address, body })).sid;
           } catch (err) {
             const message = err instanceof Error ? err.message : String(err);
-            await m.Notification.updateOne({ _id: id }, { $set: { status: final ? 'failed' : 'retrying', error: message } });
-            await syncNotice(m, id);
+            await updateNotice(m, id, { $set: { status: final ? 'failed' : 'retrying', error: message } });
             log.warn('notification send failed', { id, channel, error: message, final });
             failures.push(`${channel} to ${person.id}: ${message}`);
             continue;
           }
           // The message went out: a failed record write must not make the activity send it again, so the
           // record is retried here (a database restart takes seconds) before the attempt gives up.
-          await untilWritten(() => m.Notification.updateOne({ _id: id }, { $set: { status: 'sent', providerId, sentAt: new Date() }, $unset: { error: 1 } }));
-          await untilWritten(() => syncNotice(m, id));
+          const sentAt = new Date();
+          await untilWritten(() => updateNotice(m, id, { $set: { status: 'sent', providerId, sentAt }, $unset: { error: 1 } }));
           sent++;
         }
       }

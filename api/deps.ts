@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { Models } from '../db/models';
 import type { TaskPolicy } from '../workflows/definitions';
+import { dateTimeFormat } from '../rules/date-formats';
 
 export interface ApiDeps {
   cfg: Config;
@@ -25,7 +26,7 @@ export function taskPolicy(cfg: Config): TaskPolicy {
 
 /** Case numbers people can read out on the phone: PREFIX-YYYYMMDD-XXXXXX (local date, random suffix). */
 export function newCaseId(prefix: string, at: Date, timeZone: string): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replace(/-/g, '');
+  const day = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replace(/-/g, '');
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const bytes = randomBytes(6);
   const suffix = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');

@@ -4,7 +4,7 @@
 // reads one document by `_id`. Each notification sits under a key derived from its own id, so a write sets it
 // whole and repeating it (a retried activity) changes nothing.
 import { createHash } from 'node:crypto';
-import { Schema, type Connection } from 'mongoose';
+import { Schema, type Connection, type UpdateQuery } from 'mongoose';
 import { fillOnce, upsertRetryingRace, type Models } from './models';
 
 const caseNoticesSchema = new Schema({ _id: String, items: { type: Schema.Types.Mixed, default: {} } }, { versionKey: false, collection: 'case_notices', minimize: false });
@@ -22,13 +22,22 @@ type NoticeDoc = { _id: string; caseId?: string; createdAt?: Date } & Record<str
 
 async function put(m: Pick<Models, 'CaseNotices'>, n: NoticeDoc): Promise<void> {
   if (!n.caseId) return;
-  const { _id, ...rest } = n;
+  const { _id, body: _body, ...rest } = n;
   await upsertRetryingRace(() => m.CaseNotices.updateOne({ _id: n.caseId }, { $set: { [`items.${keyOf(_id)}`]: { id: _id, ...rest } } }, { upsert: true }));
 }
 
 /** Copies a notification record, as it is now, to its case's page. */
 export async function syncNotice(m: Pick<Models, 'Notification' | 'CaseNotices'>, notificationId: string): Promise<void> {
   const n = await m.Notification.findById(notificationId, { body: 0 }).lean<NoticeDoc>();
+  if (n) await put(m, n);
+}
+
+/**
+ * Updates a notification record and copies it, as the update left it, to its case's page: the record comes back
+ * from the update itself, with no read of its own.
+ */
+export async function updateNotice(m: Pick<Models, 'Notification' | 'CaseNotices'>, notificationId: string, update: UpdateQuery<unknown>): Promise<void> {
+  const n = await m.Notification.findOneAndUpdate({ _id: notificationId }, update, { new: true }).lean<NoticeDoc>();
   if (n) await put(m, n);
 }
 

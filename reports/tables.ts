@@ -3,6 +3,7 @@
 import type { Locale } from '../workflows/definitions';
 import type { DailyReport } from './daily';
 import type { MonthlyReport } from './monthly';
+import { dateTimeFormat } from '../rules/date-formats';
 
 type Text = { 'zh-CN': string; en: string };
 export interface Column {
@@ -130,7 +131,7 @@ export function monthlyTables(r: MonthlyReport): Table[] {
 
 function localTime(iso: string, timeZone: string): string {
   if (!iso) return '';
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  const parts = dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
   const p = (k: string) => parts.find((x) => x.type === k)?.value ?? '';
   return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
 }

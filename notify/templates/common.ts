@@ -1,5 +1,6 @@
 // Shared pieces of notification templates.
 import type { Locale } from '../../workflows/definitions';
+import { dateTimeFormat } from '../../rules/date-formats';
 
 export interface Rendered {
   subject: string;
@@ -17,7 +18,7 @@ export const s = (v: unknown): string => (v === undefined || v === null ? '' : S
 export function localTime(isoInstant: unknown, locale: Locale, timeZone = 'Asia/Shanghai'): string {
   const d = new Date(s(isoInstant));
   if (Number.isNaN(d.getTime())) return s(isoInstant);
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+  return dateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

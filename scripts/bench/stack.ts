@@ -190,8 +190,9 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
     const run = (name: string, script: string) => {
       const logFile = path.join(dir, `${name}.log`);
       const fd = fs.openSync(logFile, 'a');
-      // BENCH_CPU_PROFILE=<dir>: each child writes a V8 CPU profile there when it stops (where the time goes).
-      const prof = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+      // BENCH_CPU_PROFILE=<dir>: each child writes V8 CPU profiles into <dir>/<name>/ when it stops, one per thread
+      // (the worker runs its workflows on a thread of their own).
+      const prof = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE, name)}`] : [];
       // The worker runs with its node options; BENCH_WORKER_NODE_ARGS replaces them, to measure others ('' for none).
       const override = process.env.BENCH_WORKER_NODE_ARGS;
       const nodeArgs = name !== 'worker' ? [] : override !== undefined ? override.split(/\s+/).filter(Boolean) : [...WORKER_NODE_ARGS];
