@@ -50,7 +50,8 @@ export function persistenceActivities(m: Models) {
       await finishTasks(d.finishedTasks ?? []);
       if (d.closed) await closeCase(d.closed);
       else if (d.summary) await m.Case.replaceOne({ _id: d.caseId }, summaryDoc(d.caseId, d.summary), { upsert: true });
-      await markOpenWorkChanged(m);
+      const taskIds = [...(d.openedTasks ?? []), ...(d.changedTasks ?? []), ...(d.finishedTasks ?? [])].map((t) => t.id);
+      await markOpenWorkChanged(m, { caseId: d.closed || d.summary ? d.caseId : undefined, taskIds });
     },
 
     /**
@@ -67,7 +68,7 @@ export function persistenceActivities(m: Models) {
       await finishTasks(changed.filter((t) => t.status !== 'open'));
       if (view.closedAt) await closeCase(view);
       else await m.Case.replaceOne({ _id: view.caseId }, summaryDoc(view.caseId, toSummary(view)), { upsert: true });
-      await markOpenWorkChanged(m);
+      await markOpenWorkChanged(m, { caseId: view.caseId, taskIds: changed.map((t) => t.id) });
     },
   };
 }

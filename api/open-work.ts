@@ -1,13 +1,16 @@
-// The open cases and tasks, kept in the API's memory and reread only when a writer marked a change.
+// The open cases and tasks, kept in the API's memory and brought up to date only when a writer marked a change.
 //
 // Why: on the embedded FerretDB every list query decodes every open document (no index is ever read), so an
-// inbox of 3,000 open tasks costs ~250 ms per request. Writers of open work (the persistence activities, the
-// API's completion) put a new random token into the `open-work` mark after writing; a read checks the mark by
-// `_id` (an index lookup) and rereads the two slim collections only when the token moved. Reads stay as fresh
-// as a direct query: a request's token read comes before the reread it waits for, so every write marked
-// before the request is in what it sees. Concurrent rereads are coalesced into one. A task the API saw completed
-// is kept out until the workflow's own write has removed it.
+// inbox of 3,000 open tasks costs ~250 ms per request. Writers of open work (the persistence activities) record
+// what each write touched (db/open-work-changes.ts) and then put a new random token into the `open-work` mark. A
+// read checks the mark by `_id` (an index lookup); when the token moved, it lists the recent changes and reads the
+// cases and tasks they name by `_id`, or rereads the two slim collections whole when that is cheaper or when it
+// may have missed changes (a change that names nothing, too long since it last listed them). Reads stay as fresh
+// as a direct query: a request's token read comes before the update it waits for, and a change is recorded after
+// its write, so every write marked before the request is in what it sees. Concurrent updates are coalesced into
+// one. A task the API saw completed is kept out until the workflow's own write has removed it.
 import { OPEN_WORK_MARK, type Models } from '../db/models';
+import { CHANGE_RETENTION_MS, listChanges, pruneChanges, type OpenWorkChange } from '../db/open-work-changes';
 import type { OpenCaseEntry, OpenTaskEntry } from './open-work-lists';
 
 export interface OpenWorkSnapshot {
@@ -16,16 +19,29 @@ export interface OpenWorkSnapshot {
   token: string | null;
 }
 
+/** Above this many documents to read by `_id`, one reread of everything costs less. */
+const MAX_POINT_READS = 64;
+
+type OpenWorkModels = Pick<Models, 'Task' | 'Case' | 'Mark' | 'OpenWorkChange'>;
+
 export class OpenWork {
-  private snap: (OpenWorkSnapshot & { tasks: Map<string, OpenTaskEntry> }) | undefined;
+  private snap: (OpenWorkSnapshot & { tasks: Map<string, OpenTaskEntry>; cases: Map<string, OpenCaseEntry> }) | undefined;
   private inflight: Promise<OpenWorkSnapshot> | undefined;
   private queued: Promise<OpenWorkSnapshot> | undefined;
   private clock = 0;
   /** Tasks this process took out of the inbox: the clock then, and when (see forgetTask). */
   private readonly forgotten = new Map<string, { clock: number; atMs: number }>();
+  /** The changes already in memory (as last listed), and when they were listed and last pruned (this clock). */
+  private applied = new Set<string>();
+  private listedAtMs = Number.NEGATIVE_INFINITY;
+  private prunedAtMs = Number.NEGATIVE_INFINITY;
+  /** The last deletion of old changes, running after the read that started it. */
+  pruning: Promise<void> = Promise.resolve();
+  /** How the copy was brought up to date: whole rereads, and updates by `_id` from the changes. */
+  readonly updates = { rereads: 0, byChanges: 0 };
 
   constructor(
-    private readonly m: Pick<Models, 'Task' | 'Case' | 'Mark'>,
+    private readonly m: OpenWorkModels,
     private readonly opts: { forgetForMs?: number; nowMs?: () => number } = {},
   ) {}
 
@@ -33,7 +49,7 @@ export class OpenWork {
   async read(): Promise<OpenWorkSnapshot> {
     const token = await this.token();
     if (this.snap && this.snap.token === token) return this.snap;
-    // A reread already under way may have read its token before ours: wait for the next one.
+    // An update already under way may have read its token before ours: wait for the next one.
     if (!this.inflight) return this.start();
     this.queued ??= this.inflight.then(
       () => this.start(),
@@ -44,8 +60,8 @@ export class OpenWork {
 
   /**
    * Takes a completed task out of the in-memory inbox at once, so the caller's next read agrees. The workflow's
-   * write that removes it from MongoDB follows its answer; until a reread no longer finds the task there (or a
-   * bound of ten minutes passes: the database is the truth after that), rereads keep it out.
+   * write that removes it from MongoDB follows its answer; until the database no longer has the task (or a
+   * bound of ten minutes passes: the database is the truth after that), updates keep it out.
    */
   forgetTask(id: string): void {
     this.forgotten.set(id, { clock: ++this.clock, atMs: this.nowMs() });
@@ -61,16 +77,30 @@ export class OpenWork {
     const started = ++this.clock;
     const run = (async () => {
       const token = await this.token();
-      const [tasks, cases] = await Promise.all([this.m.Task.find({}).lean<OpenTaskEntry[]>(), this.m.Case.find({}).lean<OpenCaseEntry[]>()]);
-      const taskMap = new Map(tasks.map((t) => [t._id, t]));
-      const bound = this.nowMs() - (this.opts.forgetForMs ?? 600_000);
-      for (const [id, f] of this.forgotten) {
-        // Forgotten while this reread ran (its data may predate the delete), or still in the database.
-        if (f.atMs >= bound && (f.clock > started || taskMap.has(id))) taskMap.delete(id);
-        else this.forgotten.delete(id);
+      // Listed before anything is read: a change listed here describes a write that is already done.
+      const changes = await listChanges(this.m);
+      const nowMs = this.nowMs();
+      const fresh = changes.filter((c) => !this.applied.has(c._id));
+      const snap = this.snap;
+      // The token is the id of the last change recorded; a token no listed change has was set by a writer that
+      // recorded nothing, or its change was pruned. Changes older than half the retention may have been pruned by
+      // another reader before this one saw them. Either way, everything is reread.
+      const complete = token === null || changes.some((c) => c._id === token);
+      if (snap && complete && nowMs - this.listedAtMs < CHANGE_RETENTION_MS / 2 && !fresh.some((c) => c.all) && (await this.applyChanges(snap, fresh, nowMs))) {
+        this.updates.byChanges++;
+        snap.token = token;
+      } else {
+        await this.reread(token, started, nowMs);
+        this.updates.rereads++;
       }
-      this.snap = { tasks: taskMap, cases: new Map(cases.map((c) => [c._id, c])), token };
-      return this.snap;
+      this.applied = new Set(changes.map((c) => c._id));
+      this.listedAtMs = nowMs;
+      if (nowMs - this.prunedAtMs >= CHANGE_RETENTION_MS / 4) {
+        this.prunedAtMs = nowMs;
+        // After the answer, not before it; a prune that fails leaves its changes to the next one.
+        this.pruning = pruneChanges(this.m, changes, nowMs).catch(() => undefined);
+      }
+      return this.snap!;
     })();
     this.inflight = run;
     const clear = () => {
@@ -78,6 +108,47 @@ export class OpenWork {
     };
     run.then(clear, clear);
     return run;
+  }
+
+  private async reread(token: string | null, started: number, nowMs: number): Promise<void> {
+    const [tasks, cases] = await Promise.all([this.m.Task.find({}).lean<OpenTaskEntry[]>(), this.m.Case.find({}).lean<OpenCaseEntry[]>()]);
+    const taskMap = new Map(tasks.map((t) => [t._id, t]));
+    const bound = nowMs - (this.opts.forgetForMs ?? 600_000);
+    for (const [id, f] of this.forgotten) {
+      // Forgotten while this reread ran (its data may predate the delete), or still in the database.
+      if (f.atMs >= bound && (f.clock > started || taskMap.has(id))) taskMap.delete(id);
+      else this.forgotten.delete(id);
+    }
+    this.snap = { tasks: taskMap, cases: new Map(cases.map((c) => [c._id, c])), token };
+  }
+
+  /**
+   * Reads what the changes name by `_id` into the copy; false (nothing changed) when there is too much to read.
+   * Forgotten tasks past the bound are read too: the database decides whether they are back.
+   */
+  private async applyChanges(snap: NonNullable<OpenWork['snap']>, fresh: OpenWorkChange[], nowMs: number): Promise<boolean> {
+    const bound = nowMs - (this.opts.forgetForMs ?? 600_000);
+    const caseIds = [...new Set(fresh.flatMap((c) => (c.caseId ? [c.caseId] : [])))];
+    const expired = [...this.forgotten].filter(([, f]) => f.atMs < bound).map(([id]) => id);
+    const taskIds = [...new Set([...fresh.flatMap((c) => c.taskIds ?? []), ...expired])];
+    if (caseIds.length + taskIds.length > MAX_POINT_READS) return false;
+    const [cases, tasks] = await Promise.all([
+      Promise.all(caseIds.map((id) => this.m.Case.findById(id).lean<OpenCaseEntry>())),
+      Promise.all(taskIds.map((id) => this.m.Task.findById(id).lean<OpenTaskEntry>())),
+    ]);
+    caseIds.forEach((id, i) => (cases[i] ? snap.cases.set(id, cases[i]) : snap.cases.delete(id)));
+    taskIds.forEach((id, i) => {
+      const doc = tasks[i];
+      const f = this.forgotten.get(id);
+      if (!doc || (f && f.atMs >= bound)) {
+        snap.tasks.delete(id);
+        if (!doc) this.forgotten.delete(id); // the workflow's write has removed it
+        return;
+      }
+      this.forgotten.delete(id); // past the bound: the database is the truth again
+      snap.tasks.set(id, doc);
+    });
+    return true;
   }
 
   private async token(): Promise<string | null> {
@@ -89,7 +160,7 @@ export class OpenWork {
 const instances = new WeakMap<object, OpenWork>();
 
 /** One in-memory copy per database connection's models (the API has one). */
-export function openWorkOf(m: Pick<Models, 'Task' | 'Case' | 'Mark'>): OpenWork {
+export function openWorkOf(m: OpenWorkModels): OpenWork {
   let w = instances.get(m.Task);
   if (!w) instances.set(m.Task, (w = new OpenWork(m)));
   return w;

@@ -1,6 +1,5 @@
 // The records people search and report on. Temporal holds the process; these are its readable copy.
 // Written to work on MongoDB 7 and on FerretDB v1 (no transactions, $lookup, $text, positional operators).
-import { randomUUID } from 'node:crypto';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { config } from '../config';
 import { fineModels } from './fines';
@@ -11,6 +10,7 @@ import { serviceRecordModels } from './service-records';
 import { workloadModels } from './workloads';
 import { experienceModels } from './experience';
 import { caseNoticeModels } from './case-notices';
+import { openWorkChangeModels, recordChange, type Touched } from './open-work-changes';
 import { unitModels } from './units';
 import { receiptTokenModels } from './receipt-tokens';
 import { reportDeliveryModels } from './report-deliveries';
@@ -217,6 +217,7 @@ export function models(conn: Connection) {
     ...workloadModels(conn),
     ...experienceModels(conn),
     ...caseNoticeModels(conn),
+    ...openWorkChangeModels(conn),
     ...unitModels(conn),
     ...receiptTokenModels(conn),
     ...reportDeliveryModels(conn),
@@ -267,9 +268,14 @@ export async function upsertRetryingRace<T>(upsert: () => Promise<T>): Promise<T
   }
 }
 
-/** Records that the open cases or tasks changed (any new token will do: concurrent marks cannot undo each other). */
-export async function markOpenWorkChanged(m: Pick<Models, 'Mark'>): Promise<void> {
-  await upsertRetryingRace(() => m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token: randomUUID(), at: new Date() } }, { upsert: true }));
+/**
+ * Records that the open cases or tasks changed, after the write: what it touched (none said: everything), then a
+ * new token, the change's own id (any new token will do: concurrent marks cannot undo each other). A reader that
+ * finds a token among no change it listed knows a writer recorded nothing (a worker of an earlier version).
+ */
+export async function markOpenWorkChanged(m: Pick<Models, 'Mark' | 'OpenWorkChange'>, touched?: Touched): Promise<void> {
+  const token = await recordChange(m, touched);
+  await upsertRetryingRace(() => m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token, at: new Date() } }, { upsert: true }));
 }
 
 const filled = new WeakMap<object, Set<string>>();

@@ -18,8 +18,8 @@ function gcNow(): void {
   (vm.runInNewContext('gc') as () => void)();
 }
 
-export function workflowModuleCost(bundlePath: string, n = 40): ModuleCost {
-  const code = fs.readFileSync(bundlePath, 'utf8');
+/** The bundle loaded into a context the SDK's way; `importOnce` evaluates what one new case evaluates. */
+function loadBundle(code: string): { importOnce: () => Map<string | symbol, unknown> } {
   const context = vm.createContext({ TextEncoder, TextDecoder, URL, URLSearchParams, AbortController, setTimeout, clearTimeout });
   const shared = new Map<string | symbol, unknown>();
   let own: Map<string | symbol, unknown> | undefined;
@@ -28,20 +28,32 @@ export function workflowModuleCost(bundlePath: string, n = 40): ModuleCost {
   Object.defineProperty(context, '__webpack_module_cache__', { value: cache });
   vm.runInContext(code, context);
   vm.runInContext('__TEMPORAL__.preloadModules?.()', context); // shared by every case, as the SDK does
-  const importOnce = () => {
-    own = new Map();
-    (context as { __TEMPORAL_ACTIVATOR__?: unknown }).__TEMPORAL_ACTIVATOR__ = { moduleCache: own };
-    vm.runInContext('__TEMPORAL__.importWorkflows()', context);
-    return own;
+  return {
+    importOnce() {
+      own = new Map();
+      (context as { __TEMPORAL_ACTIVATOR__?: unknown }).__TEMPORAL_ACTIVATOR__ = { moduleCache: own };
+      vm.runInContext('__TEMPORAL__.importWorkflows()', context);
+      return own;
+    },
   };
+}
+
+/** The modules each new case evaluates for itself (webpack's module ids: paths under the project). */
+export function modulesPerCase(code: string): string[] {
+  return [...loadBundle(code).importOnce().keys()].map(String);
+}
+
+export function workflowModuleCost(bundlePath: string, n = 40): ModuleCost {
+  const { importOnce } = loadBundle(fs.readFileSync(bundlePath, 'utf8'));
   for (let i = 0; i < 5; i++) importOnce(); // warm the code
   const kept: unknown[] = [];
   gcNow();
   const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) kept.push(importOnce());
+  let last = new Map<string | symbol, unknown>();
+  for (let i = 0; i < n; i++) kept.push((last = importOnce()));
   const ms = (performance.now() - t0) / n;
   gcNow();
   const heapMiB = (process.memoryUsage().heapUsed - heap0) / n / 1048576;
-  return { modules: own!.size, heapMiB, ms };
+  return { modules: last.size, heapMiB, ms };
 }

@@ -100,6 +100,23 @@ export async function measureCompletions(s: BenchStack, inquiryIds: string[], op
   return latencies(samples);
 }
 
+/**
+ * Requests to `route` one after another, 100 ms apart, for as long as `work` runs: a list while others write (every
+ * write of open work is a change the next request must include).
+ */
+export async function listWhile<T>(s: BenchStack, user: string, route: string, work: Promise<T>): Promise<{ result: T; during: Latencies }> {
+  let done = false;
+  const settled = work.finally(() => (done = true));
+  const samples: number[] = [];
+  while (!done) {
+    let status = 0;
+    samples.push(await timed(async () => ({ status } = await s.call(user, 'GET', route))));
+    if (status !== 200) throw new Error(`bench: GET ${route} as ${user} answered ${status}`);
+    await Promise.race([settled.catch(() => undefined), new Promise((r) => setTimeout(r, 100))]);
+  }
+  return { result: await settled, during: latencies(samples) };
+}
+
 /** n requests one after another, or fewer (at least 5) once budgetMs is spent: a slow list must not stall the run. */
 export async function listLatencies(s: BenchStack, user: string, route: string, n: number, budgetMs = 60_000): Promise<Latencies> {
   const samples: number[] = [];

@@ -223,6 +223,8 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();
+      // A server error fails the run: say what the API logged about it (the log goes with the stack).
+      if (res.status >= 500) log(`${method} ${route} answered ${res.status}; the API's last warnings:\n${logTail(api.logFile).split('\n').filter((l) => /"level":(40|50|60)/.test(l)).slice(-5).join('\n')}`);
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     };
     return {

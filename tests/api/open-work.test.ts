@@ -1,8 +1,9 @@
 // The API's in-memory open work on the real MongoDB-wire server: a marked write is in the next read, an unmarked
 // one is not (the copy is reread only when a writer marked a change), and a task the API took out stays out.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { markOpenWorkChanged, models, type Models } from '../../db/models';
+import { markOpenWorkChanged, models, OPEN_WORK_MARK, type Models } from '../../db/models';
 import { OpenWork } from '../../api/open-work';
+import { CHANGE_RETENTION_MS } from '../../db/open-work-changes';
 import { openWorkReads } from '../../api/open-work-reads';
 import { inboxPage, openCasesPage, worksOnOpenCase, type OpenCaseEntry, type OpenTaskEntry } from '../../api/open-work-lists';
 import { inboxFilter, openCaseScope, openCasesFilter, openTasksConcerning } from '../../api/open-work-queries';
@@ -68,6 +69,115 @@ describe('open work in the API\'s memory', () => {
     const reads = await Promise.all(Array.from({ length: 8 }, () => w.read()));
     for (const r of reads) expect(r.cases.has('C9')).toBe(true);
     expect(new Set(reads).size).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('open work brought up to date from the changes writers record', () => {
+  const caseDoc = (id: string) => ({ _id: id, kind: 'inquiry', status: 'open', title: 't', openedBy: 'agent1', openedAt: new Date(), openTasks: 1, version: 1 });
+  const feedTask = (id: string, caseId: string) => ({ ...taskDoc(id), caseId });
+
+  it('reads what each change names by _id instead of rereading everything', async () => {
+    const w = new OpenWork(m);
+    await w.read();
+    const rereads = w.updates.rereads;
+
+    await m.Case.create(caseDoc('F1'));
+    await m.Task.create(feedTask('F1-T1', 'F1'));
+    await markOpenWorkChanged(m, { caseId: 'F1', taskIds: ['F1-T1'] });
+    let open = await w.read();
+    expect(open.cases.has('F1')).toBe(true);
+    expect(open.tasks.get('F1-T1')?.assignee).toBeUndefined();
+
+    await m.Task.updateOne({ _id: 'F1-T1' }, { $set: { assignee: 'agent2' } });
+    await markOpenWorkChanged(m, { taskIds: ['F1-T1'] });
+    expect((await w.read()).tasks.get('F1-T1')?.assignee).toBe('agent2');
+
+    // The case closes: its summary and its task leave the hot collections.
+    await m.Task.deleteOne({ _id: 'F1-T1' });
+    await m.Case.deleteOne({ _id: 'F1' });
+    await markOpenWorkChanged(m, { caseId: 'F1', taskIds: ['F1-T1'] });
+    open = await w.read();
+    expect(open.cases.has('F1')).toBe(false);
+    expect(open.tasks.has('F1-T1')).toBe(false);
+    expect(w.updates).toMatchObject({ rereads, byChanges: 3 });
+
+    // A write that does not say what it touched: everything is reread.
+    await m.Task.create(feedTask('F1-T2', 'F2'));
+    await markOpenWorkChanged(m);
+    expect((await w.read()).tasks.has('F1-T2')).toBe(true);
+    expect(w.updates.rereads).toBe(rereads + 1);
+    await m.Task.deleteOne({ _id: 'F1-T2' });
+  });
+
+  it('rereads everything when changes may have been pruned or are too many to read one by one', async () => {
+    let nowMs = Date.now();
+    const w = new OpenWork(m, { nowMs: () => nowMs });
+    await w.read();
+    const rereads = w.updates.rereads;
+
+    nowMs += CHANGE_RETENTION_MS / 2;
+    await m.Task.create(feedTask('F3-T1', 'F3'));
+    await markOpenWorkChanged(m, { taskIds: ['F3-T1'] });
+    expect((await w.read()).tasks.has('F3-T1')).toBe(true);
+    expect(w.updates.rereads).toBe(rereads + 1);
+
+    const many = Array.from({ length: 70 }, (_, i) => `F4-T${i}`);
+    await m.Task.insertMany(many.map((id) => feedTask(id, 'F4')));
+    await markOpenWorkChanged(m, { caseId: 'F4', taskIds: many });
+    expect((await w.read()).tasks.has('F4-T69')).toBe(true);
+    expect(w.updates.rereads).toBe(rereads + 2);
+    await m.Task.deleteMany({ _id: { $in: [...many, 'F3-T1'] } });
+    await markOpenWorkChanged(m);
+  });
+
+  it('rereads everything after a writer that recorded no change (a worker of an earlier version)', async () => {
+    const w = new OpenWork(m);
+    await w.read();
+    const rereads = w.updates.rereads;
+    await m.Task.create(feedTask('F7-T1', 'F7'));
+    await m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token: 'set-by-an-earlier-worker' } });
+    expect((await w.read()).tasks.has('F7-T1')).toBe(true);
+    expect(w.updates.rereads).toBe(rereads + 1);
+    await m.Task.deleteOne({ _id: 'F7-T1' });
+    await markOpenWorkChanged(m);
+  });
+
+  it('keeps a completed task out until its removal is recorded, and past the bound asks the database', async () => {
+    let nowMs = Date.now();
+    const w = new OpenWork(m, { forgetForMs: 20_000, nowMs: () => nowMs });
+    await m.Task.create(feedTask('F5-T1', 'F5'));
+    await m.Task.create(feedTask('F5-T2', 'F5'));
+    await markOpenWorkChanged(m);
+    expect((await w.read()).tasks.has('F5-T1')).toBe(true);
+
+    // Completed through the API; the workflow's write has not come yet, but another write names the task.
+    w.forgetTask('F5-T1');
+    await markOpenWorkChanged(m, { taskIds: ['F5-T1'] });
+    expect((await w.read()).tasks.has('F5-T1')).toBe(false);
+
+    // Past the bound the task is read by _id again: the database still has it, so it is back.
+    nowMs += 21_000;
+    await markOpenWorkChanged(m, { taskIds: ['F5-T2'] });
+    expect((await w.read()).tasks.has('F5-T1')).toBe(true);
+    expect(w.updates.byChanges).toBeGreaterThanOrEqual(2);
+
+    // The other task's removal is recorded: gone.
+    w.forgetTask('F5-T2');
+    await m.Task.deleteOne({ _id: 'F5-T2' });
+    await markOpenWorkChanged(m, { caseId: 'F5', taskIds: ['F5-T2'] });
+    expect((await w.read()).tasks.has('F5-T2')).toBe(false);
+    await m.Task.deleteOne({ _id: 'F5-T1' });
+  });
+
+  it('deletes the changes it listed once they are older than the retention', async () => {
+    await m.OpenWorkChange.create({ _id: 'F6-old', at: new Date(Date.now() - CHANGE_RETENTION_MS - 60_000), taskIds: ['F6-T1'] });
+    await markOpenWorkChanged(m, { taskIds: ['F6-T2'] });
+    const w = new OpenWork(m);
+    await w.read();
+    await w.pruning;
+    expect(await m.OpenWorkChange.countDocuments({ _id: 'F6-old' })).toBe(0);
+    // The one written just now is younger than the retention: kept for other readers.
+    expect(await m.OpenWorkChange.countDocuments({ taskIds: 'F6-T2' })).toBe(1);
   });
 });
 

@@ -6,6 +6,7 @@ import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourc
 import { temporal } from '@temporalio/proto';
 import { HISTORY_DIR } from '../support/histories';
 import { sharedWorkflowModules } from '../../worker/workflow-source';
+import { modulesPerCase } from '../../scripts/bench/module-cost';
 
 // Histories of every generation of the workflow code (sub-folders hold those recorded before a patch, e.g.
 // `before-deltas/`): cases still running from then must keep replaying.
@@ -23,6 +24,12 @@ describe('workflow history replay', () => {
 
   it('has recorded histories to replay', () => {
     expect(fixtures.length).toBeGreaterThan(0);
+  });
+
+  it('shares zod between cases: no case evaluates a zod module of its own', () => {
+    const perCase = modulesPerCase(workflowBundle.code);
+    expect(perCase).toContain('./workflows/index.ts');
+    expect(perCase.filter((id) => id.includes('node_modules/zod/'))).toEqual([]);
   });
 
   it.each(fixtures)('replays %s', async (file) => {
