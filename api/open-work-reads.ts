@@ -4,7 +4,6 @@ import type { Connection } from 'mongoose';
 import type { Models } from '../db/models';
 import type { Config } from '../config';
 import { openWorkOf } from './open-work';
-import { expireChanges } from '../db/open-work-changes';
 import { inboxPage, openCasesPage, worksOnOpenCase, type InboxWho, type OpenCaseEntry, type OpenTaskEntry, type Page } from './open-work-lists';
 import { inboxFilter, openCaseScope, openCasesFilter, openTasksConcerning } from './open-work-queries';
 import type { Cursor } from './task-refs';
@@ -101,10 +100,7 @@ export function openWorkReads(deps: { cfg: Pick<Config, 'OPEN_WORK_READS'>; db: 
   if (!p) {
     p = (async () => {
       const mode = deps.cfg.OPEN_WORK_READS === 'auto' ? ((await isFerretDb(deps.db)) ? 'memory' : 'query') : deps.cfg.OPEN_WORK_READS;
-      if (mode === 'memory') return memoryReads(deps.models);
-      // Nobody here reads the changes the writers record: the server deletes them (where it can).
-      await expireChanges(deps.models).catch(() => undefined);
-      return queryReads(deps.models);
+      return mode === 'memory' ? memoryReads(deps.models) : queryReads(deps.models);
     })();
     p.catch(() => chosen.delete(deps.models.Task)); // a database that was down is asked again next time
     chosen.set(deps.models.Task, p);

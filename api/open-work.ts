@@ -2,15 +2,15 @@
 //
 // Why: on the embedded FerretDB every list query decodes every open document (no index is ever read), so an
 // inbox of 3,000 open tasks costs ~250 ms per request. Writers of open work (the persistence activities) record
-// what each write touched (db/open-work-changes.ts) and then put a new random token into the `open-work` mark. A
-// read checks the mark by `_id` (an index lookup); when the token moved, it lists the recent changes and reads the
-// cases and tasks they name by `_id`, or rereads the two slim collections whole when that is cheaper or when it
-// may have missed changes (a change that names nothing, too long since it last listed them). Reads stay as fresh
-// as a direct query: a request's token read comes before the update it waits for, and a change is recorded after
-// its write, so every write marked before the request is in what it sees. Concurrent updates are coalesced into
-// one. A task the API saw completed is kept out until the workflow's own write has removed it.
+// what each write touched (db/open-work-changes.ts) and then put that change's id into the `open-work` mark as its
+// token. A read checks the mark by `_id` (an index lookup); when the token moved, it reads each writer's new
+// changes and then the cases and tasks they name, all by `_id`, or rereads the two slim collections whole when
+// that costs less or the changes cannot be trusted. Reads stay as fresh as a direct query: a request's token read
+// comes before the update it waits for, and a change is recorded after its write, so every write marked before the
+// request is in what it sees. Concurrent updates are coalesced into one. A task the API saw completed is kept out
+// until the workflow's own write has removed it.
 import { OPEN_WORK_MARK, type Models } from '../db/models';
-import { CHANGE_RETENTION_MS, listChanges, pruneChanges, type OpenWorkChange } from '../db/open-work-changes';
+import { forgetWriter, listWriters, parseChangeId, readChanges, STOPPED_WRITER_MS, type OpenWorkWriter } from '../db/open-work-changes';
 import type { OpenCaseEntry, OpenTaskEntry } from './open-work-lists';
 
 export interface OpenWorkSnapshot {
@@ -22,7 +22,7 @@ export interface OpenWorkSnapshot {
 /** Above this many documents to read by `_id`, one reread of everything costs less. */
 const MAX_POINT_READS = 64;
 
-type OpenWorkModels = Pick<Models, 'Task' | 'Case' | 'Mark' | 'OpenWorkChange'>;
+type OpenWorkModels = Pick<Models, 'Task' | 'Case' | 'Mark' | 'OpenWorkChange' | 'OpenWorkWriter'>;
 
 export class OpenWork {
   private snap: (OpenWorkSnapshot & { tasks: Map<string, OpenTaskEntry>; cases: Map<string, OpenCaseEntry> }) | undefined;
@@ -31,12 +31,11 @@ export class OpenWork {
   private clock = 0;
   /** Tasks this process took out of the inbox: the clock then, and when (see forgetTask). */
   private readonly forgotten = new Map<string, { clock: number; atMs: number }>();
-  /** The changes already in memory (as last listed), and when they were listed and last pruned (this clock). */
-  private applied = new Set<string>();
-  private listedAtMs = Number.NEGATIVE_INFINITY;
-  private prunedAtMs = Number.NEGATIVE_INFINITY;
-  /** The last deletion of old changes, running after the read that started it. */
-  pruning: Promise<void> = Promise.resolve();
+  /** Each writer's last change already in memory, and when stopped writers were last looked for (this clock). */
+  private applied = new Map<string, number>();
+  private cleanedAtMs = Number.NEGATIVE_INFINITY;
+  /** The last deletion of what stopped writers left, running after the read that started it. */
+  cleaning: Promise<void> = Promise.resolve();
   /** How the copy was brought up to date: whole rereads, and updates by `_id` from the changes. */
   readonly updates = { rereads: 0, byChanges: 0 };
 
@@ -77,28 +76,25 @@ export class OpenWork {
     const started = ++this.clock;
     const run = (async () => {
       const token = await this.token();
-      // Listed before anything is read: a change listed here describes a write that is already done.
-      const changes = await listChanges(this.m);
+      // Listed before anything is read: a writer's number here is of changes whose writes are done.
+      const writers = await listWriters(this.m);
       const nowMs = this.nowMs();
-      const fresh = changes.filter((c) => !this.applied.has(c._id));
       const snap = this.snap;
-      // The token is the id of the last change recorded; a token no listed change has was set by a writer that
-      // recorded nothing, or its change was pruned. Changes older than half the retention may have been pruned by
-      // another reader before this one saw them. Either way, everything is reread.
-      const complete = token === null || changes.some((c) => c._id === token);
-      if (snap && complete && nowMs - this.listedAtMs < CHANGE_RETENTION_MS / 2 && !fresh.some((c) => c.all) && (await this.applyChanges(snap, fresh, nowMs))) {
+      if (snap && (await this.applyChanges(snap, writers, token, nowMs))) {
         this.updates.byChanges++;
         snap.token = token;
       } else {
         await this.reread(token, started, nowMs);
         this.updates.rereads++;
       }
-      this.applied = new Set(changes.map((c) => c._id));
-      this.listedAtMs = nowMs;
-      if (nowMs - this.prunedAtMs >= CHANGE_RETENTION_MS / 4) {
-        this.prunedAtMs = nowMs;
-        // After the answer, not before it; a prune that fails leaves its changes to the next one.
-        this.pruning = pruneChanges(this.m, changes, nowMs).catch(() => undefined);
+      this.applied = new Map(writers.map((w) => [w._id, w.seq]));
+      if (nowMs - this.cleanedAtMs >= 3_600_000) {
+        this.cleanedAtMs = nowMs;
+        // After the answer, not before it; what a failed deletion leaves, the next one deletes.
+        const stopped = writers.filter((w) => nowMs - new Date(w.at).getTime() > STOPPED_WRITER_MS);
+        this.cleaning = (async () => {
+          for (const w of stopped) await forgetWriter(this.m, w);
+        })().catch(() => undefined);
       }
       return this.snap!;
     })();
@@ -123,14 +119,23 @@ export class OpenWork {
   }
 
   /**
-   * Reads what the changes name by `_id` into the copy; false (nothing changed) when there is too much to read.
-   * Forgotten tasks past the bound are read too: the database decides whether they are back.
+   * Reads the writers' new changes, then what they name, by `_id` into the copy. False (nothing changed) when that
+   * cannot be trusted or costs more than a reread: a token whose change its writer has not listed (a writer that
+   * recorded nothing), a change already deleted (this reader is too far behind), a change that names nothing (a bulk
+   * load), or more than MAX_POINT_READS documents to read. Forgotten tasks past the bound are read too: the
+   * database decides whether they are back.
    */
-  private async applyChanges(snap: NonNullable<OpenWork['snap']>, fresh: OpenWorkChange[], nowMs: number): Promise<boolean> {
+  private async applyChanges(snap: NonNullable<OpenWork['snap']>, writers: OpenWorkWriter[], token: string | null, nowMs: number): Promise<boolean> {
+    const marked = parseChangeId(token);
+    if (token !== null && (!marked || (writers.find((w) => w._id === marked.writer)?.seq ?? 0) < marked.seq)) return false;
+    const behind = writers.map((w) => ({ w, from: (this.applied.get(w._id) ?? 0) + 1 })).filter(({ w, from }) => from <= w.seq);
+    if (behind.reduce((n, { w, from }) => n + w.seq - from + 1, 0) > MAX_POINT_READS) return false;
+    const changes = (await Promise.all(behind.map(({ w, from }) => readChanges(this.m, w._id, from, w.seq)))).flat();
+    if (changes.some((c) => !c || c.all)) return false;
     const bound = nowMs - (this.opts.forgetForMs ?? 600_000);
-    const caseIds = [...new Set(fresh.flatMap((c) => (c.caseId ? [c.caseId] : [])))];
+    const caseIds = [...new Set(changes.flatMap((c) => c!.caseIds ?? []))];
     const expired = [...this.forgotten].filter(([, f]) => f.atMs < bound).map(([id]) => id);
-    const taskIds = [...new Set([...fresh.flatMap((c) => c.taskIds ?? []), ...expired])];
+    const taskIds = [...new Set([...changes.flatMap((c) => c!.taskIds ?? []), ...expired])];
     if (caseIds.length + taskIds.length > MAX_POINT_READS) return false;
     const [cases, tasks] = await Promise.all([
       Promise.all(caseIds.map((id) => this.m.Case.findById(id).lean<OpenCaseEntry>())),

@@ -10,7 +10,7 @@ import { serviceRecordModels } from './service-records';
 import { workloadModels } from './workloads';
 import { experienceModels } from './experience';
 import { caseNoticeModels } from './case-notices';
-import { openWorkChangeModels, recordChange, type Touched } from './open-work-changes';
+import { changeWriterOf, openWorkChangeModels, type Touched } from './open-work-changes';
 import { unitModels } from './units';
 import { receiptTokenModels } from './receipt-tokens';
 import { reportDeliveryModels } from './report-deliveries';
@@ -270,11 +270,11 @@ export async function upsertRetryingRace<T>(upsert: () => Promise<T>): Promise<T
 
 /**
  * Records that the open cases or tasks changed, after the write: what it touched (none said: everything), then a
- * new token, the change's own id (any new token will do: concurrent marks cannot undo each other). A reader that
- * finds a token among no change it listed knows a writer recorded nothing (a worker of an earlier version).
+ * new token, the id of the change that holds it (any new token will do: concurrent marks cannot undo each other).
+ * A reader that cannot find the token's change knows a writer recorded nothing (a worker of an earlier version).
  */
-export async function markOpenWorkChanged(m: Pick<Models, 'Mark' | 'OpenWorkChange'>, touched?: Touched): Promise<void> {
-  const token = await recordChange(m, touched);
+export async function markOpenWorkChanged(m: Pick<Models, 'Mark' | 'OpenWorkChange' | 'OpenWorkWriter'>, touched?: Touched): Promise<void> {
+  const token = await changeWriterOf(m).record(touched);
   await upsertRetryingRace(() => m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token, at: new Date() } }, { upsert: true }));
 }
 

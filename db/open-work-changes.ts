@@ -1,27 +1,27 @@
 // What each write of the open work touched, so a reader that keeps the open work in memory (api/open-work.ts)
 // reads those documents by `_id` instead of rereading the two hot collections whole. On FerretDB a reread decodes
-// every open case and task (~250 ms at 1,000 open cases), and while cases are being opened every inbox request
-// met one; a few reads by `_id` cost ~1 ms each.
+// every open case and task (~100-250 ms at 1,000 open cases), and while cases are being opened every inbox request
+// met one; a read by `_id` costs ~1 ms.
 //
-// A change is its own document with a random `_id`, inserted after the write it describes: concurrent writers
-// never update one document (FerretDB does not make that atomic). The collection holds only the last minute:
-// the readers delete what is older than CHANGE_RETENTION_MS (FerretDB v1 has no TTL indexes); where the API
-// queries MongoDB instead and nobody reads the changes, a TTL index deletes them (expireChanges).
+// Each writing process is a writer with its own sequence: its changes are `<writer>:1`, `<writer>:2`, … and
+// a reader finds what is new by reading the next ids by `_id` (FerretDB reads nothing else through an index, so the
+// changes are never listed). One process writes its changes one batch at a time: what its activities touched while
+// the last batch was written goes out together, so a burst costs fewer writes, and no two writers ever update one
+// document (FerretDB does not make that atomic). A writer keeps its last KEPT_CHANGES; older ones are deleted by id.
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 
-/**
- * How long a change is kept. A reader that has not listed the changes for half of it rereads everything. Short,
- * because listing the changes decodes every one of them on FerretDB: at ten writes a second a minute is 600.
- */
-export const CHANGE_RETENTION_MS = 60_000;
+/** Changes each writer keeps; a reader further behind than this rereads everything. */
+export const KEPT_CHANGES = 10_000;
+/** A writer not seen for this long has stopped: a reader deletes what it left. */
+export const STOPPED_WRITER_MS = 24 * 3_600_000;
 
 const openWorkChangeSchema = new Schema(
   {
     _id: String,
     at: Date,
-    /** The case whose summary was written (or removed at its close). */
-    caseId: String,
+    /** The cases whose summaries were written (or removed at their close). */
+    caseIds: { type: [String], default: undefined },
     /** The tasks inserted, updated or removed. */
     taskIds: { type: [String], default: undefined },
     /** A write that cannot say what it touched (a bulk load): readers reread everything. */
@@ -30,18 +30,28 @@ const openWorkChangeSchema = new Schema(
   { versionKey: false, collection: 'open_work_changes' },
 );
 
+/** One per writing process, written by that process alone: its last sequence number and when it was written. */
+const openWorkWriterSchema = new Schema({ _id: String, seq: Number, at: Date }, { versionKey: false, collection: 'open_work_writers' });
+
 export function openWorkChangeModels(conn: Connection) {
   return {
     OpenWorkChange: conn.models.OpenWorkChange ?? conn.model('OpenWorkChange', openWorkChangeSchema),
+    OpenWorkWriter: conn.models.OpenWorkWriter ?? conn.model('OpenWorkWriter', openWorkWriterSchema),
   };
 }
 
 export interface OpenWorkChange {
   _id: string;
   at: Date;
-  caseId?: string;
+  caseIds?: string[];
   taskIds?: string[];
   all?: boolean;
+}
+
+export interface OpenWorkWriter {
+  _id: string;
+  seq: number;
+  at: Date;
 }
 
 /** What one write touched; none said: everything. */
@@ -49,28 +59,97 @@ export type Touched = { caseId?: string; taskIds?: string[] } | undefined;
 
 type ChangeModels = ReturnType<typeof openWorkChangeModels>;
 
-/** Records a change; its id becomes the mark's token (see markOpenWorkChanged). */
-export async function recordChange(m: ChangeModels, touched: Touched): Promise<string> {
-  const doc = touched ? { caseId: touched.caseId, taskIds: touched.taskIds?.length ? touched.taskIds : undefined } : { all: true };
-  const _id = randomUUID();
-  await m.OpenWorkChange.create({ _id, at: new Date(), ...doc });
-  return _id;
+export const changeId = (writer: string, seq: number) => `${writer}:${seq}`;
+
+/** `<writer>:<seq>` back into its parts, or undefined for any other token. */
+export function parseChangeId(id: string | null): { writer: string; seq: number } | undefined {
+  const m = id ? /^(.+):(\d+)$/.exec(id) : null;
+  return m ? { writer: m[1]!, seq: Number(m[2]) } : undefined;
 }
 
-export async function listChanges(m: ChangeModels): Promise<OpenWorkChange[]> {
-  return m.OpenWorkChange.find({}).lean<OpenWorkChange[]>();
+interface Batch {
+  caseIds: Set<string>;
+  taskIds: Set<string>;
+  all: boolean;
+  done: Array<{ resolve: (id: string) => void; reject: (err: unknown) => void }>;
 }
 
 /**
- * Deletes the listed changes older than the retention, one by one by `_id`: FerretDB deletes by an `$in` of ids
- * one document at a time with a scan each (1,000 old changes beside 3,000 took the request past the driver's
- * 60 s socket timeout), while a delete by `_id` reads through the index.
+ * A process's change writer. `record` resolves once a batch holding the change is written, after which the
+ * caller marks the open work changed with the returned token.
  */
-export async function pruneChanges(m: ChangeModels, listed: readonly OpenWorkChange[], nowMs: number): Promise<void> {
-  for (const c of listed) if (new Date(c.at).getTime() < nowMs - CHANGE_RETENTION_MS) await m.OpenWorkChange.deleteOne({ _id: c._id });
+export class ChangeWriter {
+  readonly id = randomUUID();
+  private seq = 0;
+  private next: Batch | undefined;
+  private writing = false;
+
+  constructor(
+    private readonly m: ChangeModels,
+    private readonly kept = KEPT_CHANGES,
+  ) {}
+
+  record(touched: Touched): Promise<string> {
+    const batch = (this.next ??= { caseIds: new Set(), taskIds: new Set(), all: false, done: [] });
+    if (!touched) batch.all = true;
+    if (touched?.caseId) batch.caseIds.add(touched.caseId);
+    for (const t of touched?.taskIds ?? []) batch.taskIds.add(t);
+    const written = new Promise<string>((resolve, reject) => batch.done.push({ resolve, reject }));
+    if (!this.writing) void this.writeBatches();
+    return written;
+  }
+
+  private async writeBatches(): Promise<void> {
+    this.writing = true;
+    while (this.next) {
+      const batch = this.next;
+      this.next = undefined;
+      try {
+        const seq = this.seq + 1;
+        const at = new Date();
+        // Replaced, not inserted: a batch whose write failed is written again under the same number.
+        await this.m.OpenWorkChange.replaceOne(
+          { _id: changeId(this.id, seq) },
+          { at, ...(batch.all ? { all: true } : {}), caseIds: [...batch.caseIds], taskIds: [...batch.taskIds] },
+          { upsert: true },
+        );
+        await this.m.OpenWorkWriter.replaceOne({ _id: this.id }, { seq, at }, { upsert: true });
+        this.seq = seq;
+        for (const d of batch.done) d.resolve(changeId(this.id, seq));
+      } catch (err) {
+        // Each caller's activity fails and is retried; its change goes out in a later batch.
+        for (const d of batch.done) d.reject(err);
+        continue;
+      }
+      // Housekeeping: a change left behind by a failed delete costs a small document, not a wrong answer.
+      if (this.seq > this.kept) await this.m.OpenWorkChange.deleteOne({ _id: changeId(this.id, this.seq - this.kept) }).catch(() => undefined);
+    }
+    this.writing = false;
+  }
 }
 
-/** MongoDB deletes the changes by itself once past the retention (a TTL index; FerretDB v1 refuses one). */
-export async function expireChanges(m: ChangeModels): Promise<void> {
-  await m.OpenWorkChange.collection.createIndex({ at: 1 }, { expireAfterSeconds: CHANGE_RETENTION_MS / 1000, name: 'at_ttl' });
+const writers = new WeakMap<object, ChangeWriter>();
+
+/** One writer per database connection's models (a worker has one). */
+export function changeWriterOf(m: ChangeModels): ChangeWriter {
+  let w = writers.get(m.OpenWorkChange);
+  if (!w) writers.set(m.OpenWorkChange, (w = new ChangeWriter(m)));
+  return w;
+}
+
+/** The writers' last sequence numbers. A small collection: one document per process that ever wrote. */
+export async function listWriters(m: ChangeModels): Promise<OpenWorkWriter[]> {
+  return m.OpenWorkWriter.find({}).lean<OpenWorkWriter[]>();
+}
+
+/** A writer's changes `from`..`to` by `_id`, in order; undefined where one is missing (deleted, or never written). */
+export async function readChanges(m: ChangeModels, writer: string, from: number, to: number): Promise<Array<OpenWorkChange | undefined>> {
+  const seqs = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+  return Promise.all(seqs.map(async (s) => (await m.OpenWorkChange.findById(changeId(writer, s)).lean<OpenWorkChange>()) ?? undefined));
+}
+
+/** Deletes what a stopped writer left: its last changes and its own document. */
+export async function forgetWriter(m: ChangeModels, w: OpenWorkWriter): Promise<void> {
+  for (let s = w.seq; s > Math.max(0, w.seq - KEPT_CHANGES); s--) await m.OpenWorkChange.deleteOne({ _id: changeId(w._id, s) });
+  await m.OpenWorkWriter.deleteOne({ _id: w._id });
 }

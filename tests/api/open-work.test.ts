@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { markOpenWorkChanged, models, OPEN_WORK_MARK, type Models } from '../../db/models';
 import { OpenWork } from '../../api/open-work';
-import { CHANGE_RETENTION_MS } from '../../db/open-work-changes';
+import { ChangeWriter, changeId, STOPPED_WRITER_MS } from '../../db/open-work-changes';
 import { openWorkReads } from '../../api/open-work-reads';
 import { inboxPage, openCasesPage, worksOnOpenCase, type OpenCaseEntry, type OpenTaskEntry } from '../../api/open-work-lists';
 import { inboxFilter, openCaseScope, openCasesFilter, openTasksConcerning } from '../../api/open-work-queries';
@@ -109,15 +109,15 @@ describe('open work brought up to date from the changes writers record', () => {
     await m.Task.deleteOne({ _id: 'F1-T2' });
   });
 
-  it('rereads everything when changes may have been pruned or are too many to read one by one', async () => {
-    let nowMs = Date.now();
-    const w = new OpenWork(m, { nowMs: () => nowMs });
+  it('rereads everything when a change is gone (a reader too far behind) or there is too much to read one by one', async () => {
+    const w = new OpenWork(m);
     await w.read();
     const rereads = w.updates.rereads;
 
-    nowMs += CHANGE_RETENTION_MS / 2;
     await m.Task.create(feedTask('F3-T1', 'F3'));
     await markOpenWorkChanged(m, { taskIds: ['F3-T1'] });
+    const token = (await m.Mark.findById(OPEN_WORK_MARK).lean<{ token: string }>())!.token;
+    await m.OpenWorkChange.deleteOne({ _id: token });
     expect((await w.read()).tasks.has('F3-T1')).toBe(true);
     expect(w.updates.rereads).toBe(rereads + 1);
 
@@ -169,15 +169,30 @@ describe('open work brought up to date from the changes writers record', () => {
     await m.Task.deleteOne({ _id: 'F5-T1' });
   });
 
-  it('deletes the changes it listed once they are older than the retention', async () => {
-    await m.OpenWorkChange.create({ _id: 'F6-old', at: new Date(Date.now() - CHANGE_RETENTION_MS - 60_000), taskIds: ['F6-T1'] });
-    await markOpenWorkChanged(m, { taskIds: ['F6-T2'] });
+  it('writes what concurrent writes touched in one batch while the last is written, and keeps only the last changes', async () => {
+    const writer = new ChangeWriter(m, 3);
+    const tokens = await Promise.all(Array.from({ length: 6 }, (_, i) => writer.record({ taskIds: [`F6-T${i}`] })));
+    const seqs = [...new Set(tokens)].map((t) => Number(t.split(':').pop()));
+    // The first went out alone; the five recorded while it was written went out together.
+    expect(seqs).toEqual([1, 2]);
+    const second = await m.OpenWorkChange.findById(changeId(writer.id, 2)).lean<{ taskIds: string[] }>();
+    expect(second!.taskIds.sort()).toEqual(['F6-T1', 'F6-T2', 'F6-T3', 'F6-T4', 'F6-T5']);
+    expect(await m.OpenWorkWriter.findById(writer.id).lean()).toMatchObject({ seq: 2 });
+    for (let i = 0; i < 3; i++) await writer.record({ taskIds: [`F6-U${i}`] });
+    // Five changes written, three kept: the first two are gone (deleted once each batch has answered).
+    await expect.poll(() => m.OpenWorkChange.countDocuments({ _id: { $in: [1, 2, 3, 4, 5].map((n) => changeId(writer.id, n)) } })).toBe(3);
+    expect(await m.OpenWorkChange.findById(changeId(writer.id, 2)).lean()).toBeNull();
+  });
+
+  it('deletes what a stopped writer left', async () => {
+    await m.OpenWorkWriter.create({ _id: 'stopped-writer', seq: 2, at: new Date(Date.now() - STOPPED_WRITER_MS - 60_000) });
+    await m.OpenWorkChange.create({ _id: changeId('stopped-writer', 1), at: new Date(), taskIds: ['F8-T1'] });
+    await m.OpenWorkChange.create({ _id: changeId('stopped-writer', 2), at: new Date(), taskIds: ['F8-T2'] });
     const w = new OpenWork(m);
     await w.read();
-    await w.pruning;
-    expect(await m.OpenWorkChange.countDocuments({ _id: 'F6-old' })).toBe(0);
-    // The one written just now is younger than the retention: kept for other readers.
-    expect(await m.OpenWorkChange.countDocuments({ taskIds: 'F6-T2' })).toBe(1);
+    await w.cleaning;
+    expect(await m.OpenWorkWriter.findById('stopped-writer').lean()).toBeNull();
+    expect(await m.OpenWorkChange.countDocuments({ _id: { $in: [changeId('stopped-writer', 1), changeId('stopped-writer', 2)] } })).toBe(0);
   });
 });
 
