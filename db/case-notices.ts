@@ -37,7 +37,7 @@ export async function syncNotice(m: Pick<Models, 'Notification' | 'CaseNotices'>
  * from the update itself, with no read of its own.
  */
 export async function updateNotice(m: Pick<Models, 'Notification' | 'CaseNotices'>, notificationId: string, update: UpdateQuery<unknown>): Promise<void> {
-  const n = await m.Notification.findOneAndUpdate({ _id: notificationId }, update, { new: true }).lean<NoticeDoc>();
+  const n = await m.Notification.findOneAndUpdate({ _id: notificationId }, update, { returnDocument: 'after' }).lean<NoticeDoc>();
   if (n) await put(m, n);
 }
 
