@@ -104,17 +104,18 @@ export class ChangeWriter {
     while (this.next) {
       const batch = this.next;
       this.next = undefined;
+      // A number is used once, even when its batch fails: a writer document whose update did go through although
+      // its answer was lost may already have shown it to a reader, which would never read it again. A reader that
+      // finds a number missing rereads everything; one whose batch failed only names more than was written.
+      const seq = ++this.seq;
+      const at = new Date();
       try {
-        const seq = this.seq + 1;
-        const at = new Date();
-        // Replaced, not inserted: a batch whose write failed is written again under the same number.
         await this.m.OpenWorkChange.replaceOne(
           { _id: changeId(this.id, seq) },
           { at, ...(batch.all ? { all: true } : {}), caseIds: [...batch.caseIds], taskIds: [...batch.taskIds] },
           { upsert: true },
         );
         await this.m.OpenWorkWriter.replaceOne({ _id: this.id }, { seq, at }, { upsert: true });
-        this.seq = seq;
         for (const d of batch.done) d.resolve(changeId(this.id, seq));
       } catch (err) {
         // Each caller's activity fails and is retried; its change goes out in a later batch.
@@ -122,7 +123,7 @@ export class ChangeWriter {
         continue;
       }
       // Housekeeping: a change left behind by a failed delete costs a small document, not a wrong answer.
-      if (this.seq > this.kept) await this.m.OpenWorkChange.deleteOne({ _id: changeId(this.id, this.seq - this.kept) }).catch(() => undefined);
+      if (seq > this.kept) await this.m.OpenWorkChange.deleteOne({ _id: changeId(this.id, seq - this.kept) }).catch(() => undefined);
     }
     this.writing = false;
   }

@@ -184,6 +184,19 @@ describe('open work brought up to date from the changes writers record', () => {
     expect(await m.OpenWorkChange.findById(changeId(writer.id, 2)).lean()).toBeNull();
   });
 
+  it('never uses a number again after a batch failed (its writer document may have gone through unanswered)', async () => {
+    let fail = true;
+    const flaky = {
+      OpenWorkChange: m.OpenWorkChange,
+      OpenWorkWriter: { replaceOne: (...args: Parameters<typeof m.OpenWorkWriter.replaceOne>) => (fail ? Promise.reject(new Error('connection reset')) : m.OpenWorkWriter.replaceOne(...args)) },
+    } as unknown as ConstructorParameters<typeof ChangeWriter>[0];
+    const writer = new ChangeWriter(flaky);
+    await expect(writer.record({ taskIds: ['F9-T1'] })).rejects.toThrow('connection reset');
+    fail = false;
+    expect(await writer.record({ taskIds: ['F9-T1'] })).toBe(changeId(writer.id, 2));
+    expect(await m.OpenWorkWriter.findById(writer.id).lean()).toMatchObject({ seq: 2 });
+  });
+
   it('deletes what a stopped writer left', async () => {
     await m.OpenWorkWriter.create({ _id: 'stopped-writer', seq: 2, at: new Date(Date.now() - STOPPED_WRITER_MS - 60_000) });
     await m.OpenWorkChange.create({ _id: changeId('stopped-writer', 1), at: new Date(), taskIds: ['F8-T1'] });
