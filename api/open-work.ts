@@ -80,11 +80,12 @@ export class OpenWork {
       const writers = await listWriters(this.m);
       const nowMs = this.nowMs();
       const snap = this.snap;
-      if (snap && (await this.applyChanges(snap, writers, token, nowMs))) {
+      const bound = nowMs - (this.opts.forgetForMs ?? 600_000);
+      if (snap && (await this.applyChanges(snap, writers, token, started, bound))) {
         this.updates.byChanges++;
         snap.token = token;
       } else {
-        await this.reread(token, started, nowMs);
+        await this.reread(token, started, bound);
         this.updates.rereads++;
       }
       this.applied = new Map(writers.map((w) => [w._id, w.seq]));
@@ -106,15 +107,22 @@ export class OpenWork {
     return run;
   }
 
-  private async reread(token: string | null, started: number, nowMs: number): Promise<void> {
+  /**
+   * Whether a forgotten task stays out of the copy: within the bound, while the database still has it or when it was
+   * forgotten after this update began (what was read may predate the delete). Otherwise it is no longer forgotten.
+   */
+  private staysOut(id: string, inDatabase: boolean, started: number, bound: number): boolean {
+    const f = this.forgotten.get(id);
+    if (!f) return false;
+    if (f.atMs >= bound && (f.clock > started || inDatabase)) return true;
+    this.forgotten.delete(id);
+    return false;
+  }
+
+  private async reread(token: string | null, started: number, bound: number): Promise<void> {
     const [tasks, cases] = await Promise.all([this.m.Task.find({}).lean<OpenTaskEntry[]>(), this.m.Case.find({}).lean<OpenCaseEntry[]>()]);
     const taskMap = new Map(tasks.map((t) => [t._id, t]));
-    const bound = nowMs - (this.opts.forgetForMs ?? 600_000);
-    for (const [id, f] of this.forgotten) {
-      // Forgotten while this reread ran (its data may predate the delete), or still in the database.
-      if (f.atMs >= bound && (f.clock > started || taskMap.has(id))) taskMap.delete(id);
-      else this.forgotten.delete(id);
-    }
+    for (const id of [...this.forgotten.keys()]) if (this.staysOut(id, taskMap.has(id), started, bound)) taskMap.delete(id);
     this.snap = { tasks: taskMap, cases: new Map(cases.map((c) => [c._id, c])), token };
   }
 
@@ -125,14 +133,13 @@ export class OpenWork {
    * load), or more than MAX_POINT_READS documents to read. Forgotten tasks past the bound are read too: the
    * database decides whether they are back.
    */
-  private async applyChanges(snap: NonNullable<OpenWork['snap']>, writers: OpenWorkWriter[], token: string | null, nowMs: number): Promise<boolean> {
+  private async applyChanges(snap: NonNullable<OpenWork['snap']>, writers: OpenWorkWriter[], token: string | null, started: number, bound: number): Promise<boolean> {
     const marked = parseChangeId(token);
     if (token !== null && (!marked || (writers.find((w) => w._id === marked.writer)?.seq ?? 0) < marked.seq)) return false;
     const behind = writers.map((w) => ({ w, from: (this.applied.get(w._id) ?? 0) + 1 })).filter(({ w, from }) => from <= w.seq);
     if (behind.reduce((n, { w, from }) => n + w.seq - from + 1, 0) > MAX_POINT_READS) return false;
     const changes = (await Promise.all(behind.map(({ w, from }) => readChanges(this.m, w._id, from, w.seq)))).flat();
     if (changes.some((c) => !c || c.all)) return false;
-    const bound = nowMs - (this.opts.forgetForMs ?? 600_000);
     const caseIds = [...new Set(changes.flatMap((c) => c!.caseIds ?? []))];
     const expired = [...this.forgotten].filter(([, f]) => f.atMs < bound).map(([id]) => id);
     const taskIds = [...new Set([...changes.flatMap((c) => c!.taskIds ?? []), ...expired])];
@@ -144,14 +151,8 @@ export class OpenWork {
     caseIds.forEach((id, i) => (cases[i] ? snap.cases.set(id, cases[i]) : snap.cases.delete(id)));
     taskIds.forEach((id, i) => {
       const doc = tasks[i];
-      const f = this.forgotten.get(id);
-      if (!doc || (f && f.atMs >= bound)) {
-        snap.tasks.delete(id);
-        if (!doc) this.forgotten.delete(id); // the workflow's write has removed it
-        return;
-      }
-      this.forgotten.delete(id); // past the bound: the database is the truth again
-      snap.tasks.set(id, doc);
+      if (!this.staysOut(id, Boolean(doc), started, bound) && doc) snap.tasks.set(id, doc);
+      else snap.tasks.delete(id);
     });
     return true;
   }

@@ -100,6 +100,14 @@ export async function measureCompletions(s: BenchStack, inquiryIds: string[], op
   return latencies(samples);
 }
 
+/** One GET of a list, timed; anything but 200 fails the run. */
+async function timedList(s: BenchStack, user: string, route: string): Promise<number> {
+  let status = 0;
+  const ms = await timed(async () => ({ status } = await s.call(user, 'GET', route)));
+  if (status !== 200) throw new Error(`bench: GET ${route} as ${user} answered ${status}`);
+  return ms;
+}
+
 /**
  * Requests to `route` one after another, 100 ms apart, for as long as `work` runs: a list while others write (every
  * write of open work is a change the next request must include).
@@ -109,9 +117,7 @@ export async function listWhile<T>(s: BenchStack, user: string, route: string, w
   const settled = work.finally(() => (done = true));
   const samples: number[] = [];
   while (!done) {
-    let status = 0;
-    samples.push(await timed(async () => ({ status } = await s.call(user, 'GET', route))));
-    if (status !== 200) throw new Error(`bench: GET ${route} as ${user} answered ${status}`);
+    samples.push(await timedList(s, user, route));
     await Promise.race([settled.catch(() => undefined), new Promise((r) => setTimeout(r, 100))]);
   }
   return { result: await settled, during: latencies(samples) };
@@ -121,11 +127,7 @@ export async function listWhile<T>(s: BenchStack, user: string, route: string, w
 export async function listLatencies(s: BenchStack, user: string, route: string, n: number, budgetMs = 60_000): Promise<Latencies> {
   const samples: number[] = [];
   const end = Date.now() + budgetMs;
-  for (let i = 0; i < n && (i < 5 || Date.now() < end); i++) {
-    let status = 0;
-    samples.push(await timed(async () => ({ status } = await s.call(user, 'GET', route))));
-    if (status !== 200) throw new Error(`bench: GET ${route} as ${user} answered ${status}`);
-  }
+  for (let i = 0; i < n && (i < 5 || Date.now() < end); i++) samples.push(await timedList(s, user, route));
   return latencies(samples);
 }
 

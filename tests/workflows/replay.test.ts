@@ -2,10 +2,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker } from '@temporalio/worker';
 import { temporal } from '@temporalio/proto';
 import { HISTORY_DIR } from '../support/histories';
-import { sharedWorkflowModules } from '../../worker/workflow-source';
+import { workflowSource } from '../../worker/workflow-source';
 import { modulesPerCase } from '../../scripts/bench/module-cost';
 
 // Histories of every generation of the workflow code (sub-folders hold those recorded before a patch, e.g.
@@ -15,18 +15,22 @@ const fixtures = fs.existsSync(HISTORY_DIR)
   : [];
 
 describe('workflow history replay', () => {
-  let workflowBundle: WorkflowBundleWithSourceMap;
+  let workflowBundle: { code: string };
   beforeAll(async () => {
-    // Bundle once: the same code the worker runs, shared by every replay below.
-    const workflowsPath = path.join(__dirname, '..', '..', 'workflows', 'index.ts');
-    workflowBundle = await bundleWorkflowCode({ workflowsPath, preloadModules: sharedWorkflowModules(workflowsPath), logger: new DefaultLogger('ERROR') });
+    // Once, and the code the worker runs: its prebuilt bundle when that is up to date, else the sources bundled
+    // with the worker's own options (the modules every case shares included).
+    const { source } = workflowSource();
+    workflowBundle =
+      'workflowBundle' in source
+        ? { code: fs.readFileSync(source.workflowBundle.codePath, 'utf8') }
+        : await bundleWorkflowCode({ workflowsPath: source.workflowsPath, ...source.bundlerOptions, logger: new DefaultLogger('ERROR') });
   });
 
   it('has recorded histories to replay', () => {
     expect(fixtures.length).toBeGreaterThan(0);
   });
 
-  it('shares zod between cases: no case evaluates a zod module of its own', () => {
+  it('shares zod between the worker\'s cases: no case evaluates a zod module of its own', () => {
     const perCase = modulesPerCase(workflowBundle.code);
     expect(perCase).toContain('./workflows/index.ts');
     expect(perCase.filter((id) => id.includes('node_modules/zod/'))).toEqual([]);
