@@ -3,7 +3,7 @@
 // attempt whose answer was lost went through, gives an e-mail the same Message-ID on every attempt, and the
 // record shows what happened (status, provider id, errors).
 import { ApplicationFailure, Context, log } from '@temporalio/activity';
-import type { Models } from '../db/models';
+import { isDuplicateKey, type Models } from '../db/models';
 import { syncNotice, updateNotice } from '../db/case-notices';
 import type { Role } from '../rules/roles';
 import type { Customer, Locale } from '../workflows/definitions';
@@ -54,6 +54,16 @@ async function untilWritten(write: () => Promise<unknown>): Promise<void> {
       if (Date.now() + wait > end) throw err;
       await new Promise((r) => setTimeout(r, wait));
     }
+  }
+}
+
+/** Creates a message's record unless it exists (by `_id` alone, which FerretDB looks up through an index); true when created. */
+async function createdNow(m: Models, id: string, doc: Record<string, unknown>): Promise<boolean> {
+  try {
+    return (await m.Notification.updateOne({ _id: id }, { $setOnInsert: doc }, { upsert: true })).upsertedCount === 1;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false; // a concurrent attempt created it first
+    throw err;
   }
 }
 
@@ -119,23 +129,21 @@ export function notificationActivities(m: Models, mailer: Mailer, sms: SmsSender
         for (const channel of req.channels) {
           const id = `${req.key}:${person.id}:${channel}`;
           const address = channel === 'email' ? person.email : person.phone;
-          const existing = await m.Notification.findById(id).lean<{ status: NotificationStatus; attempts?: number; createdAt?: Date }>();
+          const body = channel === 'email' ? text.text : text.sms;
+          const now = new Date();
+          const record = { caseId: req.caseId, channel, template: req.template, locale: person.locale, recipient: { userId: person.id, name: person.name }, to: address, subject: text.subject, body, createdAt: now };
+          const opening = { status: address ? 'sending' : 'skipped', ...(address ? {} : { error: `no ${channel} address` }) };
+          // The common case, a message never tried, costs one write: the record is created as this attempt's.
+          // Only when it already exists is it read, to skip a message already sent and to resume one.
+          const existing = (await createdNow(m, id, { ...record, ...opening, attempts: address ? 1 : 0 }))
+            ? undefined
+            : await m.Notification.findById(id).lean<{ status: NotificationStatus; attempts?: number; createdAt?: Date }>();
           if (existing && (existing.status === 'sent' || existing.status === 'skipped')) {
             await syncNotice(m, id); // an earlier attempt may have stopped between the record and the case page
             skipped++;
             continue;
           }
-          const body = channel === 'email' ? text.text : text.sms;
-          const now = new Date();
-          await m.Notification.updateOne(
-            { _id: id },
-            {
-              $set: { status: address ? 'sending' : 'skipped', ...(address ? {} : { error: `no ${channel} address` }) },
-              $setOnInsert: { caseId: req.caseId, channel, template: req.template, locale: person.locale, recipient: { userId: person.id, name: person.name }, to: address, subject: text.subject, body, createdAt: now },
-              $inc: { attempts: address ? 1 : 0 },
-            },
-            { upsert: true },
-          );
+          if (existing) await m.Notification.updateOne({ _id: id }, { $set: opening, $inc: { attempts: address ? 1 : 0 } });
           if (!address) {
             await syncNotice(m, id);
             skipped++;

@@ -1,6 +1,6 @@
 // The returns rulebook's numbers in force: the handbook defaults with an administrator's overrides from
 // RETURNS_POLICY (JSON, e.g. {"timers":{"settlementDays":7}}), validated as a whole.
-import { DEFAULT_RETURNS_POLICY, ReturnsPolicySchema, type ReturnsPolicy } from '../rules/returns';
+import { DEFAULT_RETURNS_POLICY, returnsPolicySchema, type ReturnsPolicy } from '../rules/returns';
 import { localOffsetMinutes } from '../rules/time-zone';
 import type { Config } from './index';
 
@@ -23,7 +23,7 @@ export function returnsPolicy(cfg: Pick<Config, 'RETURNS_POLICY'> & Partial<Pick
   } catch (err) {
     throw new Error(`Invalid configuration: RETURNS_POLICY is not JSON (${(err as Error).message})`);
   }
-  const parsed = ReturnsPolicySchema.safeParse(merge(zoned, overrides));
+  const parsed = returnsPolicySchema().safeParse(merge(zoned, overrides));
   if (!parsed.success) {
     throw new Error(`Invalid configuration: RETURNS_POLICY: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

@@ -10,7 +10,7 @@
 // purchasing manager did not sign for go back to the customer or are charged to the salesperson.
 import { ParentClosePolicy, condition, patched, startChild } from '@temporalio/workflow';
 import {
-  ReturnRequestSchema,
+  returnRequestSchema,
   citation,
   evaluateReturn,
   overdueFine,
@@ -50,7 +50,7 @@ export interface SalesReturnInput {
   salespersonId: string;
   salesManagerId?: string;
   customer?: Customer;
-  /** As validated by the API with ReturnRequestSchema. */
+  /** As validated by the API with returnRequestSchema(). */
   request: ReturnRequestInput;
   /** ISO instant the evaluation is made as of (the API's "now" unless given). */
   asOf: string;
@@ -96,7 +96,7 @@ const GOODS_COME_BACK = new Set(['return', 'refuse_delivery', 'per_product_polic
 export async function salesReturnWorkflow(input: SalesReturnInput): Promise<string> {
   const P = input.returnsPolicy;
   const asOf = new Date(input.asOf);
-  let request: ReturnRequest = ReturnRequestSchema.parse(input.request);
+  let request: ReturnRequest = returnRequestSchema().parse(input.request);
   let evaluation = evaluateReturn(request, asOf, P);
   const productName = request.product.name ?? request.product.sku ?? request.product.category;
   const c = new CaseContext(

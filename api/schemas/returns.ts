@@ -1,6 +1,6 @@
 // Request schemas of api/routes/returns.ts: the route validates with them and the OpenAPI document is built from them.
 import { z } from 'zod';
-import { ReturnRequestBaseSchema, ReturnRequestSchema, type ReturnRequest } from '../../rules/returns';
+import { returnRequestBaseSchema, returnRequestSchema, type ReturnRequest } from '../../rules/returns';
 import { dateTime, inYearRange, isSafeText, MAX_YEAR, MAX_YUAN, MIN_YEAR, RULE, text } from '../fields';
 import { CustomerSchema } from './calls';
 
@@ -59,11 +59,11 @@ export function boundRequest(r: ReturnRequest, ctx: z.RefinementCtx): void {
  * shape the base schema has already accepted.
  */
 function rulebookRules(r: ReturnRequest, ctx: z.RefinementCtx): void {
-  const checked = ReturnRequestSchema.safeParse(r);
+  const checked = returnRequestSchema().safeParse(r);
   if (!checked.success) for (const i of checked.error.issues) ctx.addIssue({ code: 'custom', path: i.path as (string | number)[], message: i.message, params: RULE });
 }
 
-export const BoundedRequest = ReturnRequestBaseSchema.superRefine(boundRequest).superRefine(rulebookRules);
+export const BoundedRequest = returnRequestBaseSchema().superRefine(boundRequest).superRefine(rulebookRules);
 
 export const EvaluateBody = z.object({ request: BoundedRequest, asOf: asOfField }).strict().superRefine(stageRequired);
 

@@ -29,7 +29,7 @@
 import { DEFAULT_RETURNS_POLICY, type ReturnsPolicy } from './policy';
 import { citation, returnRule, type RuleId, type Text } from './rules';
 import {
-  ReturnRequestSchema,
+  returnRequestSchema,
   addMonths,
   dayNumber,
   formatLocalDate,
@@ -636,11 +636,11 @@ function countsAgainst(d: Draft, p: ReturnsPolicy): boolean {
 
 /**
  * Evaluates a return request against the rulebook as of `asOf` (also the report date when
- * `dates.reported` is absent). Validates `input` with ReturnRequestSchema (throws ZodError) and
+ * `dates.reported` is absent). Validates `input` with returnRequestSchema() (throws ZodError) and
  * throws RangeError when the report date falls before receipt or leaving the warehouse.
  */
 export function evaluateReturn(input: ReturnRequestInput, asOf: Date, policy: ReturnsPolicy = DEFAULT_RETURNS_POLICY): ReturnEvaluation {
-  const req = ReturnRequestSchema.parse(input);
+  const req = returnRequestSchema().parse(input);
   const off = policy.timeZoneOffsetMinutes;
   const parse = (s?: string) => (s ? parseLocalDate(s, off) ?? undefined : undefined);
   const reported = parse(req.dates.reported) ?? localDateOf(asOf, off);

@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import {
   DEFAULT_RETURNS_POLICY,
   RETURN_RULES,
-  ReturnRequestSchema,
+  returnRequestSchema,
   evaluateReturn,
   overdueFine,
   procedureFine,
@@ -628,7 +628,7 @@ describe('as-of instant, determinism and policy', () => {
 
 describe('request validation (API error messages)', () => {
   const messages = (input: unknown) => {
-    const r = ReturnRequestSchema.safeParse(input);
+    const r = returnRequestSchema().safeParse(input);
     expect(r.success).toBe(false);
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   };
