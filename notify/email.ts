@@ -45,10 +45,6 @@ export function createMailer(cfg: Config = config()): Mailer {
     port: cfg.SMTP_PORT,
     secure: cfg.SMTP_SECURE,
     auth: cfg.SMTP_USER ? { user: cfg.SMTP_USER, pass: cfg.SMTP_PASS ?? '' } : undefined,
-    // Connections are kept and reused: a connection and its SMTP greeting per message cost the worker and the
-    // relay more than the message itself when a burst of cases opens. A dropped connection is replaced.
-    pool: true,
-    maxConnections: 4,
     // Fail fast so a dead relay surfaces as an activity failure (and retry) rather than a 2-minute hang.
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
