@@ -1,5 +1,6 @@
 // A live countdown to a due time in working time (console/src/working-time.ts): it ticks only during the
-// department's working hours, turns amber from the reminder and red once overdue.
+// department's working hours, turns amber from the reminder and red once overdue. Until the calendar has loaded
+// it counts wall time (data-basis="wall").
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from './i18n';
 import { useApp } from './state';
@@ -30,7 +31,7 @@ export function Countdown({ dueAt, remindAt }: { dueAt: string; remindAt?: strin
   const span = formatWorking(v.workingMs, lang);
   const text = v.state === 'overdue' ? t('overdueWorking', { span }) : t('leftWorking', { span });
   return (
-    <span class={`countdown ${v.state}${v.ticking ? '' : ' paused'}`} data-state={v.state} data-ticking={String(v.ticking)} data-working-ms={v.workingMs} title={`${t('due')} ${time(dueAt)}${v.ticking ? '' : ` · ${t('clockPaused')}`}`}>
+    <span class={`countdown ${v.state}${v.ticking ? '' : ' paused'}`} data-state={v.state} data-ticking={String(v.ticking)} data-basis={calendar ? 'working' : 'wall'} data-working-ms={v.workingMs} title={`${t('due')} ${time(dueAt)}${v.ticking ? '' : ` · ${t('clockPaused')}`}`}>
       {text}
       {!v.ticking && <span class="paused-mark"> · {t('outsideHours')}</span>}
     </span>
