@@ -8,7 +8,7 @@
 // its reasons and the salesperson is told. Accepted outcomes that bring nothing back do their work first: a
 // warranty repair is a factory repair case (a child), a large item's parts are sent and followed up, and goods the
 // purchasing manager did not sign for go back to the customer or are charged to the salesperson.
-import { ParentClosePolicy, condition, patched, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, startChild } from '@temporalio/workflow';
 import {
   returnRequestSchema,
   citation,
@@ -164,7 +164,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     // Fines the evaluation proposes (salesperson's or warehouse's error, wrong goods found late): into the ledger.
     for (const f of evaluation.proposedFines) {
       // A warehouse fine names the employee responsible, chosen by the warehouse (not "the warehouse").
-      const partyUserId = f.party === 'salesperson' ? input.salespersonId : f.party === 'warehouse' && patched('warehouse-fine-named') ? await warehouseResponsible(f) : undefined;
+      const partyUserId = f.party === 'salesperson' ? input.salespersonId : f.party === 'warehouse' && c.patches.has('warehouse-fine-named') ? await warehouseResponsible(f) : undefined;
       const { fineId } = await ledger.proposeFine({
         caseId: input.caseId,
         ruleId: f.ruleId,
@@ -180,7 +180,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     }
 
     // 大件产品寄配件: the customer keeps the item and after-sales sends the parts the manager named.
-    if (agreed?.decision === 'send_parts' && patched('large-item-parts')) return sendParts(agreed.parts ?? '');
+    if (agreed?.decision === 'send_parts' && c.patches.has('large-item-parts')) return sendParts(agreed.parts ?? '');
 
     const comesBack = GOODS_COME_BACK.has(evaluation.resolution) && (!agreed || agreed.decision === 'return');
     if (!comesBack && !agreed) {
@@ -188,14 +188,14 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       c.record('resolved_without_return', { resolution: evaluation.resolution, handler: evaluation.handler });
       // What was accepted is done before the case closes (cases opened before closed at once).
       let shipment: { caseId: string; outcome: string } | undefined;
-      if (evaluation.resolution === 'supply_missing_items' && input.shipment && patched('missing-items-shipment')) {
+      if (evaluation.resolution === 'supply_missing_items' && input.shipment && c.patches.has('missing-items-shipment')) {
         shipment = await supplyMissingItems(input.shipment);
-      } else if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && patched('accepted-returns-work')) {
+      } else if ((evaluation.resolution === 'adjust_order' || evaluation.resolution === 'supply_missing_items') && c.patches.has('accepted-returns-work')) {
         await doAcceptedWork(evaluation.resolution);
       }
       // A warranty repair is a factory repair of the unit, waited for here (cases opened before closed at once).
       let repair: FactoryRepairResult | undefined;
-      if (evaluation.resolution === 'warranty_repair' && input.repairTimings && patched('warranty-repair-child')) repair = await warrantyRepair(input.repairTimings);
+      if (evaluation.resolution === 'warranty_repair' && input.repairTimings && c.patches.has('warranty-repair-child')) repair = await warrantyRepair(input.repairTimings);
       await c.persist();
       await tellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
       await c.close(evaluation.resolution, repair ? { repairCaseId: repair.caseId, repairOutcome: repair.outcome } : shipment && { shipmentCaseId: shipment.caseId, shipmentOutcome: shipment.outcome });
@@ -369,7 +369,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       });
       c.record('negotiated_outcome', { decision: t.outcome, ...t.payload }, t.by);
       // An approved negotiated outcome is what was agreed, not a refusal.
-      if (t.outcome === 'approved' && patched('accepted-returns-work')) {
+      if (t.outcome === 'approved' && c.patches.has('accepted-returns-work')) {
         data.negotiated = { outcome: t.payload.outcome, approvedBy: t.by };
         await c.close('negotiated', { agreed: t.payload.outcome });
         return 'negotiated';
@@ -414,7 +414,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
         await c.persist();
         await tellSalesperson('purchasing-declined', 'return_decision', { decision: 'declined', note: t.payload.reason });
         // 采购部经理不签字的,要么退回给客户,要么销售人员承担 (cases opened before closed as refused).
-        if (patched('unsigned-return-disposition')) return { outcome: 'stop', result: await disposeUnsigned() };
+        if (c.patches.has('unsigned-return-disposition')) return { outcome: 'stop', result: await disposeUnsigned() };
         await c.close('refused', { by: t.by });
         return { outcome: 'stop', result: 'refused' };
       }
@@ -637,7 +637,7 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     const freightAmount = Number(payload.freightAmount);
     // Freight the customer pays goes through the handbook's chain; it is on the customer's account only once finance
     // records the posting (cases opened before the chain took it as posted at settlement).
-    const chain = e.freightPaidBy === 'customer' && freightAmount > 0 && patched('freight-chain');
+    const chain = e.freightPaidBy === 'customer' && freightAmount > 0 && c.patches.has('freight-chain');
     const freight = {
       amount: freightAmount,
       paidBy: e.freightPaidBy,

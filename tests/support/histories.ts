@@ -18,3 +18,14 @@ export async function keepHistory(stack: { client: Client }, workflowId: string,
   // Protobuf binary: exactly what the server sent, and what the replayer decodes.
   fs.writeFileSync(file, temporal.api.history.v1.History.encode(history).finish());
 }
+
+/** The patches a case's history recorded (their markers' ids, in order) and its search-attribute upserts. */
+export async function patchesRecorded(stack: { client: Client }, workflowId: string): Promise<{ patches: string[]; upserts: number }> {
+  const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
+  const events = history.events ?? [];
+  const patches = events
+    .map((e) => e.markerRecordedEventAttributes)
+    .filter((m) => m?.markerName === 'core_patch')
+    .map((m) => JSON.parse(Buffer.from(m!.details!['patch-data']!.payloads![0]!.data!).toString('utf8')).id as string);
+  return { patches, upserts: events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes).length };
+}

@@ -2,7 +2,8 @@
 // question's deadline is on the working-time calendar.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkingHours, defaultCalendarData, isWorkingTime } from '../../rules/calendar';
-import { keepHistory } from '../support/histories';
+import { keepHistory, patchesRecorded } from '../support/histories';
+import { CASE_GENERATION } from '../../workflows/lib/case-generation';
 import { eventually, startStack, type Stack, expectNear } from '../support/stack';
 
 describe('inquiries', () => {
@@ -46,6 +47,8 @@ describe('inquiries', () => {
     const list = await s.call('agent2', 'GET', '/cases?kind=inquiry&status=closed&limit=5');
     expect(list.body.items.map((x: { caseId: string }) => x.caseId)).toContain(caseId);
     await keepHistory(s, caseId, 'inquiry-market-answered');
+    // A new case records one patch for every path it takes, and one search-attribute write for it.
+    expect(await patchesRecorded(s, caseId)).toEqual({ patches: [CASE_GENERATION], upserts: 1 });
   });
 
   it('gives the agent 2 working hours on the calendar for a technical question', async () => {

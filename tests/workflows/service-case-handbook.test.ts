@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendar } from '../../activities/calendar';
 import { saveServiceRecord } from '../../activities/service-records';
 import { addWorkingDays, addWorkingHours } from '../../rules/calendar';
-import { keepHistory } from '../support/histories';
+import { keepHistory, patchesRecorded } from '../support/histories';
+import { CASE_GENERATION } from '../../workflows/lib/case-generation';
 import { caseDoc, complete, finishedView, intakeBody, openServiceCase, openTask, setInOffice, shanghaiDate, timelineTypes, whenStatus } from '../support/service-cases';
 import { eventually, startStack, type Stack, expectNear } from '../support/stack';
 import { hasTask } from '../support/cases';
@@ -136,6 +137,8 @@ describe('service case by the handbook', () => {
     expectNear(new Date(done.dueAt).toISOString(), addWorkingHours(cal, new Date(trip.until), 4).toISOString());
     expect((await s.call('sup1', 'POST', `/cases/${caseId}/cancel`, { reason: '测试结束' })).status).toBe(200);
     await keepHistory(s, caseId, 'service-case-trip-request-deadlines');
+    // Every patched path this case took (deltas, the manufacturer first, the trip request) under one marker.
+    expect(await patchesRecorded(s, caseId)).toEqual({ patches: [CASE_GENERATION], upserts: 1 });
     // The trip was called off with the case: tech1 is back for the next tests.
     expect((await s.call('sup1', 'PUT', '/people/tech1/absences', { absences: [] })).status).toBe(200);
   });

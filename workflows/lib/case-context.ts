@@ -5,13 +5,13 @@ import {
   ActivityFailure,
   allHandlersFinished,
   condition,
-  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
 import { local, messaging, messagingFirst, records } from './activities';
 import { escalationRole, type Role } from '../../rules/roles';
 import { CaseDeltaTracker } from './case-delta';
+import { CasePatches } from './case-generation';
 import { checkClaim, checkReassign, isSameCompletion } from './task-actions';
 import {
   cancelCaseUpdate,
@@ -66,6 +66,8 @@ export interface TaskSpec<K extends TaskKind> {
 export class CaseCancelled extends Error {}
 
 export class CaseContext {
+  /** The case's patches, one marker for all in cases opened since CASE_GENERATION; decided first, at the start. */
+  readonly patches = new CasePatches();
   readonly view: CaseView;
   private taskSeq = 0;
   private cancellation?: { by: string; reason: string };
@@ -107,10 +109,10 @@ export class CaseContext {
       deadlines: [],
       version: 0,
     };
-    this.deltas = patched('case-sync-deltas');
-    this.sendsInBackground = this.deltas && patched('notify-in-background');
-    this.quickAnswers = this.sendsInBackground && patched('quick-task-answers');
-    this.quick = this.quickAnswers && patched('local-reads') ? local : records;
+    this.deltas = this.patches.has('case-sync-deltas');
+    this.sendsInBackground = this.deltas && this.patches.has('notify-in-background');
+    this.quickAnswers = this.sendsInBackground && this.patches.has('quick-task-answers');
+    this.quick = this.quickAnswers && this.patches.has('local-reads') ? local : records;
     setHandler(getCaseQuery, () => this.view);
     const refuse = (refusal: { type: string; message: string } | null) => {
       if (refusal) throw ApplicationFailure.create({ type: refusal.type, message: refusal.message, nonRetryable: true });

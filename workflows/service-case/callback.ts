@@ -1,7 +1,6 @@
 // SPEC 3.1 step 12: a configured number of working days after the service closes, the agent calls the customer
 // back and records a 1-5 satisfaction score and comments; a low score opens a follow-up for the supervisor. An
 // unreachable customer is tried again on later working days before the callback closes as unreachable.
-import { patched } from '@temporalio/workflow';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { isoNow, payloadOf, type ServiceCase } from './context';
 
@@ -18,7 +17,7 @@ export async function callbackVisit(s: ServiceCase): Promise<{ score?: number }>
 
   // Handbook part 1 step 13 "定期进行客户回访": an unreachable customer is called again, a configured number of
   // attempts over working days, before the callback closes as unreachable (cases opened before: one attempt).
-  const retries = patched('callback-retries');
+  const retries = s.c.patches.has('callback-retries');
   const attempts = retries ? Math.max(1, input.timings.callbackAttempts ?? DEFAULT_CALLBACK_ATTEMPTS) : 1;
   const failed: Array<Record<string, unknown>> = [];
   let t;

@@ -1,6 +1,5 @@
 // What every step of the service case shares: its input, the case context, the turnaround clock, the technician
 // handling it, and small helpers (office-step deadlines, customer messages, parsed task payloads).
-import { patched } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { local } from '../lib/activities';
 import type { LatLng } from '../../rules/recommend';
@@ -64,7 +63,7 @@ export class ServiceCase {
    * official holiday schedule is recorded on the timeline (once per year): it assumed weekends only.
    */
   async stepDue(): Promise<Date> {
-    if (!patched('calendar-unconfirmed-year')) return this.c.deadlineAfterWorkingHours(this.input.timings.stepWorkingHours);
+    if (!this.c.patches.has('calendar-unconfirmed-year')) return this.c.deadlineAfterWorkingHours(this.input.timings.stepWorkingHours);
     const r = await local.addWorkingTimeChecked({ from: new Date().toISOString(), workingHours: this.input.timings.stepWorkingHours });
     const noted = (this.data.unconfirmedCalendarYears as string[] | undefined) ?? [];
     const fresh = r.unconfirmedYears.filter((y) => !noted.includes(y));

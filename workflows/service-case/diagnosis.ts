@@ -3,7 +3,6 @@
 // allocates a technician from a ranked, explained recommendation (and may choose anyone); the director is told.
 // The dispatched technician phones the customer within the response time: solved (the case closes), the
 // manufacturer's help (the agent asks, then back to the technician), or an on-site visit with a proposal.
-import { patched } from '@temporalio/workflow';
 import type { TechnicianRef } from '../../activities/service-cases';
 import type { RecommendResult } from '../../activities/recommendations';
 import type { KbHit } from '../../activities/knowledge';
@@ -84,7 +83,7 @@ async function phoneContact(s: ServiceCase, tech: TechnicianRef, dispatched: boo
   const deadline: Deadline = { name: `technician_response:${tech.userId}`, dueAt: dueAt.toISOString(), status: 'pending' };
   c.view.deadlines.push(deadline);
   // Handbook part 1 step 5: "如不能沟通解决,则反馈售后客服联系厂家协助,如还不能解决需上门"; and part 3 §4: a visit or 返厂维修.
-  const handbookPath = patched('manufacturer-before-onsite');
+  const handbookPath = c.patches.has('manufacturer-before-onsite');
   const t = await c.runTask({
     kind: 'phone_diagnosis',
     role: 'technician',
@@ -158,7 +157,7 @@ async function recommend(s: ServiceCase): Promise<Recommendation> {
   if (input.location) {
     return { located: true, ...(await ranking.recommendTechnicians({ ...q, customerLocation: input.location, customerAddress: input.address, faultText: input.fault.summary })) };
   }
-  if (patched('recommend-without-location')) {
+  if (s.c.patches.has('recommend-without-location')) {
     // No coordinates: still ranked, by history, workload and the district / city of the address.
     const r = await ranking.recommendTechnicians({ ...q, customerAddress: input.address, faultText: input.fault.summary });
     return { located: false, ...r, note: { zh: '未登记客户坐标：按客户所在区县/城市、维修经验和工作量排序', en: "No customer coordinates: ranked by the customer's district / city, experience and workload" } };

@@ -3,7 +3,7 @@
 // the technician registers completion, then the manufacturer or the factory repairs it (device-leg.ts; before
 // patched('device-repair-leg') the visit waited for a factory repair child case). A customer's computer is only
 // fixed after its data is backed up (the task kind for computers refuses `fixed` without it).
-import { ParentClosePolicy, patched, startChild } from '@temporalio/workflow';
+import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { factoryRepairWorkflow } from '../factory-repair';
 import { SERVICE_TASKS } from '../tasks/service-case';
 import { repairCaseIdFor, type FactoryRepairResult } from './definitions';
@@ -70,7 +70,7 @@ export async function visitOnSite(s: ServiceCase, proposal: Proposal): Promise<O
     s.data.customerAuthorization = p.customerAuthorization;
     c.record('device_taken_back', { customerAuthorization: p.customerAuthorization, note: p.note }, t.by);
     // Handbook part 1 steps 10-12: the technician registers completion back at the office, then the repair.
-    if (patched('device-repair-leg')) return { outcome: 'taken_back' };
+    if (c.patches.has('device-repair-leg')) return { outcome: 'taken_back' };
     return { outcome: 'taken_back', repair: await factoryRepair(s) };
   }
 }

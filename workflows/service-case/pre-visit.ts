@@ -2,7 +2,7 @@
 // visit is charged, the fee the customer accepts or declines; the general manager's approval of a business trip
 // (market-support request); then the parts and tools the technician takes, checked out against stock. The trip
 // is decided before parts leave the shelf, so a rejected trip leaves nothing checked out.
-import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import { confirmedWarranty, warrantyStatus, type WarrantyDecision } from '../../rules/warranty';
 import type { Shortage } from '../../activities/stock';
 import { stock } from '../lib/activities';
@@ -25,7 +25,7 @@ async function feeAgreed(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   s.data.warranty = warranty;
   c.record('warranty_decided', { inWarranty: warranty.inWarranty, basis: warranty.basis, until: warranty.until, rule: warranty.rule, reason: warranty.reason });
   // Unknown warranty is confirmed by the agent, never taken as out of warranty (cases opened before took it so).
-  if (warranty.inWarranty === null && patched('warranty-confirm')) warranty = await confirmWarranty(s, warranty);
+  if (warranty.inWarranty === null && s.c.patches.has('warranty-confirm')) warranty = await confirmWarranty(s, warranty);
   if (warranty.inWarranty) return true;
   if ((s.data.fee as { answer?: string } | undefined)?.answer === 'accepted') return true; // agreed before a re-allocation
 
@@ -69,7 +69,7 @@ async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean
   const { c } = s;
   if (!proposal.businessTrip) return true;
   // Handbook part 3 §4: the sales manager (业务经理) files the market-support request, the general manager approves.
-  const handbookTrip = patched('service-trip-request');
+  const handbookTrip = s.c.patches.has('service-trip-request');
   let request: Record<string, unknown> | undefined;
   if (handbookTrip) {
     c.setStatus('awaiting_support_request', { destination: proposal.businessTrip.destination });
@@ -108,7 +108,7 @@ async function tripApproved(s: ServiceCase, proposal: Proposal): Promise<boolean
     s.data.trip = { technicianId: tech.userId, destination, expectedDays, from: isoNow(), until: tripUntil };
     c.view.deadlines.push({ name: 'service_trip', dueAt: tripUntil, status: 'pending' });
   }
-  if (t.outcome === 'approved' && tech && patched('trip-absence')) {
+  if (t.outcome === 'approved' && tech && s.c.patches.has('trip-absence')) {
     // Away until the trip ends: new phone diagnoses and recommendations skip the technician meanwhile.
     const { destination, expectedDays } = proposal.businessTrip;
     const until = tripUntil ?? new Date(Date.parse(isoNow()) + Math.ceil(expectedDays) * 86_400_000).toISOString();
