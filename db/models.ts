@@ -270,12 +270,13 @@ export async function upsertRetryingRace<T>(upsert: () => Promise<T>): Promise<T
 
 /**
  * Records that the open cases or tasks changed, after the write: what it touched (none said: everything), then a
- * new token, the id of the change that holds it (any new token will do: concurrent marks cannot undo each other).
- * A reader that cannot find the token's change knows a writer recorded nothing (a worker of an earlier version).
+ * new token in the mark, the id of the change that holds it, set by the process's change writer once per batch and
+ * in order (db/open-work-changes.ts), so a token never comes back once a later one has replaced it. A reader that
+ * cannot find the token's change knows a writer recorded nothing (a worker of an earlier version).
  */
 export async function markOpenWorkChanged(m: Pick<Models, 'Mark' | 'OpenWorkChange' | 'OpenWorkWriter'>, touched?: Touched): Promise<void> {
-  const token = await changeWriterOf(m).record(touched);
-  await upsertRetryingRace(() => m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token, at: new Date() } }, { upsert: true }));
+  const mark = (token: string) => upsertRetryingRace(() => m.Mark.updateOne({ _id: OPEN_WORK_MARK }, { $set: { token, at: new Date() } }, { upsert: true }));
+  await changeWriterOf(m, mark).record(touched);
 }
 
 const filled = new WeakMap<object, Set<string>>();

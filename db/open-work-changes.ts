@@ -75,8 +75,10 @@ interface Batch {
 }
 
 /**
- * A process's change writer. `record` resolves once a batch holding the change is written, after which the
- * caller marks the open work changed with the returned token.
+ * A process's change writer. `record` resolves with the change's id once a batch holding the change is written and,
+ * with `mark`, once the batch has marked the open work changed with that id. The mark is set here, once per batch
+ * and in order, not by each caller: callers of one batch that each set it could set it back after a later batch had
+ * moved it, and a reader that had seen the earlier token would take the later change as already read.
  */
 export class ChangeWriter {
   readonly id = randomUUID();
@@ -87,6 +89,7 @@ export class ChangeWriter {
   constructor(
     private readonly m: ChangeModels,
     private readonly kept = KEPT_CHANGES,
+    private readonly mark?: (token: string) => Promise<unknown>,
   ) {}
 
   record(touched: Touched): Promise<string> {
@@ -116,6 +119,7 @@ export class ChangeWriter {
           { upsert: true },
         );
         await this.m.OpenWorkWriter.replaceOne({ _id: this.id }, { seq, at }, { upsert: true });
+        await this.mark?.(changeId(this.id, seq));
         for (const d of batch.done) d.resolve(changeId(this.id, seq));
       } catch (err) {
         // Each caller's activity fails and is retried; its change goes out in a later batch.
@@ -131,10 +135,10 @@ export class ChangeWriter {
 
 const writers = new WeakMap<object, ChangeWriter>();
 
-/** One writer per database connection's models (a worker has one). */
-export function changeWriterOf(m: ChangeModels): ChangeWriter {
+/** One writer per database connection's models (a worker has one); `mark` is given by its first caller. */
+export function changeWriterOf(m: ChangeModels, mark?: (token: string) => Promise<unknown>): ChangeWriter {
   let w = writers.get(m.OpenWorkChange);
-  if (!w) writers.set(m.OpenWorkChange, (w = new ChangeWriter(m)));
+  if (!w) writers.set(m.OpenWorkChange, (w = new ChangeWriter(m, KEPT_CHANGES, mark)));
   return w;
 }
 

@@ -103,7 +103,9 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
     );
     process.removeListener('exit', killChildren);
     for (const s of stops.reverse()) await s().catch(() => {});
-    fs.rmSync(dir, { recursive: true, force: true });
+    // BENCH_KEEP_DIR=1 keeps the servers' data and the children's logs, to read after a failed run.
+    if (process.env.BENCH_KEEP_DIR === '1') log(`kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
   };
 
   try {

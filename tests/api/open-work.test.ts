@@ -184,6 +184,20 @@ describe('open work brought up to date from the changes writers record', () => {
     expect(await m.OpenWorkChange.findById(changeId(writer.id, 2)).lean()).toBeNull();
   });
 
+  it('moves the mark once per batch and in order, so a late caller of an earlier batch cannot set it back', async () => {
+    const marked: string[] = [];
+    const writer = new ChangeWriter(m, 3, async (token) => void marked.push(token));
+    const tokens = await Promise.all(Array.from({ length: 6 }, (_, i) => writer.record({ taskIds: [`F7-T${i}`] })));
+    // Two batches (the first alone, the five recorded meanwhile together): two marks, the later one last.
+    expect(marked).toEqual([changeId(writer.id, 1), changeId(writer.id, 2)]);
+    expect([...new Set(tokens)]).toEqual(marked);
+    // Through markOpenWorkChanged: the mark holds the change the writer wrote last, however the callers interleaved.
+    await Promise.all(Array.from({ length: 6 }, (_, i) => markOpenWorkChanged(m, { taskIds: [`F7-U${i}`] })));
+    const token = (await m.Mark.findById(OPEN_WORK_MARK).lean<{ token: string }>())!.token;
+    const last = (await m.OpenWorkWriter.find({}).lean<Array<{ _id: string; seq: number }>>()).find((w) => token.startsWith(`${w._id}:`));
+    expect(token).toBe(changeId(last!._id, last!.seq));
+  });
+
   it('never uses a number again after a batch failed (its writer document may have gone through unanswered)', async () => {
     let fail = true;
     const flaky = {
