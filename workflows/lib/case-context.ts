@@ -239,6 +239,21 @@ export class CaseContext {
     }
   }
 
+  /**
+   * Saves what changed and sends a notice of it. In cases since 'notice-with-write' the two go out together: a case
+   * replayed (to answer a completion on a case out of the worker's cache) then resolves both in one activation,
+   * where one after the other took two. Neither waits for the other: the write is idempotent and retried, and the
+   * send is keyed by its step.
+   */
+  async persistAndNotify(step: string, req: Omit<NotifyRequest, 'key' | 'caseId'>): Promise<void> {
+    if (this.patches.has('notice-with-write')) {
+      await Promise.all([this.persist(), this.notify(step, req)]);
+      return;
+    }
+    await this.persist();
+    await this.notify(step, req);
+  }
+
   /** A human step: create the task, remind before due, escalate at due (and again every reescalateMs), wait. */
   async runTask<K extends TaskKind>(spec: TaskSpec<K>): Promise<Completion<OutcomeOf<K> | 'expired'>> {
     const created = now();
@@ -260,17 +275,16 @@ export class CaseContext {
     this.view.tasks.push(task);
     if (spec.validate) this.validators.set(task.id, spec.validate as (o: string, p: Record<string, unknown>) => string | undefined);
     this.record('task_created', { taskId: task.id, kind: task.kind, role: task.role, assignee: task.assignee, dueAt: task.dueAt });
-    await this.persist();
     // Whoever holds the task when a message goes out (it may have been reassigned or claimed meanwhile).
     const to = () => ({ role: spec.role, userId: task.assignee });
-    await this.notify(`${task.id}:assigned`, { template: 'task_assigned', to: to(), channels: ['email'], params: this.taskParams(task) });
+    // The notice's link opens the task from the workflow itself, so it is never ahead of the task.
+    await this.persistAndNotify(`${task.id}:assigned`, { template: 'task_assigned', to: to(), channels: ['email'], params: this.taskParams(task) });
 
     const done = () => task.status !== 'open' || this.cancelled;
     if (!(await this.waitUntil(done, remindAt)) && remindAt < spec.dueAt) {
       task.remindedAt = iso(now());
       this.record('task_reminder', { taskId: task.id, role: task.role, assignee: task.assignee });
-      await this.persist();
-      await this.notify(`${task.id}:reminder`, { template: 'task_reminder', to: to(), channels: ['email', 'sms'], params: this.taskParams(task) });
+      await this.persistAndNotify(`${task.id}:reminder`, { template: 'task_reminder', to: to(), channels: ['email', 'sms'], params: this.taskParams(task) });
     }
     if (!(await this.waitUntil(done, spec.dueAt))) {
       if (spec.expireAtDue) {
@@ -288,8 +302,7 @@ export class CaseContext {
           task.escalatedAt = iso(now());
         }
         this.record('task_escalated', { taskId: task.id, level: task.escalations, to: level });
-        await this.persist();
-        await this.notify(`${task.id}:escalation:${task.escalations}`, {
+        await this.persistAndNotify(`${task.id}:escalation:${task.escalations}`, {
           template: 'task_escalated',
           to: { role: level },
           channels: ['email', 'sms'],

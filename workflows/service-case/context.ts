@@ -82,8 +82,17 @@ export class ServiceCase {
 
   /** SMS always (the customer's phone is how they are reached); e-mail too when there is an address. */
   async tellCustomer(step: string, template: string, params: Record<string, unknown>): Promise<void> {
+    await this.c.notify(`customer:${step}`, this.customerNotice(template, params));
+  }
+
+  /** Saves what changed and tells the customer of it (see CaseContext.persistAndNotify). */
+  async saveAndTellCustomer(step: string, template: string, params: Record<string, unknown>): Promise<void> {
+    await this.c.persistAndNotify(`customer:${step}`, this.customerNotice(template, params));
+  }
+
+  private customerNotice(template: string, params: Record<string, unknown>) {
     const channels: Channel[] = this.input.customer.email ? ['sms', 'email'] : ['sms'];
-    await this.c.notify(`customer:${step}`, { template, to: { customer: this.input.customer }, channels, params: this.params(params) });
+    return { template, to: { customer: this.input.customer }, channels, params: this.params(params) };
   }
 
   /** Appends to a list kept in the case data. */

@@ -18,6 +18,5 @@ export async function intake(s: ServiceCase): Promise<void> {
   );
   s.clock.start(new Date());
   c.setStatus('received');
-  await c.persist();
-  await s.tellCustomer('opened', 'service_case_opened', {});
+  await s.saveAndTellCustomer('opened', 'service_case_opened', {});
 }
