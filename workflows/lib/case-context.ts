@@ -62,6 +62,9 @@ export interface TaskSpec<K extends TaskKind> {
   validate?: (outcome: OutcomeOf<K>, payload: Record<string, unknown>) => string | undefined;
 }
 
+/** A notification as a case asks for it: the case and the step's key are added by `notify`. */
+export type Notice = Omit<NotifyRequest, 'key' | 'caseId'>;
+
 /** Thrown out of a waiting step when the case is cancelled; `CaseContext.run` turns it into a closed case. */
 export class CaseCancelled extends Error {}
 
@@ -216,7 +219,7 @@ export class CaseContext {
   }
 
   /** Sends a notification; the key makes a retried or replayed step send at most once. */
-  async notify(step: string, req: Omit<NotifyRequest, 'key' | 'caseId'>): Promise<void> {
+  async notify(step: string, req: Notice): Promise<void> {
     const key = `${workflowInfo().workflowId}:${step}`;
     const failed = async (err: unknown) => {
       if (!(err instanceof ActivityFailure)) throw err;
@@ -245,7 +248,7 @@ export class CaseContext {
    * where one after the other took two. Neither waits for the other: the write is idempotent and retried, and the
    * send is keyed by its step.
    */
-  async persistAndNotify(step: string, req: Omit<NotifyRequest, 'key' | 'caseId'>): Promise<void> {
+  async persistAndNotify(step: string, req: Notice): Promise<void> {
     if (this.patches.has('notice-with-write')) {
       await Promise.all([this.persist(), this.notify(step, req)]);
       return;
