@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     // worker's cache, as the timed ones are, which is what a person's answer usually meets.
     const half = Math.ceil(opts.opens / 2);
     const extraInquiries = await runConcurrent(Math.max(0, opts.updates - half), opts.concurrency, () => openCase(s, 'inquiry'));
+    await whenFirstTasks(s, extraInquiries);
+    await untilIdle(s.workerPid); // their opening is not part of the timed opens below
     const opened: Record<'inquiry' | 'service', string[]> = { inquiry: [], service: [] };
     for (const [kind, label] of [['inquiry', L[1]], ['service', L[2]]] as const) {
       say(`opening ${opts.opens} ${kind} cases, ${opts.concurrency} at a time...`);
@@ -66,7 +68,6 @@ async function main(): Promise<void> {
     rows.push({ what: L[3], measured: `p50 ${ms(base.update.p50)}, p99 ${ms(base.update.p99)} (n=${base.update.n})`, target: 'baseline' });
     // Half of them each on a quiet stack (as the bare Updates were measured), half back to back.
     await untilIdle(s.workerPid);
-    await whenFirstTasks(s, extraInquiries);
     const tasksBefore = await scrape(s.workerMetricsUrl, s.taskQueue);
     const completion = await measureCompletions(s, [...extraInquiries, ...opened.inquiry.slice(0, half)], { settled: true });
     const tasksAfter = await scrape(s.workerMetricsUrl, s.taskQueue);
