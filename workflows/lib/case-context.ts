@@ -280,7 +280,7 @@ export class CaseContext {
     this.record('task_created', { taskId: task.id, kind: task.kind, role: task.role, assignee: task.assignee, dueAt: task.dueAt });
     // Whoever holds the task when a message goes out (it may have been reassigned or claimed meanwhile).
     const to = () => ({ role: spec.role, userId: task.assignee });
-    // The notice's link opens the task from the workflow itself, so it is never ahead of the task.
+    // The task a notice names opens from the workflow itself (GET /tasks/:id), even before its write is done.
     await this.persistAndNotify(`${task.id}:assigned`, { template: 'task_assigned', to: to(), channels: ['email'], params: this.taskParams(task) });
 
     const done = () => task.status !== 'open' || this.cancelled;
