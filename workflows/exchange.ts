@@ -6,7 +6,6 @@
 // refusal is recorded and the case closes, as the department decides. The registry shows both units' histories.
 import type { Customer, TaskPolicy } from './definitions';
 import { CaseContext, now } from './lib/case-context';
-import { customerNotice } from './lib/notices';
 import { records, stock } from './lib/activities';
 import { payloadOf } from './service-case/context';
 import { EXCHANGE_TASKS, passed } from './tasks/exchange';
@@ -43,7 +42,8 @@ export async function exchangeWorkflow(input: ExchangeInput): Promise<string> {
   const serial = input.returned.serial;
   const stepDue = () => c.deadlineAfterWorkingHours(input.timings.stepWorkingHours);
   const touch = (unit: string, event: string, detail?: Record<string, unknown>) => records.touchUnit({ serial: unit, caseId: input.caseId, caseKind: 'exchange', event, detail, at: iso(now()) });
-  const customerParams = (extra: Record<string, unknown>) => ({ caseId: input.caseId, customerName: input.customer.name, productModel: input.returned.model, serialNumber: serial, ...extra });
+  const tellCustomer = (step: string, template: string, extra: Record<string, unknown>) =>
+    c.notify(`customer:${step}`, { template, to: { customer: input.customer }, channels: input.customer.email ? ['sms', 'email'] : ['sms'], params: { caseId: input.caseId, customerName: input.customer.name, productModel: input.returned.model, serialNumber: serial, ...extra } });
 
   return c.run(async () => {
     c.record('exchange_requested', { serial, replacementModel: input.replacementModel, reason: input.reason }, input.openedBy);
@@ -89,7 +89,8 @@ export async function exchangeWorkflow(input: ExchangeInput): Promise<string> {
     // The replacement is picked by serial, stocked out and shipped; the customer is told.
     const shipped = await shipReplacement();
     c.setStatus('shipped', { replacementSerial: shipped.replacementSerial, waybill: shipped.waybill });
-    await c.persistAndNotify('customer:shipped', customerNotice(input.customer, 'exchange_shipped', customerParams({ replacementSerial: shipped.replacementSerial, carrier: shipped.carrier, waybill: shipped.waybill, chargeYuan: (data.charge as { chargeYuan?: number } | undefined)?.chargeYuan })));
+    await c.persist();
+    await tellCustomer('shipped', 'exchange_shipped', { replacementSerial: shipped.replacementSerial, carrier: shipped.carrier, waybill: shipped.waybill, chargeYuan: (data.charge as { chargeYuan?: number } | undefined)?.chargeYuan });
     const outcome = pass ? 'exchanged' : 'exchanged_with_charge';
     await c.close(outcome, { replacementSerial: shipped.replacementSerial });
     return outcome;

@@ -8,7 +8,6 @@ import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { coordinationWorkflow } from './coordination';
 import type { Customer, TaskPolicy } from './definitions';
 import { CaseContext } from './lib/case-context';
-import { customerNotice } from './lib/notices';
 import { records } from './lib/activities';
 import { TurnaroundClock } from './lib/turnaround-clock';
 import type { FactoryRepairResult, ProductInfo, RepairTimings } from './service-case/definitions';
@@ -50,10 +49,7 @@ export async function factoryRepairWorkflow(input: FactoryRepairInput): Promise<
   const data = c.view.data;
   const params = (extra: Record<string, unknown>) => ({ caseId: input.caseId, customerName: input.customer.name, productModel: input.product.model, serialNumber: input.product.serialNumber, ...extra });
   const tellCustomer = (step: string, template: string, extra: Record<string, unknown>) =>
-    c.notify(`customer:${step}`, customerNotice(input.customer, template, params(extra)));
-  /** Saves what changed and tells the customer of it (see CaseContext.persistAndNotify). */
-  const saveAndTellCustomer = (step: string, template: string, extra: Record<string, unknown>) =>
-    c.persistAndNotify(`customer:${step}`, customerNotice(input.customer, template, params(extra)));
+    c.notify(`customer:${step}`, { template, to: { customer: input.customer }, channels: input.customer.email ? ['sms', 'email'] : ['sms'], params: params(extra) });
   /** A step of the repair, due by the (current) turnaround deadline. */
   const step = <K extends TaskKind>(kind: K, role: Role, context: Record<string, unknown>) =>
     c.runTask({ kind, role, dueAt: clock.dueAt!, reminderLeadMs: input.timings.reminderLeadMs, context: { product: input.product, fault: input.fault, ...context } });
@@ -82,7 +78,8 @@ export async function factoryRepairWorkflow(input: FactoryRepairInput): Promise<
     const dueAt = new Date(await records.addWorkingTime({ from: iso(receivedAt), workingDays: input.timings.turnaroundWorkingDays }));
     clock.start(receivedAt, dueAt);
     c.setStatus('received', { dueAt: iso(dueAt) });
-    await saveAndTellCustomer('received', 'repair_received', { dueAt: iso(dueAt) });
+    await c.persist();
+    await tellCustomer('received', 'repair_received', { dueAt: iso(dueAt) });
 
     // QC inspection: the repair inspection report (返修产品检验报告单).
     c.setStatus('awaiting_inspection');
@@ -95,7 +92,8 @@ export async function factoryRepairWorkflow(input: FactoryRepairInput): Promise<
     let repair = true;
     if (report.chargeable) {
       c.setStatus('awaiting_quote_answer', { quoteYuan: report.quoteYuan });
-      await saveAndTellCustomer('quote', 'repair_quote', { quoteYuan: report.quoteYuan, findings: report.findings });
+      await c.persist();
+      await tellCustomer('quote', 'repair_quote', { quoteYuan: report.quoteYuan, findings: report.findings });
       const q = await step('repair_quote', 'agent', { quoteYuan: report.quoteYuan, findings: report.findings, customer: input.customer });
       data.quote = { quoteYuan: report.quoteYuan, answer: q.outcome, ...q.payload, by: q.by, at: iso(new Date()) };
       c.record('quote_answered', { quoteYuan: report.quoteYuan, answer: q.outcome }, q.by);

@@ -7,7 +7,6 @@
 // return the technician files the service feedback form with the customer's sign-off, archived on the case.
 import type { Deadline } from './definitions';
 import { CaseContext, CaseCancelled, now } from './lib/case-context';
-import { customerNotice } from './lib/notices';
 import { ranking, records } from './lib/activities';
 import { payloadOf } from './service-case/context';
 import { INSTALLATION_TASKS } from './tasks/installation';
@@ -34,10 +33,7 @@ export async function installationWorkflow(input: InstallationInput): Promise<st
   const stepDue = () => c.deadlineAfterWorkingHours(tm.stepWorkingHours);
   const params = (extra: Record<string, unknown> = {}) => ({ caseId: input.caseId, customerName: input.customer.name, units: input.units.length, address: input.address, ...extra });
   const tellCustomer = (step: string, template: string, extra: Record<string, unknown>) =>
-    c.notify(`customer:${step}`, customerNotice(input.customer, template, params(extra)));
-  /** Saves what changed and tells the customer of it (see CaseContext.persistAndNotify). */
-  const saveAndTellCustomer = (step: string, template: string, extra: Record<string, unknown>) =>
-    c.persistAndNotify(`customer:${step}`, customerNotice(input.customer, template, params(extra)));
+    c.notify(`customer:${step}`, { template, to: { customer: input.customer }, channels: input.customer.email ? ['sms', 'email'] : ['sms'], params: params(extra) });
 
   return c.run(async () => {
     c.record('installation_opened', { units: input.units.map((u) => u.serial), shipmentCaseId: input.shipmentCaseId });
@@ -64,7 +60,8 @@ export async function installationWorkflow(input: InstallationInput): Promise<st
       const { reason } = payloadOf(T.installation_approval.outcomes.rejected, ap.payload);
       data.approval = { approved: false, reason, by: ap.by, at: iso(now()) };
       c.record('support_request_rejected', { reason }, ap.by);
-      await c.persistAndNotify('sales_manager:rejected', { template: 'installation_rejected', to: { userId: req.by }, channels: ['email', 'sms'], params: params({ reason }) });
+      await c.persist();
+      await c.notify('sales_manager:rejected', { template: 'installation_rejected', to: { userId: req.by }, channels: ['email', 'sms'], params: params({ reason }) });
       await tellCustomer('rejected', 'installation_rejected', { reason });
       await c.close('rejected', { reason });
       return 'rejected';
@@ -99,7 +96,8 @@ export async function installationWorkflow(input: InstallationInput): Promise<st
     c.view.deadlines.push(tripDeadline);
     c.record('technician_assigned', { technicianId: assigned.technicianId, tripWorkingDays: assigned.tripWorkingDays, until: iso(until) }, assigned.by);
     c.setStatus('on_trip', { technicianId: assigned.technicianId, until: iso(until) });
-    await saveAndTellCustomer('scheduled', 'installation_scheduled', { technicianName: assigned.name, date: agreed.date });
+    await c.persist();
+    await tellCustomer('scheduled', 'installation_scheduled', { technicianName: assigned.name, date: agreed.date });
 
     // 5. An overdue trip is escalated to the supervisor, while the reports go on.
     const watch = watchTrip(until, tripDeadline);
@@ -167,6 +165,7 @@ export async function installationWorkflow(input: InstallationInput): Promise<st
     }
     deadline.status = 'missed';
     c.record('trip_overdue', { technicianId: (data.trip as { technicianId: string }).technicianId, until: iso(until) });
-    await c.persistAndNotify('trip:overdue', { template: 'installation_trip_overdue', to: { role: 'supervisor' }, channels: ['email', 'sms'], params: params({ technicianName: (data.technician as { name: string }).name, until: iso(until) }) });
+    await c.persist();
+    await c.notify('trip:overdue', { template: 'installation_trip_overdue', to: { role: 'supervisor' }, channels: ['email', 'sms'], params: params({ technicianName: (data.technician as { name: string }).name, until: iso(until) }) });
   }
 }

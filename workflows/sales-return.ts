@@ -31,7 +31,7 @@ import { shipmentWorkflow } from './shipment';
 import type { ShipmentTimings } from './shipment/definitions';
 import type { InstallationSettings } from './installation/definitions';
 import { RETURN_TASKS } from './tasks/returns';
-import { CaseContext, now, type Notice } from './lib/case-context';
+import { CaseContext, now } from './lib/case-context';
 
 
 export interface SalesReturnSteps {
@@ -113,13 +113,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
   );
   const data = c.view.data;
   const base = { caseId: input.caseId, productName };
-  const salespersonNotice = (template: string, params: Record<string, unknown>, sms = true): Notice =>
-    ({ template, to: { userId: input.salespersonId }, channels: sms ? ['email', 'sms'] : ['email'], params: { ...base, ...params } });
   const tellSalesperson = (step: string, template: string, params: Record<string, unknown>, sms = true) =>
-    c.notify(`salesperson:${step}`, salespersonNotice(template, params, sms));
-  /** Saves what changed and tells the salesperson of it (see CaseContext.persistAndNotify). */
-  const saveAndTellSalesperson = (step: string, template: string, params: Record<string, unknown>) =>
-    c.persistAndNotify(`salesperson:${step}`, salespersonNotice(template, params));
+    c.notify(`salesperson:${step}`, { template, to: { userId: input.salespersonId }, channels: sms ? ['email', 'sms'] : ['email'], params: { ...base, ...params } });
   const stepDue = () => c.deadlineAfterWorkingDays(input.steps.stepWorkingDays);
   // Completion checks against what the case knows (TaskSpec.validate): refused with 400, the task unchanged.
   const withinInvoice = (field: string, amount: unknown): string | undefined => {
@@ -201,7 +196,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       // A warranty repair is a factory repair of the unit, waited for here (cases opened before closed at once).
       let repair: FactoryRepairResult | undefined;
       if (evaluation.resolution === 'warranty_repair' && input.repairTimings && c.patches.has('warranty-repair-child')) repair = await warrantyRepair(input.repairTimings);
-      await saveAndTellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
+      await c.persist();
+      await tellSalesperson('resolution', 'return_decision', { decision: evaluation.resolution, note: evaluation.reasons[0]?.zh });
       await c.close(evaluation.resolution, repair ? { repairCaseId: repair.caseId, repairOutcome: repair.outcome } : shipment && { shipmentCaseId: shipment.caseId, shipmentOutcome: shipment.outcome });
       return evaluation.resolution;
     }
@@ -303,7 +299,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       const t = await c.runTask({ kind: 'send_large_item_parts', role: 'agent', assignee: input.openedBy, dueAt: await stepDue(), context: { parts, round, previous, product: request.product, customer: input.customer } });
       const p = payloadOf(RETURN_TASKS.send_large_item_parts.outcomes.shipped, t.payload);
       c.record('large_item_parts_shipped', { round, parts: p.parts, waybill: p.waybill, carrier: p.carrier }, t.by);
-      await saveAndTellSalesperson(`parts-shipped:${round}`, 'return_decision', { decision: 'parts_shipped', note: `${p.parts}（${p.carrier ? `${p.carrier} ` : ''}${p.waybill}）` });
+      await c.persist();
+      await tellSalesperson(`parts-shipped:${round}`, 'return_decision', { decision: 'parts_shipped', note: `${p.parts}（${p.carrier ? `${p.carrier} ` : ''}${p.waybill}）` });
       c.setStatus('parts_in_transit', { waybill: p.waybill });
       const f = await c.runTask({ kind: 'confirm_large_item_parts', role: 'agent', assignee: input.openedBy, dueAt: await c.deadlineAfterWorkingDays(input.steps.receiptWorkingDays), context: { parts: p.parts, waybill: p.waybill, round } });
       if (f.outcome === 'received') {
@@ -331,7 +328,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       const p = payloadOf(RETURN_TASKS.send_back_to_customer.outcomes.shipped, w.payload);
       data.sentBack = { waybill: p.waybill, carrier: p.carrier, freightYuan: p.freightYuan, freightPaidBy: 'customer', by: w.by };
       c.record('sent_back_to_customer', { waybill: p.waybill, carrier: p.carrier, freightYuan: p.freightYuan, freightPaidBy: 'customer' }, w.by);
-      await saveAndTellSalesperson('sent-back', 'return_decision', { decision: 'sent_back', note: `${p.carrier ? `${p.carrier} ` : ''}${p.waybill}` });
+      await c.persist();
+      await tellSalesperson('sent-back', 'return_decision', { decision: 'sent_back', note: `${p.carrier ? `${p.carrier} ` : ''}${p.waybill}` });
       await c.close('sent_back', { waybill: p.waybill });
       return 'sent_back';
     }
@@ -347,7 +345,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
     const p = payloadOf(RETURN_TASKS.charge_salesperson_for_goods.outcomes.charged, f.payload);
     data.salespersonBears = { salespersonId: input.salespersonId, amountYuan: p.amountYuan, reference: p.reference, chargedBy: f.by };
     c.record('salesperson_charged', { salespersonId: input.salespersonId, amountYuan: p.amountYuan, reference: p.reference, note: p.note }, f.by);
-    await saveAndTellSalesperson('salesperson-bears', 'return_decision', { decision: 'salesperson_bears', amount: p.amountYuan, note: p.note });
+    await c.persist();
+    await tellSalesperson('salesperson-bears', 'return_decision', { decision: 'salesperson_bears', amount: p.amountYuan, note: p.note });
     await c.close('salesperson_bears', { amountYuan: p.amountYuan });
     return 'salesperson_bears';
   }
@@ -355,7 +354,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
   async function refuse(e: ReturnEvaluation): Promise<string> {
     c.setStatus('refused', { rules: e.reasons.map((r) => r.ruleId) });
     c.record('return_refused', { resolution: e.resolution, freightPaidBy: e.freightPaidBy, reasons: reasonParams(e.reasons) });
-    await saveAndTellSalesperson('refused', 'return_refused', { reasons: reasonParams(e.reasons) });
+    await c.persist();
+    await tellSalesperson('refused', 'return_refused', { reasons: reasonParams(e.reasons) });
     // NC-6: the salesperson negotiates with the customer and the outcome goes to their manager for approval.
     const sm = e.approvals.find((a) => a.role === 'sales_manager');
     if (sm) {
@@ -398,7 +398,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       const parts = t.payload.parts as string | undefined;
       c.record('manager_decision', { decision: t.outcome, amount, note, ...(parts && { parts }) }, t.by);
       data.managerDecision = { decision: t.outcome, amount, note, ...(parts && { parts }), by: t.by };
-      await saveAndTellSalesperson('manager-decision', 'return_decision', { decision: t.outcome, amount, note });
+      await c.persist();
+      await tellSalesperson('manager-decision', 'return_decision', { decision: t.outcome, amount, note });
       if (t.outcome === 'rejected') {
         await c.close('refused', { by: t.by });
         return { outcome: 'stop', result: 'refused' };
@@ -410,7 +411,8 @@ export async function salesReturnWorkflow(input: SalesReturnInput): Promise<stri
       const t = await c.runTask({ kind: 'purchasing_manager_signoff', role: a.taskRole, dueAt: await stepDue(), context: { reason: a.reason, ifRejected: a.ifRejected } });
       c.record('purchasing_signoff', { decision: t.outcome, ...t.payload }, t.by);
       if (t.outcome === 'declined') {
-        await saveAndTellSalesperson('purchasing-declined', 'return_decision', { decision: 'declined', note: t.payload.reason });
+        await c.persist();
+        await tellSalesperson('purchasing-declined', 'return_decision', { decision: 'declined', note: t.payload.reason });
         // 采购部经理不签字的,要么退回给客户,要么销售人员承担 (cases opened before closed as refused).
         if (c.patches.has('unsigned-return-disposition')) return { outcome: 'stop', result: await disposeUnsigned() };
         await c.close('refused', { by: t.by });

@@ -182,7 +182,8 @@ export async function shipmentWorkflow(input: ShipmentInput): Promise<string> {
         continue;
       }
       c.record('arrival_escalated', { waybill: w.waybill, to: 'supervisor' });
-      await c.persistAndNotify(`arrival:${w.waybill}:${round}:escalation`, { template: 'shipment_arrival_escalated', to: { role: 'supervisor' }, channels: ['email', 'sms'], params });
+      await c.persist();
+      await c.notify(`arrival:${w.waybill}:${round}:escalation`, { template: 'shipment_arrival_escalated', to: { role: 'supervisor' }, channels: ['email', 'sms'], params });
       await c.waitFor(() => settled() || moved());
       if (settled()) return;
     }

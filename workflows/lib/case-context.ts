@@ -62,9 +62,6 @@ export interface TaskSpec<K extends TaskKind> {
   validate?: (outcome: OutcomeOf<K>, payload: Record<string, unknown>) => string | undefined;
 }
 
-/** A notification as a case asks for it: the case and the step's key are added by `notify`. */
-export type Notice = Omit<NotifyRequest, 'key' | 'caseId'>;
-
 /** Thrown out of a waiting step when the case is cancelled; `CaseContext.run` turns it into a closed case. */
 export class CaseCancelled extends Error {}
 
@@ -219,7 +216,7 @@ export class CaseContext {
   }
 
   /** Sends a notification; the key makes a retried or replayed step send at most once. */
-  async notify(step: string, req: Notice): Promise<void> {
+  async notify(step: string, req: Omit<NotifyRequest, 'key' | 'caseId'>): Promise<void> {
     const key = `${workflowInfo().workflowId}:${step}`;
     const failed = async (err: unknown) => {
       if (!(err instanceof ActivityFailure)) throw err;
@@ -240,21 +237,6 @@ export class CaseContext {
       this.record('notification_retrying', { step, template: req.template, error: err.cause?.message ?? err.message });
       this.sends.push(messaging.notify({ ...req, key, caseId: this.caseId }).then(() => undefined, failed));
     }
-  }
-
-  /**
-   * Saves what changed and sends a notice of it. In cases since 'notice-with-write' the two go out together: a case
-   * replayed (to answer a completion on a case out of the worker's cache) then resolves both in one activation,
-   * where one after the other took two. Neither waits for the other: the write is idempotent and retried, and the
-   * send is keyed by its step.
-   */
-  async persistAndNotify(step: string, req: Notice): Promise<void> {
-    if (this.patches.has('notice-with-write')) {
-      await Promise.all([this.persist(), this.notify(step, req)]);
-      return;
-    }
-    await this.persist();
-    await this.notify(step, req);
   }
 
   /** A human step: create the task, remind before due, escalate at due (and again every reescalateMs), wait. */
@@ -278,16 +260,17 @@ export class CaseContext {
     this.view.tasks.push(task);
     if (spec.validate) this.validators.set(task.id, spec.validate as (o: string, p: Record<string, unknown>) => string | undefined);
     this.record('task_created', { taskId: task.id, kind: task.kind, role: task.role, assignee: task.assignee, dueAt: task.dueAt });
+    await this.persist();
     // Whoever holds the task when a message goes out (it may have been reassigned or claimed meanwhile).
     const to = () => ({ role: spec.role, userId: task.assignee });
-    // The task a notice names opens from the workflow itself (GET /tasks/:id), even before its write is done.
-    await this.persistAndNotify(`${task.id}:assigned`, { template: 'task_assigned', to: to(), channels: ['email'], params: this.taskParams(task) });
+    await this.notify(`${task.id}:assigned`, { template: 'task_assigned', to: to(), channels: ['email'], params: this.taskParams(task) });
 
     const done = () => task.status !== 'open' || this.cancelled;
     if (!(await this.waitUntil(done, remindAt)) && remindAt < spec.dueAt) {
       task.remindedAt = iso(now());
       this.record('task_reminder', { taskId: task.id, role: task.role, assignee: task.assignee });
-      await this.persistAndNotify(`${task.id}:reminder`, { template: 'task_reminder', to: to(), channels: ['email', 'sms'], params: this.taskParams(task) });
+      await this.persist();
+      await this.notify(`${task.id}:reminder`, { template: 'task_reminder', to: to(), channels: ['email', 'sms'], params: this.taskParams(task) });
     }
     if (!(await this.waitUntil(done, spec.dueAt))) {
       if (spec.expireAtDue) {
@@ -305,7 +288,8 @@ export class CaseContext {
           task.escalatedAt = iso(now());
         }
         this.record('task_escalated', { taskId: task.id, level: task.escalations, to: level });
-        await this.persistAndNotify(`${task.id}:escalation:${task.escalations}`, {
+        await this.persist();
+        await this.notify(`${task.id}:escalation:${task.escalations}`, {
           template: 'task_escalated',
           to: { role: level },
           channels: ['email', 'sms'],

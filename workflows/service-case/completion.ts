@@ -141,8 +141,8 @@ export async function serviceDone(s: ServiceCase, outcome: string, r: ServiceRec
   s.data.serviceClosedAt = isoNow();
   s.data.callbackAt = callbackAt.toISOString();
   c.setStatus('service_closed', { outcome, workingMs: clock.workingMs, grossWorkingMs: clock.grossWorkingMs, pausedWorkingMs: clock.pausedWorkingMs, callbackAt: callbackAt.toISOString() });
-  if (!customerToldAlready) await s.saveAndTellCustomer('completed', 'service_completed', { ...r });
-  else await c.persist();
+  await c.persist();
+  if (!customerToldAlready) await s.tellCustomer('completed', 'service_completed', { ...r });
   if (registered) {
     await c.notify('agent:completion', {
       template: 'service_completion_registered',

@@ -5,9 +5,9 @@ import { local } from '../lib/activities';
 import type { LatLng } from '../../rules/recommend';
 import type { WarrantyPolicy } from '../../rules/warranty';
 import type { TechnicianRef } from '../../activities/service-cases';
+import type { Channel } from '../../activities/notifications';
 import type { Customer, TaskPolicy } from '../definitions';
-import type { CaseContext, Notice } from '../lib/case-context';
-import { customerNotice } from '../lib/notices';
+import type { CaseContext } from '../lib/case-context';
 import type { TurnaroundClock } from '../lib/turnaround-clock';
 import type { Contact, FaultInfo, ProductInfo, RepairTimings, ServiceTimings, WarrantyInfo } from './definitions';
 
@@ -82,16 +82,8 @@ export class ServiceCase {
 
   /** SMS always (the customer's phone is how they are reached); e-mail too when there is an address. */
   async tellCustomer(step: string, template: string, params: Record<string, unknown>): Promise<void> {
-    await this.c.notify(`customer:${step}`, this.customerNotice(template, params));
-  }
-
-  /** Saves what changed and tells the customer of it (see CaseContext.persistAndNotify). */
-  async saveAndTellCustomer(step: string, template: string, params: Record<string, unknown>): Promise<void> {
-    await this.c.persistAndNotify(`customer:${step}`, this.customerNotice(template, params));
-  }
-
-  private customerNotice(template: string, params: Record<string, unknown>): Notice {
-    return customerNotice(this.input.customer, template, this.params(params));
+    const channels: Channel[] = this.input.customer.email ? ['sms', 'email'] : ['sms'];
+    await this.c.notify(`customer:${step}`, { template, to: { customer: this.input.customer }, channels, params: this.params(params) });
   }
 
   /** Appends to a list kept in the case data. */

@@ -106,6 +106,7 @@ async function manufacturerRepair(s: ServiceCase, record: ServiceRecordText): Pr
   // The service record takes the manufacturer's findings (keyed by the case: the entry is updated, not duplicated).
   const final = { ...record, solution: `${record.solution}\n厂家检修：${report.report}` };
   await fileRecord(s, final, s.technician?.userId ?? rt.by);
-  await s.saveAndTellCustomer('device_returned', 'device_returned', { repaired: report.repaired, report: report.report, carrier: ret.carrier, waybill: ret.waybill, manufacturer: sent.manufacturer });
+  await c.persist();
+  await s.tellCustomer('device_returned', 'device_returned', { repaired: report.repaired, report: report.report, carrier: ret.carrier, waybill: ret.waybill, manufacturer: sent.manufacturer });
   return { repaired: report.repaired, record: final };
 }

@@ -137,9 +137,10 @@ async function allocate(s: ServiceCase, reason: string, proposal?: Proposal): Pr
     const tech = { userId: check.userId, name: check.name };
     s.data.technician = { ...tech, allocatedBy: t.by, at: isoNow(), recommendedRank: rank >= 0 ? rank + 1 : null };
     c.record('technician_allocated', { technicianId: tech.userId, recommendedRank: rank >= 0 ? rank + 1 : null, note: p.note }, t.by);
+    await c.persist();
     // The director is informed of every allocation, for the record.
     const top = recommendation.candidates[0];
-    await c.persistAndNotify(`director:allocated:${t.task.id}`, {
+    await c.notify(`director:allocated:${t.task.id}`, {
       template: 'service_allocated',
       to: { role: 'director' },
       channels: ['email'],

@@ -18,5 +18,6 @@ export async function intake(s: ServiceCase): Promise<void> {
   );
   s.clock.start(new Date());
   c.setStatus('received');
-  await s.saveAndTellCustomer('opened', 'service_case_opened', {});
+  await c.persist();
+  await s.tellCustomer('opened', 'service_case_opened', {});
 }

@@ -40,7 +40,8 @@ async function feeAgreed(s: ServiceCase, proposal: Proposal): Promise<boolean> {
   const p = t.outcome === 'accepted' ? payloadOf(O.accepted, t.payload) : payloadOf(O.declined, t.payload);
   s.data.fee = { feeYuan: p.feeYuan, answer: t.outcome, by: t.by, at: isoNow(), ...('reason' in p && p.reason ? { reason: p.reason } : {}) };
   c.record('fee_quoted', { feeYuan: p.feeYuan, answer: t.outcome }, t.by);
-  await s.saveAndTellCustomer('fee-quote', 'service_fee_quote', { feeYuan: p.feeYuan, answer: t.outcome, warrantyReason: warranty.reason.zh, warrantyReasonEn: warranty.reason.en });
+  await c.persist();
+  await s.tellCustomer('fee-quote', 'service_fee_quote', { feeYuan: p.feeYuan, answer: t.outcome, warrantyReason: warranty.reason.zh, warrantyReasonEn: warranty.reason.en });
   return t.outcome === 'accepted';
 }
 
