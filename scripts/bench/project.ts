@@ -54,6 +54,9 @@ export async function inboxTasks(s: BenchStack): Promise<Map<string, { id: strin
   return byCase;
 }
 
+/** A case's first task: task ids are `<case>-T<n>`, numbered in the order the case opens them. */
+const firstTaskId = (caseId: string) => `${caseId}-T1`;
+
 /**
  * Waits until every case's first task is among the open tasks in MongoDB (what the inboxes read). Each check is a
  * read by the task's id (`<case>-T1`), in the order the cases were opened. Reading each case's page instead queried
@@ -62,7 +65,7 @@ export async function inboxTasks(s: BenchStack): Promise<Map<string, { id: strin
 export async function whenFirstTasks(s: BenchStack, caseIds: string[], timeoutMs = 900_000): Promise<void> {
   const waiting = [...caseIds];
   await until(`the first tasks of ${caseIds.length} cases`, async () => {
-    while (waiting.length > 0 && (await s.models.Task.exists({ _id: `${waiting[0]}-T1` }))) waiting.shift();
+    while (waiting.length > 0 && (await s.models.Task.exists({ _id: firstTaskId(waiting[0]!) }))) waiting.shift();
     return waiting.length === 0;
   }, timeoutMs, 500);
 }
@@ -95,14 +98,14 @@ export async function measureOpens(s: BenchStack, kind: CaseKind, n: number, con
 export async function measureCompletions(s: BenchStack, inquiryIds: string[], opts: { settled: boolean }): Promise<Latencies> {
   const samples: number[] = [];
   for (const [i, caseId] of inquiryIds.entries()) {
-    const t = { id: `${caseId}-T1` }; // the agent's answer, an inquiry's first task
+    const taskId = firstTaskId(caseId); // the agent's answer
     if (opts.settled && i > 0) {
       await whenClosed(s, inquiryIds[i - 1]!);
       await untilIdle(s.workerPid);
     }
     let status = 0;
-    samples.push(await timed(async () => ({ status } = await s.call('agent1', 'POST', `/tasks/${t.id}/complete`, { outcome: 'answered', payload: { answer: '请打开前盖取出卡纸，并清洁搓纸轮。' } }))));
-    if (status !== 200) throw new Error(`bench: completing ${t.id} answered ${status}`);
+    samples.push(await timed(async () => ({ status } = await s.call('agent1', 'POST', `/tasks/${taskId}/complete`, { outcome: 'answered', payload: { answer: '请打开前盖取出卡纸，并清洁搓纸轮。' } }))));
+    if (status !== 200) throw new Error(`bench: completing ${taskId} answered ${status}`);
   }
   return latencies(samples);
 }
