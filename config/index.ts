@@ -31,6 +31,11 @@ const EnvSchema = z.object({
   // cases (`npm run bench -- --sizes=100,1000 --api-open=1000`, README "Benchmarks").
   WORKER_MAX_CACHED_WORKFLOWS: int.default(48),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
+  // The share of the worker's workflow task polls on the task queue itself rather than on its own (sticky) queue
+  // of cached cases. A new case's first task, and every task of a case out of the cache, comes on the task queue;
+  // the SDK's 0.2 (2 polls of 10) left a burst of new cases waiting for a poll up to 3 s while the cores were half
+  // idle. 0.5 halved that wait (`npm run bench`, README "Benchmarks").
+  WORKER_NON_STICKY_POLL_RATIO: z.coerce.number().gt(0).max(1).default(0.5),
   // Activities write to MongoDB; more at once than the database serves only queues them there.
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(32),
   // host:port for the SDK's Prometheus metrics (`/metrics`: workflow task and activity latencies, cache size,

@@ -14,6 +14,7 @@ import { runConcurrent } from './bench/stats';
 import { workflowModuleCost } from './bench/module-cost';
 import { meanBetween, scrape } from './bench/metrics';
 import { freePort } from './servers/provision';
+import { cpuCeilingPerSec, cpuSample, formatCpu } from './bench/cpu';
 import { bundlePaths } from '../worker/workflow-source';
 
 const say = (msg: string) => console.error(`[bench] ${msg}`);
@@ -36,9 +37,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const idleRss = rssMiB(s.workerPid);
+  const cpu = () => cpuSample(s.pids, s.mongoKind.startsWith('FerretDB') ? 'FerretDB' : 'MongoDB');
   try {
     say(`bare Temporal baseline (${opts.opens} no-op starts, ${opts.updates} Updates)...`);
-    const base = await runBaseline({ address: s.temporalAddress, namespace: cfg.TEMPORAL_NAMESPACE, client: s.client, starts: opts.opens, concurrency: opts.concurrency, updates: opts.updates, cacheCap: cfg.WORKER_MAX_CACHED_WORKFLOWS, metricsUrl: `http://${baselineMetrics}/metrics` });
+    const base = await runBaseline({ address: s.temporalAddress, namespace: cfg.TEMPORAL_NAMESPACE, client: s.client, starts: opts.opens, concurrency: opts.concurrency, updates: opts.updates, cacheCap: cfg.WORKER_MAX_CACHED_WORKFLOWS, nonStickyPollRatio: cfg.WORKER_NON_STICKY_POLL_RATIO, metricsUrl: `http://${baselineMetrics}/metrics`, cpu });
     rows.push({ what: L[0], measured: `${base.startsPerSec.toFixed(1)}/s answered; ${base.quietPerSec.toFixed(1)}/s until completed`, target: 'baseline' });
 
     // Warm the API and the worker (first requests compile code paths), then measure.
@@ -53,15 +55,23 @@ async function main(): Promise<void> {
     const opened: Record<'inquiry' | 'service', string[]> = { inquiry: [], service: [] };
     for (const [kind, label] of [['inquiry', L[1]], ['service', L[2]]] as const) {
       say(`opening ${opts.opens} ${kind} cases, ${opts.concurrency} at a time...`);
-      const o = await measureOpens(s, kind, opts.opens, opts.concurrency);
+      const o = await measureOpens(s, kind, opts.opens, opts.concurrency, cpu);
       opened[kind] = o.caseIds;
       const quiet = o.quietPerSec / base.quietPerSec;
       rows.push({
         what: label,
-        measured: `${o.answeredPerSec.toFixed(1)}/s answered (${ratio(o.answeredPerSec / base.startsPerSec)}); ${o.quietPerSec.toFixed(1)}/s until first tasks in GET /tasks (${ratio(quiet)})`,
+        measured: `${o.answeredPerSec.toFixed(1)}/s answered (${ratio(o.answeredPerSec / base.startsPerSec)}); ${o.quietPerSec.toFixed(1)}/s until first tasks in GET /tasks (${ratio(quiet)}); first workflow task waited to be picked up ${ms(o.firstTaskWait.meanMs)} on average, at most ${ms(o.firstTaskWait.maxMs)}`,
         target: '≥ 0.8× the bare start, quiet-to-quiet',
         ok: quiet >= 0.8,
       });
+      if (o.cpu && base.startCpu) {
+        const ceiling = cpuCeilingPerSec(o.cpu) / cpuCeilingPerSec(base.startCpu);
+        rows.push({
+          what: `${L[13]}: ${kind} case`,
+          measured: `${formatCpu(o.cpu)}; bare start ${formatCpu(base.startCpu)}: at most ${cpuCeilingPerSec(o.cpu).toFixed(0)}/s against ${cpuCeilingPerSec(base.startCpu).toFixed(0)}/s on these cores (${ratio(ceiling)})`,
+          target: 'context: the best ratio the CPU each costs allows',
+        });
+      }
     }
 
     say(`bare Update round trips vs completing ${opened.inquiry.length} inquiry tasks...`);

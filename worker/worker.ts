@@ -41,6 +41,7 @@ export async function createWorker(opts: {
     maxConcurrentWorkflowTaskExecutions:
       opts.cfg.WORKER_MAX_CACHED_WORKFLOWS === 0 ? opts.cfg.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS : Math.min(opts.cfg.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS, Math.max(opts.cfg.WORKER_MAX_CACHED_WORKFLOWS, 2)),
     maxConcurrentActivityTaskExecutions: opts.cfg.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    nonStickyToStickyPollRatio: opts.cfg.WORKER_NON_STICKY_POLL_RATIO,
     ...opts.overrides,
   });
 }

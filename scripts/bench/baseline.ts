@@ -7,6 +7,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { benchDoneSignal, benchPingUpdate, type benchNoopWorkflow, type benchUpdatableWorkflow } from './baseline-workflows';
 import { latencies, runConcurrent, timed, type Latencies } from './stats';
 import { meanBetween, scrape } from './metrics';
+import { cpuPer, type CpuSample } from './cpu';
 
 export interface Baseline {
   /** Starts answered per second. */
@@ -22,9 +23,11 @@ export interface Baseline {
   uncachedUpdate: Latencies;
   /** The worker's mean time per workflow task during the cached Updates (ms), when its metrics are served. */
   updateTaskMs?: number;
+  /** CPU per no-op start, start to completion, by process (the three rounds), when `cpu` was given. */
+  startCpu?: CpuSample;
 }
 
-export async function runBaseline(opts: { address: string; namespace: string; client: Client; starts: number; concurrency: number; updates: number; cacheCap: number; metricsUrl?: string }): Promise<Baseline> {
+export async function runBaseline(opts: { address: string; namespace: string; client: Client; starts: number; concurrency: number; updates: number; cacheCap: number; nonStickyPollRatio: number; metricsUrl?: string; cpu?: () => CpuSample }): Promise<Baseline> {
   const taskQueue = `bench-baseline-${Date.now().toString(36)}`;
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
@@ -32,7 +35,9 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
     namespace: opts.namespace,
     taskQueue,
     workflowsPath: path.join(__dirname, 'baseline-workflows.ts'),
-    maxCachedWorkflows: opts.cacheCap, // the project's worker's cap
+    // The project's worker's cache cap and polls: the difference measured is the project's work, not the tuning.
+    maxCachedWorkflows: opts.cacheCap,
+    nonStickyToStickyPollRatio: opts.nonStickyPollRatio,
   });
   const running = worker.run();
   try {
@@ -42,6 +47,7 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
 
     // Three rounds, the median of each: one round takes about a second, and a second is easily disturbed.
     const rounds: Array<{ answeredMs: number; quietMs: number }> = [];
+    const cpuBefore = opts.cpu?.();
     for (let round = 0; round < 3; round++) {
       const t0 = performance.now();
       const handles = await runConcurrent(opts.starts, opts.concurrency, (i) => c.start<typeof benchNoopWorkflow>('benchNoopWorkflow', { taskQueue, workflowId: `${taskQueue}-noop-${round}-${i}` }));
@@ -49,6 +55,7 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
       await Promise.all(handles.map((h) => h.result()));
       rounds.push({ answeredMs, quietMs: performance.now() - t0 });
     }
+    const startCpu = cpuBefore && cpuPer(cpuBefore, opts.cpu!(), rounds.length * opts.starts);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const answeredMs = median(rounds.map((r) => r.answeredMs));
     const quietMs = median(rounds.map((r) => r.quietMs));
@@ -74,7 +81,7 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
       await many[i]!.signal(benchDoneSignal);
       await many[i]!.result();
     });
-    return { startsPerSec: opts.starts / (answeredMs / 1000), quietPerSec: opts.starts / (quietMs / 1000), update: latencies(samples), uncachedUpdate: latencies(uncached), updateTaskMs: task?.mean };
+    return { startsPerSec: opts.starts / (answeredMs / 1000), quietPerSec: opts.starts / (quietMs / 1000), update: latencies(samples), uncachedUpdate: latencies(uncached), updateTaskMs: task?.mean, startCpu };
   } finally {
     worker.shutdown();
     await running;

@@ -26,6 +26,7 @@ export const ROW_LABELS = [
   'bare Temporal: Update on a workflow out of the worker cache',
   'workflow modules each case evaluates (the SDK isolates module state per workflow)',
   "the worker's mean time per workflow task (SDK metrics)",
+  'CPU per open, all processes',
 ] as const;
 
 export const ms = (v: number) => `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms`;

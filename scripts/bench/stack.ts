@@ -20,6 +20,7 @@ import { buildWorkflowBundle } from '../build-workflows';
 import { staleBundleReason } from '../../worker/workflow-source';
 import { WORKER_NODE_ARGS } from '../../worker/node-args';
 import { until } from './stats';
+import { cpuMs, type StackPids } from './cpu';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -35,6 +36,8 @@ export interface BenchStack {
   db: MongoConnection;
   models: Models;
   workerPid: number;
+  /** The stack's processes, for their CPU time (servers the environment named are not among them). */
+  pids: StackPids;
   /** The worker's log (JSON lines, warnings and up). */
   workerLog: string;
   /** The worker's Prometheus metrics (WORKER_METRICS_ADDRESS). */
@@ -55,12 +58,6 @@ export function rssMiB(pid: number): number {
   const m = /VmRSS:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!m) throw new Error(`no VmRSS for process ${pid}`);
   return Number(m[1]) / 1024;
-}
-
-/** CPU time the process has used so far (utime + stime of /proc/<pid>/stat), in ms. */
-export function cpuMs(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks: 100 per second on Linux
 }
 
 /** Waits until the process has used under 5% of a core for half a second: what its last burst set going is done. */
@@ -112,6 +109,8 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
     const runId = Date.now().toString(36);
     let mongoUri: string;
     let mongoKind: string;
+    let mongoPid: number | undefined;
+    let temporalPid: number | undefined;
     if (cfg.MONGODB_URI) {
       const u = new URL(cfg.MONGODB_URI);
       u.pathname = `/aftersales_bench_${runId}`;
@@ -121,6 +120,7 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       log('starting the embedded MongoDB-compatible server...');
       const mongo = await startMongo({ dataDir: path.join(dir, 'mongo'), useEnv: false });
       stops.push(mongo.stop);
+      mongoPid = mongo.process?.pid;
       mongoUri = mongo.uri;
       mongoKind = mongo.kind === 'ferretdb' ? 'FerretDB (embedded)' : `${mongo.kind} (embedded)`;
     }
@@ -130,6 +130,7 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       log('starting the embedded Temporal dev server...');
       const t = await startTemporalDevServer({ dbFile: path.join(dir, 'temporal.db'), headless: true, useEnv: false });
       stops.push(t.stop);
+      temporalPid = t.process?.pid;
       temporalAddress = t.address;
     }
     const sink = await startSmtpSink({ smtpPort: 0 });
@@ -240,6 +241,7 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       db,
       models: m,
       workerPid: worker.child.pid!,
+      pids: { worker: worker.child.pid!, api: api.child.pid!, temporal: temporalPid, mongo: mongoPid },
       workerLog: worker.logFile,
       workerMetricsUrl: `http://${metricsAddress}/metrics`,
       call,

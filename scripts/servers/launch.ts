@@ -213,6 +213,10 @@ export async function startTemporalDevServer(
     args.push('--db-filename', path.resolve(opts.dbFile));
   }
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]));
+  // New tasks into one partition of each task queue (of the default four): the one worker's few polls then find
+  // them, instead of a task waiting in a partition no poll happened to visit. Reads stay on all four, so tasks
+  // that an earlier run of a persistent server left in the others are still delivered.
+  args.push('--dynamic-config-value', 'matching.numTaskqueueWritePartitions=1');
   const logFile = opts.logFile ?? (opts.dbFile ? path.join(path.dirname(path.resolve(opts.dbFile)), 'temporal-dev.log') : path.join(os.tmpdir(), `temporal-dev-${port}.log`));
   const launched = await spawnAndWait({ name: 'Temporal dev server', command: cli, args, port, logFile, timeoutMs: opts.timeoutMs });
   return { ...launched, address: `127.0.0.1:${port}`, uiUrl: uiPort === undefined ? undefined : `http://127.0.0.1:${uiPort}` };

@@ -53,6 +53,13 @@ describe('npm run bench', () => {
     // The worker and the baseline serve the SDK's metrics: both means are figures, not "n/a".
     const perTask = rows.find((r) => r.startsWith(`| ${ROW_LABELS[12]}`))!;
     expect(perTask).toMatch(/project: [\d.]+ ms over [1-9]\d* tasks.*, [\d.]+ ms of it local activities; bare: [\d.]+ ms per Update/);
+    // Each kind of open: its CPU by process (the embedded servers included) beside a bare start's, and its first
+    // workflow task's wait to be picked up.
+    for (const kind of ['inquiry', 'service']) {
+      const cpuRow = rows.find((r) => r.startsWith(`| ${ROW_LABELS[13]}: ${kind} case`));
+      expect(cpuRow, `CPU row for ${kind} in:\n${out}`).toMatch(/\| \d+ ms \((?=.*worker [\d.]+)(?=.*Temporal [\d.]+)(?=.*FerretDB [\d.]+)(?=.*API [\d.]+).*\); bare start \d+ ms .*at most \d+\/s against \d+\/s on these cores/);
+    }
+    expect(rows.filter((r) => /first workflow task waited to be picked up [\d.]+ ms on average, at most [\d.]+ ms/.test(r))).toHaveLength(2);
     expect(out).toMatch(/machine: \d+ cores/);
     expect(out).toMatch(/commit [0-9a-f]{7}/);
     expect(out).toContain('--sizes=10');

@@ -1,4 +1,5 @@
-// The worker's metrics address is checked at start, and the bench reads a latency mean from two scrapes.
+// The worker's metrics address and poll share are checked at start, and the bench reads a latency mean from two
+// scrapes.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
 import { meanBetween, parseMetrics } from '../../scripts/bench/metrics';
@@ -25,5 +26,13 @@ describe('worker metrics', () => {
     expect(meanBetween(before, after, 'workflow_task_execution_latency')).toEqual({ mean: 6, n: 10, sum: 60 });
     expect(meanBetween(before, before, 'workflow_task_execution_latency')).toBeUndefined();
     expect(meanBetween(before, after, 'activity_execution_latency')).toBeUndefined();
+  });
+});
+
+describe('worker polls', () => {
+  it('share half the workflow task polls with the task queue by default, and refuse a share outside (0, 1]', () => {
+    expect(loadConfig({}).WORKER_NON_STICKY_POLL_RATIO).toBe(0.5);
+    expect(loadConfig({ WORKER_NON_STICKY_POLL_RATIO: '1' }).WORKER_NON_STICKY_POLL_RATIO).toBe(1);
+    for (const bad of ['0', '1.5', 'half']) expect(() => loadConfig({ WORKER_NON_STICKY_POLL_RATIO: bad })).toThrow(/WORKER_NON_STICKY_POLL_RATIO/);
   });
 });
