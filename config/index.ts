@@ -33,8 +33,8 @@ const EnvSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).default(40),
   // The share of the worker's workflow task polls on the task queue itself rather than on its own (sticky) queue
   // of cached cases. A new case's first task, and every task of a case out of the cache, comes on the task queue;
-  // the SDK's 0.2 (2 polls of 10) left a burst of new cases waiting for a poll up to 3 s while the cores were half
-  // idle. 0.5 halved that wait (`npm run bench`, README "Benchmarks").
+  // the SDK's 0.2 (2 polls of 10) left the last cases of a burst waiting up to 3.6 s to be picked up. 0.5 about
+  // halved the longest waits and opened service cases a quarter faster (`npm run bench`, README "Benchmarks").
   WORKER_NON_STICKY_POLL_RATIO: z.coerce.number().gt(0).max(1).default(0.5),
   // Activities write to MongoDB; more at once than the database serves only queues them there.
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().positive().default(32),
