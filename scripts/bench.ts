@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const idleRss = rssMiB(s.workerPid);
+  const idleRss = rssMiB(s.pids.worker);
   const cpu = () => cpuSample(s.pids, s.mongoKind.startsWith('FerretDB') ? 'FerretDB' : 'MongoDB');
   try {
     say(`bare Temporal baseline (${opts.opens} no-op starts, ${opts.updates} Updates)...`);
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     const half = Math.ceil(opts.opens / 2);
     const extraInquiries = await runConcurrent(Math.max(0, opts.updates - half), opts.concurrency, () => openCase(s, 'inquiry'));
     await whenFirstTasks(s, extraInquiries);
-    await untilIdle(s.workerPid); // their opening is not part of the timed opens below
+    await untilIdle(s.pids.worker); // their opening is not part of the timed opens below
     const opened: Record<'inquiry' | 'service', string[]> = { inquiry: [], service: [] };
     for (const [kind, label] of [['inquiry', L[1]], ['service', L[2]]] as const) {
       say(`opening ${opts.opens} ${kind} cases, ${opts.concurrency} at a time...`);
@@ -64,20 +64,18 @@ async function main(): Promise<void> {
         target: '≥ 0.8× the bare start, quiet-to-quiet',
         ok: quiet >= 0.8,
       });
-      if (o.cpu && base.startCpu) {
-        const ceiling = cpuCeilingPerSec(o.cpu) / cpuCeilingPerSec(base.startCpu);
-        rows.push({
-          what: `${L[13]}: ${kind} case`,
-          measured: `${formatCpu(o.cpu)}; bare start ${formatCpu(base.startCpu)}: at most ${cpuCeilingPerSec(o.cpu).toFixed(0)}/s against ${cpuCeilingPerSec(base.startCpu).toFixed(0)}/s on these cores (${ratio(ceiling)})`,
-          target: 'context: the best ratio the CPU each costs allows',
-        });
-      }
+      const ceiling = cpuCeilingPerSec(o.cpu) / cpuCeilingPerSec(base.startCpu);
+      rows.push({
+        what: `${L[13]}: ${kind} case`,
+        measured: `${formatCpu(o.cpu)}; bare start ${formatCpu(base.startCpu)}: at most ${cpuCeilingPerSec(o.cpu).toFixed(0)}/s against ${cpuCeilingPerSec(base.startCpu).toFixed(0)}/s on these cores (${ratio(ceiling)})`,
+        target: 'context: the best ratio the CPU each costs allows',
+      });
     }
 
     say(`bare Update round trips vs completing ${opened.inquiry.length} inquiry tasks...`);
     rows.push({ what: L[3], measured: `p50 ${ms(base.update.p50)}, p99 ${ms(base.update.p99)} (n=${base.update.n})`, target: 'baseline' });
     // Half of them each on a quiet stack (as the bare Updates were measured), half back to back.
-    await untilIdle(s.workerPid);
+    await untilIdle(s.pids.worker);
     const tasksBefore = await scrape(s.workerMetricsUrl, s.taskQueue);
     const completion = await measureCompletions(s, [...extraInquiries, ...opened.inquiry.slice(0, half)], { settled: true });
     const tasksAfter = await scrape(s.workerMetricsUrl, s.taskQueue);
@@ -159,9 +157,9 @@ async function main(): Promise<void> {
       rows.push({ what: `${L[6]} at ${at}`, measured: `p50 ${ms(cases.p50)}, p99 ${ms(cases.p99)} (n=${cases.n})`, target, ok: cases.p99 < limit });
       // Waiting: once the worker has finished what the ramp set going, and a few seconds on (V8 gives memory back
       // when idle).
-      await untilIdle(s.workerPid);
+      await untilIdle(s.pids.worker);
       await new Promise((r) => setTimeout(r, 5_000));
-      const rss = rssMiB(s.workerPid);
+      const rss = rssMiB(s.pids.worker);
       rows.push({ what: `${L[7]} with ${realOpen} workflows waiting (cache cap ${cfg.WORKER_MAX_CACHED_WORKFLOWS})`, measured: `${rss.toFixed(0)} MiB (${idleRss.toFixed(0)} MiB idle after start)`, target: '< 300 MB at 10,000 open cases waiting', ok: rss < 300 });
     }
     rows.push(historyRow);

@@ -23,11 +23,11 @@ export interface Baseline {
   uncachedUpdate: Latencies;
   /** The worker's mean time per workflow task during the cached Updates (ms), when its metrics are served. */
   updateTaskMs?: number;
-  /** CPU per no-op start, start to completion, by process (the three rounds), when `cpu` was given. */
-  startCpu?: CpuSample;
+  /** CPU per no-op start, start to completion, by process (the three rounds). */
+  startCpu: CpuSample;
 }
 
-export async function runBaseline(opts: { address: string; namespace: string; client: Client; starts: number; concurrency: number; updates: number; cacheCap: number; nonStickyPollRatio: number; metricsUrl?: string; cpu?: () => CpuSample }): Promise<Baseline> {
+export async function runBaseline(opts: { address: string; namespace: string; client: Client; starts: number; concurrency: number; updates: number; cacheCap: number; nonStickyPollRatio: number; metricsUrl?: string; cpu: () => CpuSample }): Promise<Baseline> {
   const taskQueue = `bench-baseline-${Date.now().toString(36)}`;
   const connection = await NativeConnection.connect({ address: opts.address });
   const worker = await Worker.create({
@@ -47,7 +47,7 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
 
     // Three rounds, the median of each: one round takes about a second, and a second is easily disturbed.
     const rounds: Array<{ answeredMs: number; quietMs: number }> = [];
-    const cpuBefore = opts.cpu?.();
+    const cpuBefore = opts.cpu();
     for (let round = 0; round < 3; round++) {
       const t0 = performance.now();
       const handles = await runConcurrent(opts.starts, opts.concurrency, (i) => c.start<typeof benchNoopWorkflow>('benchNoopWorkflow', { taskQueue, workflowId: `${taskQueue}-noop-${round}-${i}` }));
@@ -55,7 +55,7 @@ export async function runBaseline(opts: { address: string; namespace: string; cl
       await Promise.all(handles.map((h) => h.result()));
       rounds.push({ answeredMs, quietMs: performance.now() - t0 });
     }
-    const startCpu = cpuBefore && cpuPer(cpuBefore, opts.cpu!(), rounds.length * opts.starts);
+    const startCpu = cpuPer(cpuBefore, opts.cpu(), rounds.length * opts.starts);
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const answeredMs = median(rounds.map((r) => r.answeredMs));
     const quietMs = median(rounds.map((r) => r.quietMs));

@@ -75,8 +75,8 @@ export interface Opens {
   caseIds: string[];
   answeredPerSec: number;
   quietPerSec: number;
-  /** CPU per case, by process, when `cpu` was given: from the first open until the worker is idle again. */
-  cpu?: CpuSample;
+  /** CPU per case, by process: from the first open until the worker is idle again. */
+  cpu: CpuSample;
   /** How long each case's first workflow task waited for a worker's poll (scheduled → started, server clock). */
   firstTaskWait: { meanMs: number; maxMs: number };
 }
@@ -86,8 +86,8 @@ export interface Opens {
  * reads while it waits cost the API ~3 ms of CPU per case opened and did not change the rate (measured against a
  * watch on MongoDB by `_id`).
  */
-export async function measureOpens(s: BenchStack, kind: CaseKind, n: number, concurrency: number, cpu?: () => CpuSample): Promise<Opens> {
-  const cpuBefore = cpu?.();
+export async function measureOpens(s: BenchStack, kind: CaseKind, n: number, concurrency: number, cpu: () => CpuSample): Promise<Opens> {
+  const cpuBefore = cpu();
   const t0 = performance.now();
   const caseIds = await runConcurrent(n, concurrency, () => openCase(s, kind));
   const answeredMs = performance.now() - t0;
@@ -97,8 +97,8 @@ export async function measureOpens(s: BenchStack, kind: CaseKind, n: number, con
   }, 300_000, 50);
   const quietMs = performance.now() - t0;
   // The CPU of everything the opens set going, the messages sent after the first task included.
-  if (cpu) await untilIdle(s.workerPid);
-  const cpuPerCase = cpuBefore && cpuPer(cpuBefore, cpu!(), n);
+  await untilIdle(s.pids.worker);
+  const cpuPerCase = cpuPer(cpuBefore, cpu(), n);
   const waits = await Promise.all(caseIds.map((id) => firstWorkflowTaskWait(s, id)));
   const firstTaskWait = { meanMs: waits.reduce((a, b) => a + b, 0) / n, maxMs: Math.max(...waits) };
   return { caseIds, answeredPerSec: n / (answeredMs / 1000), quietPerSec: n / (quietMs / 1000), cpu: cpuPerCase, firstTaskWait };
@@ -128,7 +128,7 @@ export async function measureCompletions(s: BenchStack, inquiryIds: string[], op
     const taskId = firstTaskId(caseId); // the agent's answer
     if (opts.settled && i > 0) {
       await whenClosed(s, inquiryIds[i - 1]!);
-      await untilIdle(s.workerPid);
+      await untilIdle(s.pids.worker);
     }
     let status = 0;
     samples.push(await timed(async () => ({ status } = await s.call('agent1', 'POST', `/tasks/${taskId}/complete`, { outcome: 'answered', payload: { answer: '请打开前盖取出卡纸，并清洁搓纸轮。' } }))));

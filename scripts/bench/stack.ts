@@ -35,8 +35,7 @@ export interface BenchStack {
   connection: Connection;
   db: MongoConnection;
   models: Models;
-  workerPid: number;
-  /** The stack's processes, for their CPU time (servers the environment named are not among them). */
+  /** The stack's processes: the worker's for its memory and idleness, each one's CPU time (named servers: none). */
   pids: StackPids;
   /** The worker's log (JSON lines, warnings and up). */
   workerLog: string;
@@ -240,7 +239,6 @@ export async function startBenchStack(log: (msg: string) => void): Promise<Bench
       connection,
       db,
       models: m,
-      workerPid: worker.child.pid!,
       pids: { worker: worker.child.pid!, api: api.child.pid!, temporal: temporalPid, mongo: mongoPid },
       workerLog: worker.logFile,
       workerMetricsUrl: `http://${metricsAddress}/metrics`,

@@ -105,4 +105,34 @@ describe('local servers', () => {
     },
     BUILD_TIMEOUT,
   );
+
+  it(
+    'Temporal dev server writes new tasks into one partition of a task queue, where the worker polls find them',
+    async () => {
+      const server = await startTemporalDevServer({ headless: true, useEnv: false });
+      try {
+        const connection = await Connection.connect({ address: server.address });
+        try {
+          // No worker: each first workflow task stays in the partition it was written to. With the server's four
+          // write partitions, all 20 landing in the first would be a chance of about 1 in 4^20.
+          const taskQueue = 'one-partition';
+          const client = new Client({ connection });
+          for (let i = 0; i < 20; i++) await client.workflow.start('inquiryWorkflow', { taskQueue, workflowId: `INQ-PART-${i}`, args: [] });
+          const backlog = async (name: string) => {
+            const r = await connection.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name, kind: 1 }, taskQueueType: 1, includeTaskQueueStatus: true });
+            return Number(r.taskQueueStatus?.backlogCountHint ?? 0);
+          };
+          // The count is a hint the partition keeps as it writes: give it a moment.
+          for (const end = Date.now() + 5_000; (await backlog(taskQueue)) < 20 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 100));
+          expect(await backlog(taskQueue)).toBe(20);
+          for (const p of [1, 2, 3]) expect(await backlog(`/_sys/${taskQueue}/${p}`), `partition ${p}`).toBe(0);
+        } finally {
+          await connection.close();
+        }
+      } finally {
+        await server.stop();
+      }
+    },
+    BUILD_TIMEOUT,
+  );
 });
